@@ -1,0 +1,96 @@
+package ai.boinc.transformers.internal.hub;
+
+import ai.boinc.transformers.fetch.FetchResponse;
+import ai.boinc.transformers.hub.EntryNotFoundException;
+import ai.boinc.transformers.hub.GatedRepoException;
+import ai.boinc.transformers.hub.HubException;
+import ai.boinc.transformers.hub.HubHttpException;
+import ai.boinc.transformers.hub.InvalidTokenException;
+import ai.boinc.transformers.hub.MissingTokenException;
+import ai.boinc.transformers.hub.RepositoryNotFoundException;
+import ai.boinc.transformers.hub.RevisionNotFoundException;
+
+/**
+ * Turns a hub error response into a typed exception whose message says what happened and what to
+ * do. The hub signals the kind in {@code X-Error-Code}; 401 without a code means a bad token.
+ */
+final class ErrorMapper {
+  private ErrorMapper() {}
+
+  static HubException map(FetchResponse response, FileContext ctx, boolean tokenSent) {
+    int status = response.status();
+    String code = response.header("X-Error-Code").orElse("");
+    String serverMessage = ctx.scrub(response.header("X-Error-Message").orElse(""));
+    String what = ctx.describe();
+    String tokenSource = ctx.token.map(t -> t.source()).orElse("nowhere");
+
+    if (code.equals("GatedRepo") && (status == 401 || status == 403)) {
+      if (!tokenSent) {
+        return new GatedRepoException(
+            "Repository '" + ctx.repoId + "' is gated: only logged-in accounts that were granted"
+                + " access may download " + what + ". No access token was found (looked in: "
+                + ctx.credentialSources + "). Request access at " + ctx.repoPage()
+                + ", then set BA_ACCESS_TOKEN to an access token of the approved account.",
+            ctx.repoId, ctx.filename, ctx.revision, ctx.repoPage(), false);
+      }
+      return new GatedRepoException(
+          "Repository '" + ctx.repoId + "' is gated and the account of the access token from "
+              + tokenSource + " has not been granted access to it (yet). Request access at "
+              + ctx.repoPage() + " and wait for approval, or use a token of an approved account.",
+          ctx.repoId, ctx.filename, ctx.revision, ctx.repoPage(), true);
+    }
+    if (status == 401 && tokenSent && !code.equals("RepoNotFound")) {
+      return new InvalidTokenException(
+          "The hub rejected the access token from " + tokenSource + " while fetching " + what
+              + (serverMessage.isEmpty() ? "" : " (" + serverMessage + ")")
+              + ": it is malformed, expired or revoked. Create a new access token in your hub"
+              + " account settings and update " + tokenSource + ".",
+          ctx.repoId, ctx.filename, ctx.revision);
+    }
+    if (status == 401 || (status == 404 && code.equals("RepoNotFound"))) {
+      if (!tokenSent) {
+        return new MissingTokenException(
+            "Repository '" + ctx.repoId + "' was not found, or it is private and needs an access"
+                + " token, and none was found (looked in: " + ctx.credentialSources + "). If the"
+                + " repository is private, set BA_ACCESS_TOKEN to an access token that can read it;"
+                + " otherwise check the repository id.",
+            ctx.repoId, ctx.filename, ctx.revision);
+      }
+      return new RepositoryNotFoundException(
+          "Repository '" + ctx.repoId + "' was not found, or it is private and the access token"
+              + " from " + tokenSource + " cannot read it. Check the repository id and that the"
+              + " token's account has access to " + ctx.repoPage() + ".",
+          ctx.repoId, ctx.filename, ctx.revision);
+    }
+    if (status == 404 && code.equals("RevisionNotFound")) {
+      return new RevisionNotFoundException(
+          "Revision '" + ctx.revision + "' does not exist in repository '" + ctx.repoId
+              + "'. Check the branch, tag or commit name (see " + ctx.repoPage() + ").",
+          ctx.repoId, ctx.filename, ctx.revision);
+    }
+    if (status == 404 && code.equals("EntryNotFound")) {
+      return new EntryNotFoundException(
+          "File '" + ctx.filename + "' does not exist in repository '" + ctx.repoId
+              + "' at revision '" + ctx.revision + "'. Check the path (it is case-sensitive)"
+              + " and the revision.",
+          ctx.repoId, ctx.filename, ctx.revision);
+    }
+    String advice;
+    if (status == 403) {
+      advice = tokenSent
+          ? " Make sure the access token from " + tokenSource + " has the permissions this needs."
+          : " Set BA_ACCESS_TOKEN to an access token that may read it.";
+    } else if (status == 429) {
+      advice = " The hub is rate limiting requests; wait a little and try again.";
+    } else if (status >= 500) {
+      advice = " The hub had a problem; try again later.";
+    } else {
+      advice = "";
+    }
+    return new HubHttpException(
+        "The hub answered HTTP " + status
+            + (serverMessage.isEmpty() ? "" : " (" + serverMessage + ")")
+            + " for " + what + "." + advice,
+        ctx.repoId, ctx.filename, ctx.revision, status);
+  }
+}

@@ -1,0 +1,61 @@
+package ai.boinc.transformers.internal.hub;
+
+import ai.boinc.transformers.credentials.ResolvedToken;
+import ai.boinc.transformers.hub.RepoType;
+import java.net.URI;
+import java.util.Optional;
+
+/** What one file request is about, carried into error messages. Holds no token text in toString. */
+public final class FileContext {
+  final URI endpoint;
+  final RepoType type;
+  final String repoId;
+  final String filename;
+  final String revision;
+  final Optional<ResolvedToken> token;
+  final String credentialSources;
+
+  public FileContext(
+      URI endpoint,
+      RepoType type,
+      String repoId,
+      String filename,
+      String revision,
+      Optional<ResolvedToken> token,
+      String credentialSources) {
+    this.endpoint = endpoint;
+    this.type = type;
+    this.repoId = repoId;
+    this.filename = filename;
+    this.revision = revision;
+    this.token = token;
+    this.credentialSources = credentialSources;
+  }
+
+  /** "file 'x' of model 'org/name' at revision 'main'" */
+  String describe() {
+    String kind = type == RepoType.MODEL ? "model" : type == RepoType.DATASET ? "dataset" : "space";
+    return "'" + filename + "' of " + kind + " '" + repoId + "' at revision '" + revision + "'";
+  }
+
+  URI repoPage() {
+    return HubUrls.repoPage(endpoint, type, repoId);
+  }
+
+  /** Server-provided text with any occurrence of our token removed, in case a server echoes it. */
+  String scrub(String text) {
+    if (text == null) {
+      return "";
+    }
+    if (token.isPresent()) {
+      String secret = token.get().token().reveal();
+      text = text.replace(secret, "[redacted]");
+    }
+    return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+  }
+
+  @Override
+  public String toString() {
+    return "FileContext{" + describe() + "}";
+  }
+}
