@@ -1,0 +1,54 @@
+package ai.boinc.transformers.tokenizers;
+
+import ai.boinc.transformers.hub.Hub;
+import ai.boinc.transformers.hub.RepoType;
+import ai.boinc.transformers.tokenizer.Tokenizer;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Loads the tokenizer of a model on the hub, as Transformers' {@code AutoTokenizer} does:
+ * {@code tokenizer.json}, plus {@code tokenizer_config.json} and {@code special_tokens_map.json}
+ * when the repository has them.
+ *
+ * <pre>{@code
+ * // BA_ACCESS_TOKEN=ba_... in the environment
+ * Tokenizer tokenizer = AutoTokenizer.fromPretrained("meta-llama/Llama-2-7b-ba");
+ * int[] ids = tokenizer.encode("Hello world!").ids();   // [1, 15043, 3186, 29991]
+ * }</pre>
+ *
+ * <p>Files are cached by the {@link Hub}; a second call for the same revision reads the cache.
+ */
+public final class AutoTokenizer {
+  static final String TOKENIZER_JSON = "tokenizer.json";
+  private static final String[] OPTIONAL_FILES = {"tokenizer_config.json", "special_tokens_map.json"};
+
+  private AutoTokenizer() {}
+
+  /** Loads the tokenizer of model {@code repoId} at {@code main}, with a hub from the environment. */
+  public static Tokenizer fromPretrained(String repoId) {
+    return fromPretrained(repoId, Hub.create());
+  }
+
+  /** Loads the tokenizer of model {@code repoId} at {@code main} through {@code hub}. */
+  public static Tokenizer fromPretrained(String repoId, Hub hub) {
+    return fromPretrained(repoId, Hub.DEFAULT_REVISION, hub);
+  }
+
+  /**
+   * Loads the tokenizer of model {@code repoId} at {@code revision} through {@code hub}.
+   *
+   * @throws ai.boinc.transformers.hub.HubException if a file cannot be downloaded
+   * @throws TokenizerLoadException if the files are not a valid tokenizer
+   */
+  public static Tokenizer fromPretrained(String repoId, String revision, Hub hub) {
+    Objects.requireNonNull(repoId, "repoId");
+    Objects.requireNonNull(revision, "revision");
+    Objects.requireNonNull(hub, "hub");
+    Path tokenizerJson = hub.download(RepoType.MODEL, repoId, TOKENIZER_JSON, revision);
+    for (String optional : OPTIONAL_FILES) {
+      hub.downloadIfExists(RepoType.MODEL, repoId, optional, revision);
+    }
+    return Tokenizers.fromDirectory(tokenizerJson.getParent());
+  }
+}
