@@ -46,8 +46,11 @@ public final class AutoTokenizer {
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(hub, "hub");
     Path tokenizerJson = hub.download(RepoType.MODEL, repoId, TOKENIZER_JSON, revision);
+    // The snapshot folder is named after the commit: pin the other files to it, so all come from
+    // one commit even if the branch moves meanwhile.
+    String commit = tokenizerJson.getParent().getFileName().toString();
     for (String optional : OPTIONAL_FILES) {
-      hub.downloadIfExists(RepoType.MODEL, repoId, optional, revision);
+      hub.downloadIfExists(RepoType.MODEL, repoId, optional, commit);
     }
     return Tokenizers.fromDirectory(tokenizerJson.getParent());
   }
