@@ -1,0 +1,22 @@
+package ai.boinc.transformers.cli;
+
+/** The exit codes of {@code ba}; scripts can tell failures apart by them. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  /** An unexpected failure; {@code --verbose} shows the stack trace. */
+  public static final int INTERNAL = 1;
+  /** The command line was wrong (picocli's convention). */
+  public static final int USAGE = 2;
+  /** Authentication or authorisation failed: no token, a rejected token, a gated repository. */
+  public static final int AUTH = 3;
+  /** A repository, revision or file does not exist (remotely or locally). */
+  public static final int NOT_FOUND = 4;
+  /** The hub could not be reached, or offline mode lacks a cached file. */
+  public static final int NETWORK = 5;
+  /** An input file is malformed: tokenizer.json, a JSONL line. */
+  public static final int BAD_INPUT = 6;
+  /** The local cache or an output file could not be written. */
+  public static final int IO = 7;
+
+  private ExitCodes() {}
+}
