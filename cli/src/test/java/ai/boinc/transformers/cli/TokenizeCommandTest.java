@@ -1,0 +1,74 @@
+package ai.boinc.transformers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenizeCommandTest {
+  @TempDir Path temp;
+
+  @Test
+  void jsonlOutputIsByteIdenticalToTheGoldenFile() throws Exception {
+    Path golden = CliFixtures.root().resolve("golden/llama-2.jsonl");
+    Path out = temp.resolve("out.jsonl");
+
+    CliRun run = CliRun.run(Map.of(), "tokenize",
+        "--tokenizer", CliFixtures.root().resolve("tokenizers/llama-2").toString(),
+        "--jsonl", golden.toString(), "--output", out.toString());
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    List<String> expected = Files.readAllLines(golden, StandardCharsets.UTF_8);
+    List<String> actual = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(actual.get(i)).as("line %d", i + 1).isEqualTo(expected.get(i));
+    }
+  }
+
+  @Test
+  void oneTextWithATokenizerJsonFile() {
+    CliRun run = CliRun.run(Map.of(), "tokenize",
+        "--tokenizer", CliFixtures.root().resolve("tokenizers/llama-2/tokenizer.json").toString(),
+        "--text", "Hello world!");
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.out).startsWith("{\"text\":\"Hello world!\",\"pair\":null,\"add_special_tokens\":true,\"ids\":[");
+  }
+
+  @Test
+  void aMalformedLineNamesTheFileAndLine() throws Exception {
+    Path in = temp.resolve("in.jsonl");
+    Files.writeString(in, "{\"text\":\"ok\"}\n{\"text\": 42}\n");
+
+    CliRun run = CliRun.run(Map.of(), "tokenize",
+        "--tokenizer", CliFixtures.root().resolve("tokenizers/llama-2").toString(), "--jsonl", in.toString());
+
+    assertThat(run.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err).contains("in.jsonl line 2", "\"text\" must be a string");
+  }
+
+  @Test
+  void aMissingTokenizerIsNotFound() {
+    CliRun run = CliRun.run(Map.of(), "tokenize", "--tokenizer", temp.resolve("nothing").toString(), "--text", "x");
+
+    assertThat(run.exitCode).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(run.err).contains("nothing");
+  }
+
+  @Test
+  void aMalformedTokenizerIsBadInput() throws Exception {
+    Path broken = temp.resolve("tokenizer.json");
+    Files.writeString(broken, "{\"model\": 7}");
+
+    CliRun run = CliRun.run(Map.of(), "tokenize", "--tokenizer", broken.toString(), "--text", "x");
+
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err).contains("$.model");
+  }
+}
