@@ -34,7 +34,7 @@ public final class AccessToken {
     }
     for (int i = 0; i < trimmed.length(); i++) {
       char c = trimmed.charAt(i);
-      if (c < 0x21 || c == 0x7f) {
+      if (c < 0x21 || Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         throw new IllegalArgumentException(
             "an access token must not contain whitespace or control characters (position " + i + ")");
       }

@@ -90,7 +90,11 @@ public final class FetchHeaders {
 
   @Override
   public int hashCode() {
-    return fields.hashCode();
+    int hash = 0;
+    for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+      hash += field.getKey().toLowerCase(Locale.ROOT).hashCode() ^ field.getValue().hashCode();
+    }
+    return hash;
   }
 
   @Override

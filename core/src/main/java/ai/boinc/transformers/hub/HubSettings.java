@@ -181,14 +181,15 @@ public final class HubSettings {
   private static Duration seconds(String variable, String value) {
     try {
       double seconds = Double.parseDouble(value);
-      if (seconds > 0 && seconds < 1e9) {
-        return Duration.ofMillis((long) (seconds * 1000));
+      long millis = (long) (seconds * 1000);
+      if (millis > 0 && seconds < 1e9) {
+        return Duration.ofMillis(millis);
       }
     } catch (NumberFormatException ignored) {
       // reported below
     }
     throw new IllegalArgumentException(
-        variable + " must be a positive number of seconds, but is '" + value + "'");
+        variable + " must be a positive number of seconds (at least 0.001), but is '" + value + "'");
   }
 
   /** Builds {@link HubSettings}. Not thread-safe. */

@@ -24,19 +24,31 @@ final class ErrorMapper {
     String what = ctx.describe();
     String tokenSource = ctx.token.map(t -> t.source()).orElse("nowhere");
 
-    if (code.equals("GatedRepo") && (status == 401 || status == 403)) {
-      if (!tokenSent) {
-        return new GatedRepoException(
-            "Repository '" + ctx.repoId + "' is gated: only logged-in accounts that were granted"
-                + " access may download " + what + ". No access token was found (looked in: "
-                + ctx.credentialSources + "). Request access at " + ctx.repoPage()
-                + ", then set BA_ACCESS_TOKEN to an access token of the approved account.",
-            ctx.repoId, ctx.filename, ctx.revision, ctx.repoPage(), false);
-      }
+    boolean haveToken = ctx.token.isPresent();
+    if (!tokenSent && haveToken && (status == 401 || status == 403)) {
+      // The token is never sent off the hub's origin (a CDN, a redirect target): say that,
+      // rather than that no token was found.
+      return new HubHttpException(
+          "The server at " + response.uri().getHost() + " refused " + what + " with HTTP " + status
+              + (serverMessage.isEmpty() ? "" : " (" + serverMessage + ")") + ". The access token"
+              + " is sent only to the hub at " + ctx.endpoint + ", never to other hosts; check"
+              + " BA_ENDPOINT and any proxy between you and the hub.",
+          ctx.repoId, ctx.filename, ctx.revision, status);
+    }
+    if (code.equals("GatedRepo") && status == 401 && !tokenSent) {
+      return new GatedRepoException(
+          "Repository '" + ctx.repoId + "' is gated: only logged-in accounts that were granted"
+              + " access may download " + what + ". No access token was found (looked in: "
+              + ctx.credentialSources + "). Request access at " + ctx.repoPage()
+              + ", then set BA_ACCESS_TOKEN to an access token of the approved account.",
+          ctx.repoId, ctx.filename, ctx.revision, ctx.repoPage(), false);
+    }
+    if (code.equals("GatedRepo") && status == 403 && tokenSent) {
       return new GatedRepoException(
           "Repository '" + ctx.repoId + "' is gated and the account of the access token from "
-              + tokenSource + " has not been granted access to it (yet). Request access at "
-              + ctx.repoPage() + " and wait for approval, or use a token of an approved account.",
+              + tokenSource + " has not been granted access to it (yet), so " + what + " cannot be"
+              + " downloaded. Request access at " + ctx.repoPage() + " and wait for approval, or"
+              + " use a token of an approved account.",
           ctx.repoId, ctx.filename, ctx.revision, ctx.repoPage(), true);
     }
     if (status == 401 && tokenSent && !code.equals("RepoNotFound")) {
@@ -51,15 +63,16 @@ final class ErrorMapper {
       if (!tokenSent) {
         return new MissingTokenException(
             "Repository '" + ctx.repoId + "' was not found, or it is private and needs an access"
-                + " token, and none was found (looked in: " + ctx.credentialSources + "). If the"
-                + " repository is private, set BA_ACCESS_TOKEN to an access token that can read it;"
-                + " otherwise check the repository id.",
+                + " token, and none was found (looked in: " + ctx.credentialSources + ") to fetch "
+                + what + ". If the repository is private, set BA_ACCESS_TOKEN to an access token"
+                + " that can read it; otherwise check the repository id.",
             ctx.repoId, ctx.filename, ctx.revision);
       }
       return new RepositoryNotFoundException(
           "Repository '" + ctx.repoId + "' was not found, or it is private and the access token"
-              + " from " + tokenSource + " cannot read it. Check the repository id and that the"
-              + " token's account has access to " + ctx.repoPage() + ".",
+              + " from " + tokenSource + " cannot read it, so " + what + " cannot be downloaded."
+              + " Check the repository id and that the token's account has access to "
+              + ctx.repoPage() + ".",
           ctx.repoId, ctx.filename, ctx.revision);
     }
     if (status == 404 && code.equals("RevisionNotFound")) {
@@ -77,7 +90,7 @@ final class ErrorMapper {
     }
     String advice;
     if (status == 403) {
-      advice = tokenSent
+      advice = haveToken
           ? " Make sure the access token from " + tokenSource + " has the permissions this needs."
           : " Set BA_ACCESS_TOKEN to an access token that may read it.";
     } else if (status == 429) {

@@ -3,9 +3,13 @@ package ai.boinc.transformers.internal.hub;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Scheme, host and port of a URI: the unit a token is scoped to. */
 public final class Origin {
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
+
   private final String scheme;
   private final String host;
   private final int port;
@@ -30,20 +34,32 @@ public final class Origin {
     return scheme.equals("https");
   }
 
-  /** Loopback by name or literal address; never resolves names through DNS. */
+  /**
+   * Loopback by name or literal address. Only strict IP literals are parsed; no other name is
+   * ever resolved, so a DNS answer cannot turn a remote host into "loopback".
+   */
   public boolean isLoopback() {
     if (host.equals("localhost") || host.endsWith(".localhost")) {
       return true;
     }
     String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (!literal.matches("[0-9.]+") && !literal.contains(":")) {
-      return false;
+    if (IPV4.matcher(literal).matches()) {
+      for (String part : literal.split("\\.")) {
+        if (Integer.parseInt(part) > 255) {
+          return false;
+        }
+      }
+      return literal.startsWith("127.");
     }
-    try {
-      return InetAddress.getByName(literal).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
+    if (literal.indexOf(':') >= 0 && IPV6.matcher(literal).matches()) {
+      try {
+        // A literal with ':' is parsed, never looked up.
+        return InetAddress.getByName(literal).isLoopbackAddress();
+      } catch (java.net.UnknownHostException e) {
+        return false;
+      }
     }
+    return false;
   }
 
   @Override
