@@ -26,6 +26,8 @@ public final class AddedVocabulary {
   private final Map<String, Integer> contentToId = new LinkedHashMap<>();
   private final Map<Integer, AddedToken> idToToken = new HashMap<>();
   private final Set<String> specialContents = new HashSet<>();
+  /** What {@link #idToToken} gives: the content, normalized for {@code normalized} tokens. */
+  private final Map<Integer, String> idToText = new HashMap<>();
   private final Trie rawTrie;
   private final Trie normalizedTrie;
   private final int extraVocab;
@@ -77,6 +79,13 @@ public final class AddedVocabulary {
         rawIds.add(id);
       }
     }
+    for (Map.Entry<Integer, AddedToken> e : idToToken.entrySet()) {
+      AddedToken t = e.getValue();
+      // The reference gives the normalized form back for normalized tokens (seen in 0.23.2).
+      idToText.put(
+          e.getKey(),
+          t.normalized() && normalizer != null ? normalizer.normalize(t.content()) : t.content());
+    }
     rawTrie = new Trie(raw, rawIds);
     normalizedTrie = new Trie(norm, normIds);
     int extra = 0;
@@ -107,11 +116,23 @@ public final class AddedVocabulary {
     return Optional.ofNullable(idToToken.get(id));
   }
 
+  /**
+   * The token text of an added id, as the reference's {@code id_to_token} gives it: normalized
+   * tokens come back normalized (Llama's {@code normalized:true} {@code </s>} as {@code ▁</s>}).
+   */
+  public Optional<String> idToToken(int id) {
+    return Optional.ofNullable(idToText.get(id));
+  }
+
   public OptionalInt addedId(String content) {
     Integer id = contentToId.get(content);
     return id == null ? OptionalInt.empty() : OptionalInt.of(id);
   }
 
+  /**
+   * Whether {@code content} is the content of a special token; decode asks this of token texts,
+   * so a normalized special token that comes back changed is not skipped (as in the reference).
+   */
   public boolean isSpecial(String content) {
     return specialContents.contains(content);
   }

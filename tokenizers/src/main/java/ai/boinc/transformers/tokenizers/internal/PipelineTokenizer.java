@@ -219,8 +219,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   @Override
   public Optional<String> idToToken(int id) {
-    Optional<AddedToken> added = addedVocabulary.token(id);
-    return added.isPresent() ? added.map(AddedToken::content) : model.idToToken(id);
+    Optional<String> added = addedVocabulary.idToToken(id);
+    return added.isPresent() ? added : model.idToToken(id);
   }
 
   /** Model vocabulary plus the added tokens it does not hold. */
