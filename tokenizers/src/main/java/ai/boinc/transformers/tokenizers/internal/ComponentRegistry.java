@@ -152,7 +152,11 @@ public final class ComponentRegistry {
         throw json.mismatch("a " + name + " object with a \"type\"");
       }
       if (type.isAbsent()) {
-        throw json.error("missing \"type\" of " + name + "; supported: " + supportedList());
+        throw new TokenizerLoadException(
+            "missing \"type\" of " + name + " at " + json.path() + "; supported: "
+                + supportedList(),
+            json.path(),
+            null);
       }
       if (!type.isString()) {
         throw type.mismatch("a string naming the " + name + " type");
