@@ -22,7 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * merge rank is merged, the leftmost one on ties, until no pair can be merged. With {@code
  * ignore_merges}, a piece that is itself in the vocabulary is emitted as one token.
  *
- * <p>Dropout is not supported (it makes encoding random). Immutable and thread-safe; results for
+ * <p>Known difference: with both {@code byte_fallback} and a non-empty {@code
+ * continuing_subword_prefix}/{@code end_of_word_suffix} (no known model has both), the reference
+ * counts the prefix's bytes into its offsets so they drift; here every byte token spans its
+ * character. Ids and tokens agree. Dropout is not supported (it makes encoding random). Immutable and thread-safe; results for
  * short pieces are kept in a bounded cache that never evicts (like the reference's).
  */
 public final class Bpe implements Model {
