@@ -1,0 +1,284 @@
+package ai.boinc.transformers.tokenizers;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A piece of input text together with its normalized form and, for every UTF-16 unit of the
+ * normalized form, the span of original text it came from — the reference library's {@code
+ * NormalizedString}. Normalizers rewrite the normalized form through this class so that every
+ * token can later be mapped back to exact offsets in the text the caller passed in.
+ *
+ * <p>All indices are UTF-16 indices ({@code String} indices). Alignments are per character: both
+ * units of a surrogate pair carry the same span, and a character inserted by a normalizer shares
+ * the span of the character it was derived from. A slice ({@link #slice}) remembers where it sits
+ * in the full original text, so {@link #toOriginal} returns offsets into that full text.
+ *
+ * <p>Mutable and not thread-safe: one instance belongs to one encode call.
+ *
+ * <pre>{@code
+ * NormalizedString s = NormalizedString.of("Hi you");
+ * s.replace(Pattern.compile(" ", Pattern.LITERAL), "▁");   // "Hi▁you"
+ * s.toOriginal(2, 6);                                      // [2, 6]
+ * }</pre>
+ */
+public final class NormalizedString {
+  private final String original;
+  private final int originalShift;
+  private String normalized;
+  /** Two entries per normalized UTF-16 unit: start and end in {@link #original}. */
+  private int[] alignments;
+
+  private NormalizedString(String original, String normalized, int[] alignments, int shift) {
+    this.original = original;
+    this.normalized = normalized;
+    this.alignments = alignments;
+    this.originalShift = shift;
+  }
+
+  /** A string whose normalized form is still equal to {@code text}. */
+  public static NormalizedString of(String text) {
+    Objects.requireNonNull(text, "text");
+    int n = text.length();
+    int[] align = new int[2 * n];
+    for (int i = 0; i < n; ) {
+      int len = Character.charCount(text.codePointAt(i));
+      for (int k = 0; k < len && i + k < n; k++) {
+        align[2 * (i + k)] = i;
+        align[2 * (i + k) + 1] = Math.min(i + len, n);
+      }
+      i += len;
+    }
+    return new NormalizedString(text, text, align, 0);
+  }
+
+  /** The original text of this piece. */
+  public String original() {
+    return original;
+  }
+
+  /** The normalized text. */
+  public String normalized() {
+    return normalized;
+  }
+
+  /** Length of the normalized text in UTF-16 units. */
+  public int length() {
+    return normalized.length();
+  }
+
+  public boolean isEmpty() {
+    return normalized.isEmpty();
+  }
+
+  /** Start of this piece in the full original text. */
+  public int originalStart() {
+    return originalShift;
+  }
+
+  /** End (exclusive) of this piece in the full original text. */
+  public int originalEnd() {
+    return originalShift + original.length();
+  }
+
+  /**
+   * The span of the full original text that normalized range {@code [start, end)} comes from, as
+   * {@code [originalStart, originalEnd]}. An empty range maps to itself, as in the reference.
+   *
+   * @throws IndexOutOfBoundsException if the range is not within the normalized text
+   */
+  public int[] toOriginal(int start, int end) {
+    int[] r = toLocalOriginal(start, end);
+    return new int[] {r[0] + originalShift, r[1] + originalShift};
+  }
+
+  private int[] toLocalOriginal(int start, int end) {
+    Objects.checkFromToIndex(start, end, normalized.length());
+    if (start == end) {
+      return new int[] {start, end};
+    }
+    return new int[] {alignments[2 * start], alignments[2 * (end - 1) + 1]};
+  }
+
+  /**
+   * The part of this string whose normalized form is {@code [start, end)}, with its original text
+   * and alignments.
+   */
+  public NormalizedString slice(int start, int end) {
+    int[] o = toLocalOriginal(start, end);
+    int oStart = o[0];
+    int oEnd = Math.max(o[0], Math.min(o[1], original.length()));
+    int[] align = Arrays.copyOfRange(alignments, 2 * start, 2 * end);
+    for (int i = 0; i < align.length; i++) {
+      align[i] -= oStart;
+    }
+    return new NormalizedString(
+        original.substring(oStart, oEnd),
+        normalized.substring(start, end),
+        align,
+        originalShift + oStart);
+  }
+
+  /**
+   * Rewrites normalized range {@code [start, end)}, the reference library's {@code
+   * transform_range}: {@code codePoints[i]} is the i-th new character and {@code changes[i]} says
+   * how it relates to the old ones — {@code 1} inserted (it takes the span of the character before
+   * it), {@code 0} replaces the next old character, {@code -n} replaces the next old character and
+   * removes the {@code n} after it. {@code initialRemoved} old characters are dropped first.
+   */
+  public void transform(int start, int end, int[] codePoints, int[] changes, int initialRemoved) {
+    Objects.checkFromToIndex(start, end, normalized.length());
+    if (codePoints.length != changes.length) {
+      throw new IllegalArgumentException("codePoints and changes differ in length");
+    }
+    StringBuilder text = new StringBuilder(end - start + codePoints.length);
+    int[] align = new int[2 * Math.max(16, (end - start) + 2 * codePoints.length)];
+    int count = 0;
+    int offset = start;
+    for (int i = 0; i < initialRemoved && offset < end; i++) {
+      offset += Character.charCount(normalized.codePointAt(offset));
+    }
+    for (int i = 0; i < codePoints.length; i++) {
+      int change = changes[i];
+      int alignStart;
+      int alignEnd;
+      if (change > 0) {
+        if (offset < 1) {
+          alignStart = 0;
+          alignEnd = 0;
+        } else {
+          alignStart = alignments[2 * (offset - 1)];
+          alignEnd = alignments[2 * (offset - 1) + 1];
+        }
+      } else {
+        alignStart = alignments[2 * offset];
+        alignEnd = alignments[2 * offset + 1];
+        offset += Character.charCount(normalized.codePointAt(offset));
+        for (int r = 0; r < -change && offset < end; r++) {
+          offset += Character.charCount(normalized.codePointAt(offset));
+        }
+      }
+      int units = Character.charCount(codePoints[i]);
+      text.appendCodePoint(codePoints[i]);
+      if (2 * (count + units) > align.length) {
+        align = Arrays.copyOf(align, 2 * align.length);
+      }
+      for (int u = 0; u < units; u++) {
+        align[2 * count] = alignStart;
+        align[2 * count + 1] = alignEnd;
+        count++;
+      }
+    }
+    splice(start, end, text, align, count);
+  }
+
+  private void splice(int start, int end, CharSequence text, int[] align, int count) {
+    int oldLen = normalized.length();
+    int newLen = oldLen - (end - start) + count;
+    int[] merged = new int[2 * newLen];
+    System.arraycopy(alignments, 0, merged, 0, 2 * start);
+    System.arraycopy(align, 0, merged, 2 * start, 2 * count);
+    System.arraycopy(alignments, 2 * end, merged, 2 * (start + count), 2 * (oldLen - end));
+    alignments = merged;
+    normalized = normalized.substring(0, start) + text + normalized.substring(end);
+  }
+
+  /**
+   * Puts {@code prefix} in front of the normalized text, aligned with its first character; does
+   * nothing on an empty string (as the reference).
+   */
+  public void prepend(String prefix) {
+    if (normalized.isEmpty() || prefix.isEmpty()) {
+      return;
+    }
+    int first = normalized.codePointAt(0);
+    int[] prefixCps = prefix.codePoints().toArray();
+    int[] cps = Arrays.copyOf(prefixCps, prefixCps.length + 1);
+    cps[prefixCps.length] = first;
+    int[] changes = new int[cps.length];
+    Arrays.fill(changes, 1);
+    changes[0] = 0;
+    transform(0, Character.charCount(first), cps, changes, 0);
+  }
+
+  /** Appends {@code suffix}, aligned with the last character; does nothing on an empty string. */
+  public void append(String suffix) {
+    if (normalized.isEmpty() || suffix.isEmpty()) {
+      return;
+    }
+    int last = normalized.codePointBefore(normalized.length());
+    int lastStart = normalized.length() - Character.charCount(last);
+    int[] suffixCps = suffix.codePoints().toArray();
+    int[] cps = new int[suffixCps.length + 1];
+    cps[0] = last;
+    System.arraycopy(suffixCps, 0, cps, 1, suffixCps.length);
+    int[] changes = new int[cps.length];
+    Arrays.fill(changes, 1);
+    changes[0] = 0;
+    transform(lastStart, normalized.length(), cps, changes, 0);
+  }
+
+  /**
+   * Replaces every match of {@code pattern} in the normalized text with {@code content} (taken
+   * literally). As in the reference, the new characters take the span of the last character of
+   * the match they replace.
+   */
+  public void replace(Pattern pattern, String content) {
+    Matcher m = pattern.matcher(normalized);
+    if (normalized.isEmpty() || !m.find()) {
+      return;
+    }
+    int oldLen = normalized.length();
+    StringBuilder text = new StringBuilder(oldLen + 16);
+    int[] align = new int[2 * (oldLen + 16)];
+    int count = 0;
+    int prev = 0;
+    do {
+      int s = m.start();
+      int e = m.end();
+      // Unmatched text keeps its alignments.
+      align = ensure(align, count + (s - prev));
+      System.arraycopy(alignments, 2 * prev, align, 2 * count, 2 * (s - prev));
+      count += s - prev;
+      text.append(normalized, prev, s);
+      int alignStart;
+      int alignEnd;
+      if (e > s) {
+        alignStart = alignments[2 * (e - 1)];
+        alignEnd = alignments[2 * (e - 1) + 1];
+      } else if (count > 0) {
+        alignStart = align[2 * (count - 1)];
+        alignEnd = align[2 * (count - 1) + 1];
+      } else {
+        alignStart = 0;
+        alignEnd = 0;
+      }
+      align = ensure(align, count + content.length());
+      for (int u = 0; u < content.length(); u++) {
+        align[2 * count] = alignStart;
+        align[2 * count + 1] = alignEnd;
+        count++;
+      }
+      text.append(content);
+      prev = e;
+    } while (m.find());
+    align = ensure(align, count + (oldLen - prev));
+    System.arraycopy(alignments, 2 * prev, align, 2 * count, 2 * (oldLen - prev));
+    count += oldLen - prev;
+    text.append(normalized, prev, oldLen);
+    alignments = Arrays.copyOf(align, 2 * count);
+    normalized = text.toString();
+  }
+
+  private static int[] ensure(int[] align, int units) {
+    return 2 * units <= align.length ? align : Arrays.copyOf(align, Math.max(2 * units, 2 * align.length));
+  }
+
+  @Override
+  public String toString() {
+    return "NormalizedString{original='" + original + "', normalized='" + normalized + "', shift="
+        + originalShift + "}";
+  }
+}

@@ -1,0 +1,181 @@
+package ai.boinc.transformers.tokenizers.internal;
+
+import ai.boinc.transformers.tokenizers.AddedToken;
+import ai.boinc.transformers.tokenizers.TokenizerConfig;
+import ai.boinc.transformers.tokenizers.TokenizerLoadException;
+import ai.boinc.transformers.tokenizers.decoders.Decoder;
+import ai.boinc.transformers.tokenizers.models.Model;
+import ai.boinc.transformers.tokenizers.normalizers.Normalizer;
+import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizer;
+import ai.boinc.transformers.tokenizers.processors.PostProcessor;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads {@code tokenizer.json} and {@code tokenizer_config.json} through the registry. */
+public final class TokenizerJsonLoader {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private TokenizerJsonLoader() {}
+
+  /** Parses JSON text; {@code source} names it in messages. */
+  public static JsonNode parse(InputStream in, String source) {
+    try {
+      JsonNode node = MAPPER.readTree(in);
+      if (node == null || node.isMissingNode()) {
+        throw new TokenizerLoadException(source + " is empty; expected a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      throw new TokenizerLoadException(
+          source + " is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new TokenizerLoadException("cannot read " + source + ": " + e, e);
+    }
+  }
+
+  public static JsonNode parse(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return parse(in, file.toString());
+    } catch (NoSuchFileException e) {
+      throw new TokenizerLoadException("no such file: " + file, e);
+    } catch (IOException e) {
+      throw new TokenizerLoadException("cannot read " + file + ": " + e, e);
+    }
+  }
+
+  /** Builds the pipeline a parsed {@code tokenizer.json} describes. */
+  public static PipelineTokenizer load(JsonNode document, ComponentRegistry registry) {
+    JsonValue root = JsonValue.root(document);
+    if (!root.isObject()) {
+      throw root.mismatch("a tokenizer.json object");
+    }
+    JsonValue version = root.get("version");
+    if (!version.isAbsent() && !version.asString().equals("1.0")) {
+      throw version.error("unknown tokenizer.json version '" + version.asString() + "', expected '1.0'");
+    }
+    for (String unsupported : List.of("truncation", "padding")) {
+      JsonValue v = root.get(unsupported);
+      if (!v.isAbsent()) {
+        throw v.error(unsupported + " inside tokenizer.json is not supported yet by transformers-java");
+      }
+    }
+    JsonValue modelJson = root.get("model");
+    if (modelJson.isAbsent()) {
+      throw modelJson.mismatch("a model object");
+    }
+    Normalizer normalizer = optional(root.get("normalizer")) ? registry.normalizer(root.get("normalizer")) : null;
+    PreTokenizer preTokenizer =
+        optional(root.get("pre_tokenizer")) ? registry.preTokenizer(root.get("pre_tokenizer")) : null;
+    Model model = registry.model(modelJson);
+    PostProcessor postProcessor =
+        optional(root.get("post_processor")) ? registry.postProcessor(root.get("post_processor")) : null;
+    Decoder decoder = optional(root.get("decoder")) ? registry.decoder(root.get("decoder")) : null;
+    List<AddedToken> added = addedTokens(root.get("added_tokens"));
+    return new PipelineTokenizer(normalizer, preTokenizer, model, postProcessor, decoder, added, null);
+  }
+
+  private static boolean optional(JsonValue v) {
+    return !v.isAbsent();
+  }
+
+  private static List<AddedToken> addedTokens(JsonValue json) {
+    List<AddedToken> out = new ArrayList<>();
+    if (json.isAbsent()) {
+      return out;
+    }
+    for (JsonValue t : json.elements()) {
+      t.requireObject();
+      JsonValue id = t.get("id");
+      if (!id.isAbsent()) {
+        // Checked only: like the reference, ids are assigned from the vocabulary.
+        id.asNonNegativeInt();
+      }
+      out.add(addedToken(t, t.string("content"), t.bool("special", false)));
+    }
+    return out;
+  }
+
+  /** An AddedToken object; absent flags take the reference's defaults. */
+  static AddedToken addedToken(JsonValue t, String content, boolean special) {
+    return AddedToken.newBuilder(content, special)
+        .singleWord(t.bool("single_word", false))
+        .lstrip(t.bool("lstrip", false))
+        .rstrip(t.bool("rstrip", false))
+        .normalized(t.bool("normalized", !special))
+        .build();
+  }
+
+  /** Parses a {@code tokenizer_config.json}. */
+  public static TokenizerConfig config(JsonNode document) {
+    JsonValue root = JsonValue.root(document);
+    if (!root.isObject()) {
+      throw root.mismatch("a tokenizer_config.json object");
+    }
+    TokenizerConfig.Builder b = TokenizerConfig.newBuilder();
+    JsonValue v;
+    if (!(v = root.get("bos_token")).isAbsent()) {
+      b.bosToken(configToken(v));
+    }
+    if (!(v = root.get("eos_token")).isAbsent()) {
+      b.eosToken(configToken(v));
+    }
+    if (!(v = root.get("unk_token")).isAbsent()) {
+      b.unkToken(configToken(v));
+    }
+    if (!(v = root.get("pad_token")).isAbsent()) {
+      b.padToken(configToken(v));
+    }
+    if (!(v = root.get("add_bos_token")).isAbsent()) {
+      b.addBosToken(v.asBoolean());
+    }
+    if (!(v = root.get("add_eos_token")).isAbsent()) {
+      b.addEosToken(v.asBoolean());
+    }
+    if (!(v = root.get("clean_up_tokenization_spaces")).isAbsent()) {
+      b.cleanUpTokenizationSpaces(v.asBoolean());
+    }
+    if (!(v = root.get("tokenizer_class")).isAbsent()) {
+      b.tokenizerClass(v.asString());
+    }
+    if (!(v = root.get("model_max_length")).isAbsent()) {
+      b.modelMaxLength(maxLength(v));
+    }
+    return b.build();
+  }
+
+  private static AddedToken configToken(JsonValue v) {
+    if (v.isString()) {
+      return AddedToken.newBuilder(v.asString(), true).build();
+    }
+    if (v.isObject()) {
+      return addedToken(v, v.string("content"), v.bool("special", true));
+    }
+    throw v.mismatch("a token string or an AddedToken object");
+  }
+
+  private static long maxLength(JsonValue v) {
+    JsonNode n = v.node();
+    if (!n.isNumber() || n.doubleValue() < 0 || Double.isNaN(n.doubleValue())) {
+      throw v.mismatch("a non-negative number");
+    }
+    if (n.isIntegralNumber()) {
+      return n.canConvertToLong() ? n.longValue() : Long.MAX_VALUE;
+    }
+    // A double cast saturates at Long.MAX_VALUE, so 1e30 cannot overflow.
+    return (long) n.doubleValue();
+  }
+}

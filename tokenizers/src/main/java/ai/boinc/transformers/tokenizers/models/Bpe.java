@@ -1,0 +1,486 @@
+package ai.boinc.transformers.tokenizers.models;
+
+import ai.boinc.transformers.tokenizers.internal.LongLongMap;
+import ai.boinc.transformers.tokenizers.internal.MergeQueue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JSON model type {@code BPE}: byte-pair encoding as the reference library runs it. A piece of
+ * text starts as one symbol per character (with {@code continuing_subword_prefix} on every
+ * character but the first and {@code end_of_word_suffix} on the last); characters missing from
+ * the vocabulary become {@code <0xXX>} byte tokens ({@code byte_fallback}) or the unknown token
+ * (consecutive ones fused into one with {@code fuse_unk}). Then the adjacent pair with the lowest
+ * merge rank is merged, the leftmost one on ties, until no pair can be merged. With {@code
+ * ignore_merges}, a piece that is itself in the vocabulary is emitted as one token.
+ *
+ * <p>Known difference: with both {@code byte_fallback} and a non-empty {@code
+ * continuing_subword_prefix}/{@code end_of_word_suffix} (no known model has both), the reference
+ * counts the prefix's bytes into its offsets so they drift; here every byte token spans its
+ * character. Ids and tokens agree. Dropout is not supported (it makes encoding random). Immutable and thread-safe; results for
+ * short pieces are kept in a bounded cache that never evicts (like the reference's).
+ */
+public final class Bpe implements Model {
+  /** Pieces at least this long (UTF-16 units) are not cached, as in the reference (bytes there). */
+  private static final int MAX_CACHED_LENGTH = 256;
+
+  private static final long NO_MERGE = -1L;
+
+  private final Map<String, Integer> vocab;
+  private final String[] idToToken;
+  private final Map<Integer, String> sparseIdToToken;
+  private final LongLongMap merges;
+  private final int mergeCount;
+  private final String unkToken;
+  private final int unkId;
+  private final String prefix;
+  private final String suffix;
+  private final boolean fuseUnk;
+  private final boolean byteFallback;
+  private final boolean ignoreMerges;
+  /** Id of each BMP character alone, -1 if it is not in the vocabulary. */
+  private final int[] bmpIds;
+  private final Map<Integer, Integer> astralIds;
+  /** Id of {@code <0xXX>} for each byte, -1 if missing. */
+  private final int[] byteIds;
+  private final int cacheCapacity;
+  private final ConcurrentHashMap<String, int[]> cache;
+
+  private Bpe(Builder b) {
+    this.vocab = Map.copyOf(b.vocab);
+    int maxId = -1;
+    for (int id : vocab.values()) {
+      if (id < 0) {
+        throw new IllegalArgumentException("negative id " + id + " in the vocabulary");
+      }
+      maxId = Math.max(maxId, id);
+    }
+    if (maxId < 4 * vocab.size() + 1024) {
+      idToToken = new String[maxId + 1];
+      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+        idToToken[e.getValue()] = e.getKey();
+      }
+      sparseIdToToken = Map.of();
+    } else {
+      idToToken = new String[0];
+      Map<Integer, String> r = new HashMap<>();
+      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+        r.put(e.getValue(), e.getKey());
+      }
+      sparseIdToToken = r;
+    }
+    this.prefix = b.continuingSubwordPrefix == null ? "" : b.continuingSubwordPrefix;
+    this.suffix = b.endOfWordSuffix == null ? "" : b.endOfWordSuffix;
+    this.merges = new LongLongMap(Math.max(1, b.merges.size()));
+    int rank = 0;
+    for (String[] m : b.merges) {
+      Integer a = vocab.get(m[0]);
+      Integer c = vocab.get(m[1]);
+      if (a == null || c == null) {
+        throw new InvalidMergeException(
+            rank, "token '" + (a == null ? m[0] : m[1]) + "' is not in the vocabulary");
+      }
+      String merged = m[0] + m[1].substring(Math.min(prefix.length(), m[1].length()));
+      Integer id = vocab.get(merged);
+      if (id == null) {
+        throw new InvalidMergeException(
+            rank, "merged token '" + merged + "' is not in the vocabulary");
+      }
+      // Like the reference's map, a repeated pair keeps its last rank.
+      merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
+      rank++;
+    }
+    this.mergeCount = rank;
+    this.unkToken = b.unkToken;
+    Integer u = unkToken == null ? null : vocab.get(unkToken);
+    this.unkId = u == null ? -1 : u;
+    this.fuseUnk = b.fuseUnk;
+    this.byteFallback = b.byteFallback;
+    this.ignoreMerges = b.ignoreMerges;
+    this.bmpIds = new int[Character.MAX_VALUE + 1];
+    Arrays.fill(bmpIds, -1);
+    Map<Integer, Integer> astral = new HashMap<>();
+    for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+      String t = e.getKey();
+      if (!t.isEmpty() && t.codePointCount(0, t.length()) == 1) {
+        int cp = t.codePointAt(0);
+        if (cp <= Character.MAX_VALUE) {
+          bmpIds[cp] = e.getValue();
+        } else {
+          astral.put(cp, e.getValue());
+        }
+      }
+    }
+    this.astralIds = astral;
+    this.byteIds = new int[256];
+    for (int i = 0; i < 256; i++) {
+      Integer id = vocab.get(String.format("<0x%02X>", i));
+      byteIds[i] = id == null ? -1 : id;
+    }
+    this.cacheCapacity = b.cacheCapacity;
+    this.cache = new ConcurrentHashMap<>();
+  }
+
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  @Override
+  public OptionalInt tokenToId(String token) {
+    Integer id = vocab.get(token);
+    return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+  }
+
+  @Override
+  public Optional<String> idToToken(int id) {
+    if (id >= 0 && id < idToToken.length) {
+      return Optional.ofNullable(idToToken[id]);
+    }
+    return Optional.ofNullable(sparseIdToToken.get(id));
+  }
+
+  private String token(int id) {
+    return id < idToToken.length ? idToToken[id] : sparseIdToToken.get(id);
+  }
+
+  @Override
+  public int vocabSize() {
+    return vocab.size();
+  }
+
+  /** Number of merges. */
+  public int mergeCount() {
+    return mergeCount;
+  }
+
+  public Optional<String> unkToken() {
+    return Optional.ofNullable(unkToken);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException if the text needs the unknown token but {@code unk_token} is
+   *     not in the vocabulary (the reference fails the same way)
+   */
+  @Override
+  public void tokenize(String text, TokenSink sink) {
+    if (text.isEmpty()) {
+      return;
+    }
+    if (ignoreMerges) {
+      Integer id = vocab.get(text);
+      if (id != null) {
+        sink.token(id, text, 0, text.length());
+        return;
+      }
+    }
+    int[] word = cache.get(text);
+    if (word == null) {
+      word = mergeWord(text);
+      if (text.length() < MAX_CACHED_LENGTH && cache.size() < cacheCapacity) {
+        cache.putIfAbsent(text, word);
+      }
+    }
+    for (int i = 0; i < word.length; i += 3) {
+      sink.token(word[i], token(word[i]), word[i + 1], word[i + 2]);
+    }
+  }
+
+  private int charId(String text, int cp, int start, int end, boolean first, boolean last) {
+    boolean plain = (first || prefix.isEmpty()) && (!last || suffix.isEmpty());
+    if (plain) {
+      if (cp <= Character.MAX_VALUE) {
+        return bmpIds[cp];
+      }
+      Integer id = astralIds.get(cp);
+      return id == null ? -1 : id;
+    }
+    Integer id = vocab.get(symbolText(text, start, end, first, last));
+    return id == null ? -1 : id;
+  }
+
+  private String symbolText(String text, int start, int end, boolean first, boolean last) {
+    return (first ? "" : prefix) + text.substring(start, end) + (last ? suffix : "");
+  }
+
+  /** Merges one piece; returns {@code [id, start, end]} triples. */
+  private int[] mergeWord(String text) {
+    int len = text.length();
+    int[] ids = new int[len + 8];
+    int[] starts = new int[len + 8];
+    int[] ends = new int[len + 8];
+    int n = 0;
+    boolean unkPending = false;
+    int unkStart = 0;
+    int unkEnd = 0;
+    for (int i = 0; i < len; ) {
+      int cp = text.codePointAt(i);
+      int end = i + Character.charCount(cp);
+      boolean first = i == 0;
+      boolean last = end == len;
+      int id = charId(text, cp, i, end, first, last);
+      if (id >= 0) {
+        if (unkPending) {
+          ids = grow(ids, n);
+          starts = grow(starts, n);
+          ends = grow(ends, n);
+          ids[n] = unkId;
+          starts[n] = unkStart;
+          ends[n++] = unkEnd;
+          unkPending = false;
+        }
+        ids = grow(ids, n);
+        starts = grow(starts, n);
+        ends = grow(ends, n);
+        ids[n] = id;
+        starts[n] = i;
+        ends[n++] = end;
+        i = end;
+        continue;
+      }
+      if (byteFallback) {
+        byte[] bytes =
+            symbolText(text, i, end, first, last).getBytes(StandardCharsets.UTF_8);
+        boolean all = true;
+        for (byte x : bytes) {
+          if (byteIds[x & 0xFF] < 0) {
+            all = false;
+            break;
+          }
+        }
+        if (all) {
+          // Each byte token spans the whole character it is part of.
+          for (byte x : bytes) {
+            ids = grow(ids, n);
+            starts = grow(starts, n);
+            ends = grow(ends, n);
+            ids[n] = byteIds[x & 0xFF];
+            starts[n] = i;
+            ends[n++] = end;
+          }
+          i = end;
+          continue;
+        }
+      }
+      if (unkToken != null) {
+        if (unkId < 0) {
+          throw new IllegalStateException(
+              "unk_token '" + unkToken + "' is not in the vocabulary, cannot encode '"
+                  + text.substring(i, end) + "'");
+        }
+        if (unkPending && fuseUnk) {
+          unkEnd = end;
+        } else {
+          if (unkPending) {
+            ids = grow(ids, n);
+            starts = grow(starts, n);
+            ends = grow(ends, n);
+            ids[n] = unkId;
+            starts[n] = unkStart;
+            ends[n++] = unkEnd;
+          }
+          unkPending = true;
+          unkStart = i;
+          unkEnd = end;
+        }
+      }
+      i = end;
+    }
+    if (unkPending) {
+      ids = grow(ids, n);
+      starts = grow(starts, n);
+      ends = grow(ends, n);
+      ids[n] = unkId;
+      starts[n] = unkStart;
+      ends[n++] = unkEnd;
+    }
+    n = mergeAll(ids, starts, ends, n);
+    int[] out = new int[3 * n];
+    for (int k = 0; k < n; k++) {
+      out[3 * k] = ids[k];
+      out[3 * k + 1] = starts[k];
+      out[3 * k + 2] = ends[k];
+    }
+    return out;
+  }
+
+  private static int[] grow(int[] a, int n) {
+    return n < a.length ? a : Arrays.copyOf(a, a.length * 2);
+  }
+
+  /** Applies merges in place as the reference's {@code Word::merge_all}; returns the new count. */
+  private int mergeAll(int[] ids, int[] starts, int[] ends, int n) {
+    if (n < 2) {
+      return n;
+    }
+    int[] prev = new int[n];
+    int[] next = new int[n];
+    boolean[] removed = new boolean[n];
+    MergeQueue queue = new MergeQueue();
+    for (int i = 0; i < n; i++) {
+      prev[i] = i - 1;
+      next[i] = i + 1 < n ? i + 1 : -1;
+    }
+    for (int i = 0; i + 1 < n; i++) {
+      long m = merges.get(LongLongMap.pack(ids[i], ids[i + 1]), NO_MERGE);
+      if (m != NO_MERGE) {
+        queue.push((int) (m >>> 32), i, (int) m);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int pos = queue.topPos();
+      int newId = queue.topNewId();
+      queue.pop();
+      if (removed[pos] || next[pos] < 0) {
+        continue;
+      }
+      int right = next[pos];
+      long current = merges.get(LongLongMap.pack(ids[pos], ids[right]), NO_MERGE);
+      // A stale entry: the pair at pos changed since it was queued.
+      if (current == NO_MERGE || (int) current != newId) {
+        continue;
+      }
+      ids[pos] = newId;
+      ends[pos] = ends[right];
+      removed[right] = true;
+      next[pos] = next[right];
+      if (next[right] >= 0) {
+        prev[next[right]] = pos;
+      }
+      if (prev[pos] >= 0) {
+        int p = prev[pos];
+        long m = merges.get(LongLongMap.pack(ids[p], ids[pos]), NO_MERGE);
+        if (m != NO_MERGE) {
+          queue.push((int) (m >>> 32), p, (int) m);
+        }
+      }
+      if (next[pos] >= 0) {
+        long m = merges.get(LongLongMap.pack(ids[pos], ids[next[pos]]), NO_MERGE);
+        if (m != NO_MERGE) {
+          queue.push((int) (m >>> 32), pos, (int) m);
+        }
+      }
+    }
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      if (!removed[i]) {
+        ids[w] = ids[i];
+        starts[w] = starts[i];
+        ends[w] = ends[i];
+        w++;
+      }
+    }
+    return w;
+  }
+
+  @Override
+  public String toString() {
+    return "BPE{vocab=" + vocab.size() + ", merges=" + mergeCount + ", unk=" + unkToken
+        + ", byteFallback=" + byteFallback + ", fuseUnk=" + fuseUnk + "}";
+  }
+
+  /** A merge names a token missing from the vocabulary. */
+  public static final class InvalidMergeException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int mergeIndex;
+
+    InvalidMergeException(int mergeIndex, String message) {
+      super("merge " + mergeIndex + ": " + message);
+      this.mergeIndex = mergeIndex;
+    }
+
+    /** 0-based index of the offending merge (its rank). */
+    public int mergeIndex() {
+      return mergeIndex;
+    }
+  }
+
+  /** Builds a {@link Bpe}. Not thread-safe. */
+  public static final class Builder {
+    private Map<String, Integer> vocab = Map.of();
+    private List<String[]> merges = List.of();
+    private String unkToken;
+    private String continuingSubwordPrefix;
+    private String endOfWordSuffix;
+    private boolean fuseUnk;
+    private boolean byteFallback;
+    private boolean ignoreMerges;
+    private int cacheCapacity = 10_000;
+
+    private Builder() {}
+
+    public Builder vocab(Map<String, Integer> vocab) {
+      this.vocab = Objects.requireNonNull(vocab, "vocab");
+      return this;
+    }
+
+    /** Merges in rank order, each a pair {@code [left, right]}. */
+    public Builder merges(List<String[]> merges) {
+      List<String[]> copy = new ArrayList<>(merges.size());
+      for (String[] m : merges) {
+        if (m.length != 2 || m[0] == null || m[1] == null) {
+          throw new IllegalArgumentException("a merge must be a pair of tokens");
+        }
+        copy.add(m.clone());
+      }
+      this.merges = copy;
+      return this;
+    }
+
+    /** The unknown token, or null for none (unknown characters are then dropped). */
+    public Builder unkToken(String unkToken) {
+      this.unkToken = unkToken;
+      return this;
+    }
+
+    public Builder continuingSubwordPrefix(String prefix) {
+      this.continuingSubwordPrefix = prefix;
+      return this;
+    }
+
+    public Builder endOfWordSuffix(String suffix) {
+      this.endOfWordSuffix = suffix;
+      return this;
+    }
+
+    public Builder fuseUnk(boolean fuseUnk) {
+      this.fuseUnk = fuseUnk;
+      return this;
+    }
+
+    public Builder byteFallback(boolean byteFallback) {
+      this.byteFallback = byteFallback;
+      return this;
+    }
+
+    public Builder ignoreMerges(boolean ignoreMerges) {
+      this.ignoreMerges = ignoreMerges;
+      return this;
+    }
+
+    /** Maximum number of cached pieces; 0 disables the cache. */
+    public Builder cacheCapacity(int cacheCapacity) {
+      if (cacheCapacity < 0) {
+        throw new IllegalArgumentException("cacheCapacity < 0");
+      }
+      this.cacheCapacity = cacheCapacity;
+      return this;
+    }
+
+    /**
+     * @throws InvalidMergeException if a merge names a token (or makes one) not in the vocabulary
+     */
+    public Bpe build() {
+      return new Bpe(this);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package ai.boinc.transformers.tokenizers.pretokenizers;
+
+import ai.boinc.transformers.tokenizers.NormalizedString;
+import ai.boinc.transformers.tokenizers.models.Model;
+import ai.boinc.transformers.tokenizers.models.TokenSink;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Text cut into pieces ({@link Split}s), each a {@link NormalizedString} slice of the original
+ * text, some already turned into tokens (added tokens found in the text, or the model's output),
+ * the reference library's {@code PreTokenizedString}.
+ *
+ * <p>Mutable and not thread-safe: one instance belongs to one encode call.
+ */
+public final class PreTokenizedString {
+  private List<Split> splits;
+
+  private PreTokenizedString(List<Split> splits) {
+    this.splits = splits;
+  }
+
+  /** One piece holding all of {@code text}. */
+  public static PreTokenizedString of(NormalizedString text) {
+    List<Split> list = new ArrayList<>(1);
+    list.add(new Split(text, null, null, null));
+    return new PreTokenizedString(list);
+  }
+
+  public static PreTokenizedString of(String text) {
+    return of(NormalizedString.of(text));
+  }
+
+  public List<Split> splits() {
+    return Collections.unmodifiableList(splits);
+  }
+
+  /**
+   * Replaces each piece that has no tokens yet by the pieces {@code splitter} makes of it; pieces
+   * with tokens are kept as they are, and empty pieces are dropped (as in the reference).
+   */
+  public void split(Splitter splitter) {
+    List<Split> out = new ArrayList<>(splits.size() + 4);
+    for (int i = 0; i < splits.size(); i++) {
+      Split s = splits.get(i);
+      if (s.isTokenized()) {
+        out.add(s);
+        continue;
+      }
+      for (Split piece : splitter.split(i, s.normalized())) {
+        if (!piece.normalized().isEmpty()) {
+          out.add(piece);
+        }
+      }
+    }
+    splits = out;
+  }
+
+  /** {@link #split} for splitters that only cut text and make no tokens. */
+  public void splitEach(Function<NormalizedString, List<NormalizedString>> splitter) {
+    split(
+        (index, piece) -> {
+          List<NormalizedString> parts = splitter.apply(piece);
+          List<Split> out = new ArrayList<>(parts.size());
+          for (NormalizedString p : parts) {
+            out.add(Split.of(p));
+          }
+          return out;
+        });
+  }
+
+  /** Runs {@code model} on every piece that has no tokens yet. */
+  public void tokenize(Model model) {
+    for (int i = 0; i < splits.size(); i++) {
+      Split s = splits.get(i);
+      if (!s.isTokenized()) {
+        Collector c = new Collector();
+        model.tokenize(s.normalized().normalized(), c);
+        splits.set(i, c.toSplit(s.normalized()));
+      }
+    }
+  }
+
+  /** Cuts one piece into pieces. */
+  @FunctionalInterface
+  public interface Splitter {
+    /**
+     * @param index the position of {@code piece} among the current pieces
+     */
+    List<Split> split(int index, NormalizedString piece);
+  }
+
+  /**
+   * One piece: its text and, once tokenized, its tokens with offsets into its normalized text.
+   * Immutable once built (the {@link NormalizedString} inside must not be changed any more).
+   */
+  public static final class Split {
+    private final NormalizedString normalized;
+    private final int[] ids;
+    private final String[] values;
+    private final int[] offsets;
+
+    private Split(NormalizedString normalized, int[] ids, String[] values, int[] offsets) {
+      this.normalized = Objects.requireNonNull(normalized, "normalized");
+      this.ids = ids;
+      this.values = values;
+      this.offsets = offsets;
+    }
+
+    /** A piece still to be tokenized. */
+    public static Split of(NormalizedString normalized) {
+      return new Split(normalized, null, null, null);
+    }
+
+    /** A piece that is one token spanning all of it (an added token). */
+    public static Split ofToken(NormalizedString normalized, int id, String value) {
+      return new Split(
+          normalized, new int[] {id}, new String[] {value}, new int[] {0, normalized.length()});
+    }
+
+    public NormalizedString normalized() {
+      return normalized;
+    }
+
+    public boolean isTokenized() {
+      return ids != null;
+    }
+
+    /** Number of tokens, 0 if not tokenized. */
+    public int tokenCount() {
+      return ids == null ? 0 : ids.length;
+    }
+
+    public int id(int token) {
+      return ids[token];
+    }
+
+    public String value(int token) {
+      return values[token];
+    }
+
+    /** Start of token {@code token} in this piece's normalized text. */
+    public int start(int token) {
+      return offsets[2 * token];
+    }
+
+    public int end(int token) {
+      return offsets[2 * token + 1];
+    }
+  }
+
+  /** Collects a model's tokens into growable arrays. */
+  private static final class Collector implements TokenSink {
+    private int[] ids = new int[8];
+    private String[] values = new String[8];
+    private int[] offsets = new int[16];
+    private int n;
+
+    @Override
+    public void token(int id, String value, int start, int end) {
+      if (n == ids.length) {
+        ids = Arrays.copyOf(ids, 2 * n);
+        values = Arrays.copyOf(values, 2 * n);
+        offsets = Arrays.copyOf(offsets, 4 * n);
+      }
+      ids[n] = id;
+      values[n] = value;
+      offsets[2 * n] = start;
+      offsets[2 * n + 1] = end;
+      n++;
+    }
+
+    Split toSplit(NormalizedString normalized) {
+      return new Split(
+          normalized,
+          Arrays.copyOf(ids, n),
+          Arrays.copyOf(values, n),
+          Arrays.copyOf(offsets, 2 * n));
+    }
+  }
+}

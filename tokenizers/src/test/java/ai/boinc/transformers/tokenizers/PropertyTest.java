@@ -1,0 +1,75 @@
+package ai.boinc.transformers.tokenizers;
+
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import ai.boinc.transformers.tokenizer.EncodeOptions;
+import ai.boinc.transformers.tokenizer.Encoding;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * Any string encodes without exception and with sane offsets. QuickTheories prints the seed of a
+ * failing run; set {@code -DQT_SEED=<seed>} to replay it.
+ */
+class PropertyTest {
+  private static PretrainedTokenizer llama;
+
+  @BeforeAll
+  static void load() {
+    llama = Tokenizers.fromDirectory(Fixtures.tokenizerDir("llama-2"));
+  }
+
+  /** Strings mixing ASCII, specials written literally, BMP, astral chars and lone surrogates. */
+  private static Gen<String> anyText() {
+    Gen<String> piece =
+        Generate.pick(List.of("<s>", "</s>", "<unk>", " ", "  ", "\n", "▁", "\uD800", "\uDFFF", "😀"))
+            .mix(strings().allPossible().ofLengthBetween(0, 4), 70)
+            .mix(strings().basicLatinAlphabet().ofLengthBetween(1, 6), 40)
+            .mix(integers().between(0x10000, 0x10FFFF).map(cp -> new String(Character.toChars(cp))), 20);
+    return lists().of(piece).ofSizeBetween(0, 12).map(parts -> String.join("", parts));
+  }
+
+  @Test
+  void anyStringEncodesWithOffsetsInsideTheText() {
+    qt().withExamples(1500)
+        .forAll(anyText(), Generate.booleans())
+        .checkAssert((text, add) -> check(text, llama.encode(text, EncodeOptions.addSpecialTokens(add)), 0));
+  }
+
+  @Test
+  void anyPairEncodesWithOffsetsInsideEachText() {
+    qt().withExamples(500)
+        .forAll(anyText(), anyText())
+        .checkAssert(
+            (a, b) -> {
+              Encoding e = llama.encode(a, b);
+              check(a, e, 0);
+              check(b, e, 1);
+              llama.decode(e.ids());
+            });
+  }
+
+  private static void check(String text, Encoding e, int sequence) {
+    int lastStart = -1;
+    for (int i = 0; i < e.size(); i++) {
+      if (e.specialTokensMask()[i] == 1 || e.sequenceIds()[i] != sequence) {
+        continue;
+      }
+      int start = e.startOffset(i);
+      int end = e.endOffset(i);
+      if (start < 0 || end > text.length() || start > end) {
+        throw new AssertionError("token " + i + " has offsets [" + start + ", " + end + "] in a text of length " + text.length());
+      }
+      if (start < lastStart) {
+        throw new AssertionError("token " + i + " starts at " + start + " before " + lastStart);
+      }
+      lastStart = start;
+    }
+  }
+}
