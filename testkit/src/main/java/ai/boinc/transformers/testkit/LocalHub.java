@@ -68,32 +68,36 @@ public final class LocalHub implements AutoCloseable {
   private final List<RecordedRequest> requests = new ArrayList<>();
 
   private LocalHub(Builder builder) {
-    HttpEndpoint hubServer = HttpEndpoint.bind(RecordedRequest.HUB);
-    HttpEndpoint cdnServer;
+    this.hub = HttpEndpoint.bind(RecordedRequest.HUB);
+    HttpEndpoint cdnServer = null;
     try {
       cdnServer = HttpEndpoint.bind(RecordedRequest.CDN);
+      this.cdn = cdnServer;
+      this.state =
+          new HubState(
+              builder.repos.values(),
+              builder.tokens,
+              hub.uri(),
+              cdn.uri(),
+              new BlobSigner(Clock.systemUTC()),
+              builder.resolveCacheRedirects);
+      hub.start(
+          new Router(
+              List.of(
+                  new WhoamiRoute(state),
+                  new ResolveCacheRoute(state),
+                  new RepoInfoRoute(state),
+                  new ResolveRoute(state))),
+          this::record,
+          hooks);
+      cdn.start(new Router(List.of(new CdnRoute(state))), this::record, hooks);
     } catch (RuntimeException e) {
-      hubServer.close();
+      hub.close();
+      if (cdnServer != null) {
+        cdnServer.close();
+      }
       throw e;
     }
-    this.hub = hubServer;
-    this.cdn = cdnServer;
-    Map<String, Account> accounts = new LinkedHashMap<>();
-    builder.tokens.forEach((token, grant) -> accounts.put(token, grant));
-    this.state =
-        new HubState(
-            builder.repos.values(),
-            accounts,
-            hub.uri(),
-            cdn.uri(),
-            new BlobSigner(Clock.systemUTC()),
-            builder.resolveCacheRedirects);
-    hub.start(
-        new Router(List.of(new WhoamiRoute(state), new ResolveCacheRoute(state), new RepoInfoRoute(state),
-            new ResolveRoute(state))),
-        this::record,
-        hooks);
-    cdn.start(new Router(List.of(new CdnRoute(state))), this::record, hooks);
   }
 
   public static Builder builder() {
@@ -216,7 +220,6 @@ public final class LocalHub implements AutoCloseable {
 
   /** Collects repositories and tokens. Not thread-safe. */
   public static final class Builder {
-    private final Map<String, HubRepo> repoKeys = new LinkedHashMap<>();
     private final Map<String, Repository> repos = new LinkedHashMap<>();
     private final Map<String, Account> tokens = new LinkedHashMap<>();
     private boolean resolveCacheRedirects;
@@ -230,7 +233,6 @@ public final class LocalHub implements AutoCloseable {
         throw new IllegalArgumentException("repository " + repository.key() + " was added twice");
       }
       repos.put(repository.key(), repository);
-      repoKeys.put(repository.key(), repo);
       return this;
     }
 

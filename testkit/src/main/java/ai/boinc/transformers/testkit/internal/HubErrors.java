@@ -58,7 +58,7 @@ public final class HubErrors {
     return error(400, null, message);
   }
 
-  /** An error without code, message header only in the body. */
+  /** An error with only a JSON body (no X-Error-Code or X-Error-Message), e.g. an unknown page. */
   public static HubResponse plain(int status, String message) {
     return HubResponse.json(status, Json.write(Map.of("error", message)));
   }
