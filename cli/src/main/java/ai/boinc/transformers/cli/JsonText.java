@@ -1,10 +1,12 @@
 package ai.boinc.transformers.cli;
 
 /**
- * Writes JSON the way JavaScript's {@code JSON.stringify} does (the reference binding made the
- * golden files with it), so that {@code ba tokenize} output can be diffed with them byte for byte:
- * short escapes where they exist, {@code \u00xx} in lower case for other controls and for lone
- * surrogates, everything else as is.
+ * Writes JSON strings the way the golden files are written, so that {@code ba tokenize} output
+ * can be diffed with them byte for byte: control, format, separator (other than U+0020),
+ * private-use, noncharacter and surrogate code points are escaped (short forms where JSON has them,
+ * otherwise six-character escapes with lower-case hex, a supplementary one as an escaped
+ * surrogate pair), so no line break or invisible character hides inside a line; everything else
+ * is written as is.
  */
 final class JsonText {
   private final StringBuilder out = new StringBuilder(256);
@@ -40,11 +42,16 @@ final class JsonText {
           out.append("\\t");
           break;
         default:
-          if (c < 0x20 || isLoneSurrogate(value, i)) {
-            out.append(String.format("\\u%04x", (int) c));
+          int codePoint = value.codePointAt(i);
+          int units = Character.charCount(codePoint);
+          if (mustEscape(codePoint)) {
+            for (int k = 0; k < units; k++) {
+              out.append(String.format("\\u%04x", (int) value.charAt(i + k)));
+            }
           } else {
-            out.append(c);
+            out.append(value, i, i + units);
           }
+          i += units - 1;
       }
     }
     out.append('"');
@@ -80,14 +87,23 @@ final class JsonText {
     return out.toString();
   }
 
-  private static boolean isLoneSurrogate(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+  private static boolean mustEscape(int codePoint) {
+    switch (Character.getType(codePoint)) {
+      case Character.CONTROL:
+      case Character.FORMAT:
+      case Character.LINE_SEPARATOR:
+      case Character.PARAGRAPH_SEPARATOR:
+      case Character.PRIVATE_USE:
+      case Character.SURROGATE:
+        return true;
+      case Character.UNASSIGNED:
+        // Only noncharacters: which other code points are unassigned depends on the JDK's
+        // Unicode version, and the goldens were written with a newer one than Java 11's.
+        return (codePoint & 0xfffe) == 0xfffe || (codePoint >= 0xfdd0 && codePoint <= 0xfdef);
+      case Character.SPACE_SEPARATOR:
+        return codePoint != ' ';
+      default:
+        return false;
     }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
-    }
-    return false;
   }
 }

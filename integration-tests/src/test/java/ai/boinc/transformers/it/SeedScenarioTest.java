@@ -86,7 +86,7 @@ class SeedScenarioTest {
     assertThat(Files.readAllBytes(file))
         .isEqualTo(Files.readAllBytes(Fixtures.tokenizerDir("llama-2").resolve("tokenizer.json")));
     try (var blobs = Files.list(repoDir.resolve("blobs"))) {
-      assertThat(blobs.map(p -> p.getFileName().toString())).allMatch(name -> name.matches("[0-9a-f]{40}"));
+      assertThat(blobs.map(p -> p.getFileName().toString())).allMatch(name -> name.matches("[0-9a-f]{40}|[0-9a-f]{64}"), "a git blob sha1 or an LFS sha256");
     }
     assertThat(cache.resolve("CACHEDIR.TAG")).exists();
   }
