@@ -1,0 +1,185 @@
+package ai.boinc.transformers.guice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.boinc.transformers.credentials.AccessToken;
+import ai.boinc.transformers.credentials.CredentialSource;
+import ai.boinc.transformers.fetch.FileFetcher;
+import ai.boinc.transformers.hub.Hub;
+import ai.boinc.transformers.hub.HubSettings;
+import ai.boinc.transformers.testkit.HubRepo;
+import ai.boinc.transformers.testkit.LocalHub;
+import ai.boinc.transformers.testkit.RecordedRequest;
+import ai.boinc.transformers.tokenizers.TokenizerFactory;
+import ai.boinc.transformers.transport.jdk.JdkFileFetcher;
+import ai.boinc.transformers.transport.okhttp.OkHttpFileFetcher;
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.util.Modules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TransformersModuleTest {
+  static final String REPO = "meta-llama/Llama-2-7b-ba";
+  static final String TOKEN = "ba_guice_token_1";
+
+  @TempDir Path cache;
+  LocalHub localHub;
+
+  @BeforeEach
+  void start() {
+    localHub = LocalHub.builder()
+        .repo(HubRepo.model(REPO).gated().filesFrom(llama2()).build())
+        .token(TOKEN, "guice-user", REPO)
+        .start();
+  }
+
+  @AfterEach
+  void stop() {
+    localHub.close();
+  }
+
+  Map<String, String> env() {
+    return Map.of("BA_ENDPOINT", localHub.endpoint().toString(), "BA_HUB_CACHE", cache.toString(), "BA_ACCESS_TOKEN", TOKEN);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jdk", "okhttp"})
+  void injectedFactoryLoadsTheGatedTokenizerWithEachTransport(String transport) {
+    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).transport(transport).build());
+
+    var tokenizer = injector.getInstance(TokenizerFactory.class).fromPretrained(REPO);
+
+    assertThat(tokenizer.encode("Hello world!").ids()).isNotEmpty();
+    assertThat(injector.getInstance(FileFetcher.class).agent()).startsWith(transport.equals("jdk") ? "jdk" : "okhttp");
+    String agent = transport.equals("jdk") ? "jdk-httpclient/" : "okhttp/";
+    assertThat(localHub.requests()).isNotEmpty().allSatisfy(request ->
+        assertThat(request.header("User-Agent")).hasValueSatisfying(ua -> assertThat(ua).contains(agent)));
+  }
+
+  @Test
+  void objectsAreSingletons() {
+    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).build());
+
+    assertThat(injector.getInstance(Hub.class)).isSameAs(injector.getInstance(Hub.class));
+    assertThat(injector.getInstance(TokenizerFactory.class)).isSameAs(injector.getInstance(TokenizerFactory.class));
+    assertThat(injector.getInstance(CredentialSource.class)).isSameAs(injector.getInstance(CredentialSource.class));
+  }
+
+  @Test
+  void settingsComeFromTheGivenEnvironment() {
+    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).build());
+
+    HubSettings settings = injector.getInstance(HubSettings.class);
+    assertThat(settings.endpoint()).isEqualTo(localHub.endpoint());
+    assertThat(settings.cacheDir()).isEqualTo(cache);
+    assertThat(injector.getInstance(CredentialSource.class).describe()).contains("environment variable BA_ACCESS_TOKEN");
+  }
+
+  @Test
+  void modulesOverrideReplacesTheTransport() {
+    FileFetcher custom = OkHttpFileFetcher.of(new okhttp3.OkHttpClient());
+    Injector injector = Guice.createInjector(Modules.override(TransformersModule.builder().environment(env()).build())
+        .with(new AbstractModule() {
+          @Override
+          protected void configure() {
+            bind(FileFetcher.class).toInstance(custom);
+          }
+        }));
+
+    assertThat(injector.getInstance(FileFetcher.class)).isSameAs(custom);
+    assertThat(injector.getInstance(TokenizerFactory.class).fromPretrained(REPO).encode("Hi").ids()).isNotEmpty();
+  }
+
+  @Test
+  void optionalBinderSetBindingReplacesTheSettings() {
+    HubSettings mine = HubSettings.builder().endpoint(localHub.endpoint()).cacheDir(cache.resolve("mine")).build();
+    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).build(), new AbstractModule() {
+      @Override
+      protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), HubSettings.class).setBinding().toInstance(mine);
+      }
+    });
+
+    injector.getInstance(Hub.class).download(REPO, "tokenizer_config.json");
+    assertThat(Files.exists(cache.resolve("mine"))).isTrue();
+  }
+
+  @Test
+  void modulesOverrideReplacesTheCredentialChain() {
+    Injector injector = Guice.createInjector(Modules.override(TransformersModule.builder().environment(Map.of(
+            "BA_ENDPOINT", localHub.endpoint().toString(), "BA_HUB_CACHE", cache.toString())).build())
+        .with(new AbstractModule() {
+          @Override
+          protected void configure() {
+            bind(CredentialSource.class).toInstance(CredentialSource.of(AccessToken.of(TOKEN)));
+          }
+        }));
+
+    assertThat(injector.getInstance(Hub.class).download(REPO, "tokenizer_config.json")).exists();
+  }
+
+  @Test
+  void thirdPartySourcesJoinTheChainInTheirDeclaredOrder() {
+    Injector injector = Guice.createInjector(TransformersModule.builder().environment(Map.of()).build(), new AbstractModule() {
+      @Override
+      protected void configure() {
+        TransformersModule.addCredentialSource(binder(), "late", 5000, named("late source", "ba_late"));
+        TransformersModule.addCredentialSource(binder(), "early", 50, named("early source", null));
+      }
+    });
+
+    CredentialSource chain = injector.getInstance(CredentialSource.class);
+    assertThat(chain.describe()).matches("early source, environment variable BA_ACCESS_TOKEN, late source");
+    assertThat(chain.resolveWithSource().orElseThrow().source()).isEqualTo("late source");
+  }
+
+  @Test
+  void aTokenGivenToTheBuilderComesFirst() {
+    Injector injector = Guice.createInjector(TransformersModule.builder()
+        .environment(Map.of("BA_ACCESS_TOKEN", "ba_from_env"))
+        .token(AccessToken.of("ba_from_code"))
+        .build());
+
+    assertThat(injector.getInstance(CredentialSource.class).resolve()).contains(AccessToken.of("ba_from_code"));
+  }
+
+  @Test
+  void aGivenFetcherIsUsed() {
+    FileFetcher jdk = JdkFileFetcher.create();
+    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).fileFetcher(jdk).build());
+
+    assertThat(injector.getInstance(FileFetcher.class)).isSameAs(jdk);
+  }
+
+  static CredentialSource named(String description, String token) {
+    return new CredentialSource() {
+      @Override
+      public Optional<AccessToken> resolve() {
+        return Optional.ofNullable(token).map(AccessToken::of);
+      }
+
+      @Override
+      public String describe() {
+        return description;
+      }
+    };
+  }
+
+  static Path llama2() {
+    String root = System.getProperty("transformers.root", ".");
+    Path fixtures = Paths.get(root).toAbsolutePath().normalize().resolveSibling("shared").resolve("fixtures");
+    return fixtures.resolve("tokenizers").resolve("llama-2");
+  }
+}
