@@ -1,0 +1,79 @@
+package ai.boinc.transformers.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.boinc.transformers.testkit.HubRepo;
+import ai.boinc.transformers.testkit.LocalHub;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each example runs as written, as its own process, against a LocalHub. */
+class ExamplesTest {
+  static final String REPO = "meta-llama/Llama-2-7b-ba";
+  static final String TOKEN = "ba_examples_token";
+  static LocalHub hub;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void start() {
+    hub = LocalHub.builder()
+        .repo(HubRepo.model(REPO).gated().filesFrom(fixtures().resolve("tokenizers/llama-2")).build())
+        .token(TOKEN, "examples", REPO)
+        .start();
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+  }
+
+  Map<String, String> env() {
+    return Map.of(
+        "BA_ENDPOINT", hub.endpoint().toString(),
+        "BA_ACCESS_TOKEN", TOKEN,
+        "BA_HUB_CACHE", work.resolve("cache").toString());
+  }
+
+  @Test
+  void gatedTokenizerByHand() throws Exception {
+    ExampleProcess run = ExampleProcess.run(GatedTokenizerExample.class, env(), work);
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.out).contains("ids:     " + goldenHelloWorldIds(), "decoded: Hello world!");
+  }
+
+  @Test
+  void gatedTokenizerWithGuice() throws Exception {
+    ExampleProcess run = ExampleProcess.run(GuiceExample.class, env(), work);
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.out).contains("ids: " + goldenHelloWorldIds());
+  }
+
+  @Test
+  void okHttpTransportWithACustomClient() throws Exception {
+    ExampleProcess run = ExampleProcess.run(OkHttpTransportExample.class, env(), work);
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.out).contains("transport=okhttp/", "ids: " + goldenHelloWorldIds());
+  }
+
+  static String goldenHelloWorldIds() throws Exception {
+    String first = Files.readAllLines(fixtures().resolve("golden/llama-2.jsonl"), StandardCharsets.UTF_8).get(0);
+    int start = first.indexOf("\"ids\":[") + 6;
+    return first.substring(start, first.indexOf(']', start) + 1).replace(",", ", ");
+  }
+
+  static Path fixtures() {
+    String root = System.getProperty("transformers.root", ".");
+    return Paths.get(root).toAbsolutePath().normalize().resolveSibling("shared").resolve("fixtures");
+  }
+}
