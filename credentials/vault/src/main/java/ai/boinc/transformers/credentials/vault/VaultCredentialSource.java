@@ -215,11 +215,14 @@ public final class VaultCredentialSource implements CredentialSource {
 
     public Builder address(String address) {
       Objects.requireNonNull(address, "address");
+      URI uri;
       try {
-        return address(URI.create(address.strip()));
+        uri = URI.create(address.strip());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("the Vault address is not a URL: '" + address + "'");
+        throw new IllegalArgumentException("the Vault address must be an http(s) URL such as"
+            + " https://vault.example.com:8200, not '" + address + "'");
       }
+      return address(uri);
     }
 
     /** The Vault Enterprise namespace, e.g. {@code team/ml}; empty (the default) for none. */
