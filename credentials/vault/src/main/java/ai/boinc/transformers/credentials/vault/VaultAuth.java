@@ -3,6 +3,7 @@ package ai.boinc.transformers.credentials.vault;
 import ai.boinc.transformers.credentials.vault.internal.AppRoleLogin;
 import ai.boinc.transformers.credentials.vault.internal.KubernetesLogin;
 import ai.boinc.transformers.credentials.vault.internal.LoginMethod;
+import ai.boinc.transformers.credentials.vault.internal.SecretFiles;
 import ai.boinc.transformers.credentials.vault.internal.StaticTokenLogin;
 import ai.boinc.transformers.credentials.vault.internal.TokenFileLogin;
 import java.nio.file.Path;
@@ -30,12 +31,18 @@ public final class VaultAuth {
    * renewable; it cannot be replaced when Vault refuses it.
    */
   public static VaultAuth token(String token) {
-    return new VaultAuth(new StaticTokenLogin(requireText(token, "token"), "code"));
+    return token(token, "code");
   }
 
   /** A Vault token given as a value, described as coming from {@code origin} (e.g. "VAULT_TOKEN"). */
   static VaultAuth token(String token, String origin) {
-    return new VaultAuth(new StaticTokenLogin(requireText(token, "token"), origin));
+    String value = requireText(token, "token");
+    if (!SecretFiles.isHeaderSafe(value)) {
+      // the value itself is not quoted: it is a secret
+      throw new IllegalArgumentException("the Vault token from " + origin
+          + " contains whitespace or control characters");
+    }
+    return new VaultAuth(new StaticTokenLogin(value, origin));
   }
 
   /**

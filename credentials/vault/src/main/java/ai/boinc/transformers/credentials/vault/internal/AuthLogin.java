@@ -50,6 +50,10 @@ final class AuthLogin {
               + (token == null ? Json.type(auth.get("client_token")) : "an empty string"));
     }
     endpoint.redactor().remember(token);
+    if (!SecretFiles.isHeaderSafe(token.strip())) {
+      throw endpoint.malformed(reply, operation, "a client token with characters that cannot be sent in a"
+          + " header (whitespace or control characters)");
+    }
     return new SessionToken(token.strip(), now, Json.seconds(auth, "lease_duration"), Json.flag(auth, "renewable"));
   }
 }

@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads a credential (Vault token, secret id, JWT) from the first line of a file. */
-final class SecretFiles {
+public final class SecretFiles {
   private SecretFiles() {}
 
   /**
@@ -31,7 +31,25 @@ final class SecretFiles {
     }
     String secret = line.strip();
     endpoint.redactor().remember(secret);
+    if (!isHeaderSafe(secret)) {
+      throw failure(endpoint, "The file " + file + " with " + what + " holds whitespace or control"
+          + " characters inside its first line. " + fix);
+    }
     return secret;
+  }
+
+  /** Whether {@code value} is non-empty visible ASCII, as Vault tokens, secret ids and JWTs are. */
+  public static boolean isHeaderSafe(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static VaultLoginException failure(VaultEndpoint endpoint, String message) {
