@@ -52,8 +52,10 @@ class VaultCredentialSourceProviderTest {
   @Test
   void discoveredWithATransportAndConfiguredFromTheEnvironment() {
     fx.vault.kv2().put("ml/hub", Map.of("token", "ba_discovered"));
-    var chain = CredentialChain.discover(env("VAULT_TOKEN", fx.vault.rootToken()), getClass().getClassLoader());
-    assertThat(chain.sources()).singleElement().isInstanceOf(VaultCredentialSource.class);
+    var chain = CredentialChain.discover(env("VAULT_TOKEN", fx.vault.rootToken(),
+        "BA_TOKEN_PATH", dir.resolve("no-token-file").toString()), getClass().getClassLoader());
+    // env (100) and file (200) are on the test class path too; Vault comes after them
+    assertThat(chain.sources()).last().isInstanceOf(VaultCredentialSource.class);
     assertThat(chain.resolveWithSource()).get().satisfies(r -> {
       assertThat(r.token()).isEqualTo(AccessToken.of("ba_discovered"));
       assertThat(r.source()).contains("HashiCorp Vault " + fx.vault.address());
