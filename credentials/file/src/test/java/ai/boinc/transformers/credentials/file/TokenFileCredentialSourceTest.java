@@ -53,18 +53,6 @@ class TokenFileCredentialSourceTest {
   }
 
   @Test
-  void anUnreadableFileIsAnErrorNamingTheFileAndTheFix() throws IOException {
-    assumeThat(System.getProperty("user.name")).as("root reads every file").isNotEqualTo("root");
-    Path file = write("token", "ba_locked\n", "---------");
-    assertThatThrownBy(TokenFileCredentialSource.of(file)::resolve)
-        .isInstanceOf(CredentialException.class)
-        .hasMessageContaining(file.toString())
-        .hasMessageContaining("permission denied")
-        .hasMessageContaining("chmod 600")
-        .hasMessageNotContaining("ba_locked");
-  }
-
-  @Test
   void aFirstLineThatIsNotATokenIsAnErrorThatDoesNotEchoIt() throws IOException {
     Path file = write("token", "ba_secret other words\n", "rw-------");
     assertThatThrownBy(TokenFileCredentialSource.of(file)::resolve)

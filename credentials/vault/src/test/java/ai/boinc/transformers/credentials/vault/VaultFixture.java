@@ -4,6 +4,7 @@ import ai.boinc.transformers.fetch.FetchRequest;
 import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.fetch.FileFetcher;
 import ai.boinc.transformers.testkit.LocalVault;
+import ai.boinc.transformers.transport.jdk.JdkFileFetcher;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +14,7 @@ final class VaultFixture implements AutoCloseable {
   final LocalVault vault = LocalVault.start();
   final List<FetchRequest> sent = new CopyOnWriteArrayList<>();
   final FileFetcher fetcher = new FileFetcher() {
-    private final FileFetcher delegate = new HttpClientFileFetcher();
+    private final FileFetcher delegate = JdkFileFetcher.create();
 
     @Override
     public FetchResponse fetch(FetchRequest request) throws IOException {
