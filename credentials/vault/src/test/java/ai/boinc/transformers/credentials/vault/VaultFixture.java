@@ -5,6 +5,7 @@ import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.fetch.FileFetcher;
 import ai.boinc.transformers.testkit.LocalVault;
 import ai.boinc.transformers.transport.jdk.JdkFileFetcher;
+import ai.boinc.transformers.transport.okhttp.OkHttpFileFetcher;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +15,9 @@ final class VaultFixture implements AutoCloseable {
   final LocalVault vault = LocalVault.start();
   final List<FetchRequest> sent = new CopyOnWriteArrayList<>();
   final FileFetcher fetcher = new FileFetcher() {
-    private final FileFetcher delegate = JdkFileFetcher.create();
+    private final FileFetcher delegate = "okhttp".equals(System.getProperty("vault.transport"))
+        ? OkHttpFileFetcher.create()
+        : JdkFileFetcher.create();
 
     @Override
     public FetchResponse fetch(FetchRequest request) throws IOException {
