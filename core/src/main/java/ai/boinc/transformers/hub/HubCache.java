@@ -1,0 +1,78 @@
+package ai.boinc.transformers.hub;
+
+import ai.boinc.transformers.internal.hub.CacheScanner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What is in a local hub cache, and a way to reclaim space. Works on any folder in the shared
+ * Hugging Face layout ({@code models--org--name/{blobs,refs,snapshots}}).
+ *
+ * <pre>{@code
+ * HubCache cache = HubCache.of(HubSettings.fromEnvironment().cacheDir());
+ * cache.scan().forEach(repo -> System.out.println(repo.repoId() + " " + repo.sizeOnDisk()));
+ * long freed = cache.prune(false).bytes();
+ * }</pre>
+ *
+ * <p>Reading is safe while downloads run. Pruning removes only blobs that no snapshot links to
+ * and temp files of downloads that ended long ago; run it when no download is in progress.
+ */
+public final class HubCache {
+  private final Path cacheDir;
+
+  private HubCache(Path cacheDir) {
+    this.cacheDir = cacheDir;
+  }
+
+  public static HubCache of(Path cacheDir) {
+    return new HubCache(Objects.requireNonNull(cacheDir, "cacheDir"));
+  }
+
+  public Path cacheDir() {
+    return cacheDir;
+  }
+
+  /**
+   * Every repository in the cache, sorted by type and id. A missing cache folder is empty.
+   *
+   * @throws CacheException if the folder cannot be read
+   */
+  public List<CachedRepo> scan() {
+    return CacheScanner.scan(cacheDir);
+  }
+
+  /**
+   * Deletes blobs that no snapshot links to.
+   *
+   * @param dryRun count what would be deleted without deleting anything
+   * @throws CacheException if the folder cannot be read or a file cannot be deleted
+   */
+  public PruneResult prune(boolean dryRun) {
+    return CacheScanner.prune(cacheDir, dryRun);
+  }
+
+  /** What {@link #prune} removed (or would remove). */
+  public static final class PruneResult {
+    private final List<Path> files;
+    private final long bytes;
+
+    public PruneResult(List<Path> files, long bytes) {
+      this.files = List.copyOf(files);
+      this.bytes = bytes;
+    }
+
+    public List<Path> files() {
+      return files;
+    }
+
+    public long bytes() {
+      return bytes;
+    }
+
+    @Override
+    public String toString() {
+      return "PruneResult{" + files.size() + " files, " + bytes + " bytes}";
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package ai.boinc.transformers.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.boinc.transformers.internal.hub.AtomicFiles;
+import ai.boinc.transformers.internal.hub.CacheLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HubCacheTest {
+  static final String C1 = "1111111111111111111111111111111111111111";
+  static final String C2 = "2222222222222222222222222222222222222222";
+
+  @TempDir Path cache;
+
+  CacheLayout layout(RepoType type, String repo) {
+    return new CacheLayout(cache, type, repo);
+  }
+
+  void put(CacheLayout layout, String commit, String file, String etag, String content) throws Exception {
+    Path blob = layout.blob(etag);
+    Files.createDirectories(blob.getParent());
+    Files.writeString(blob, content);
+    AtomicFiles.link(layout.pointer(commit, file), blob);
+  }
+
+  @Test
+  void anEmptyOrMissingCacheHasNoRepos() {
+    assertThat(HubCache.of(cache.resolve("missing")).scan()).isEmpty();
+    assertThat(HubCache.of(cache).scan()).isEmpty();
+  }
+
+  @Test
+  void scanListsReposRevisionsRefsAndSizes() throws Exception {
+    CacheLayout model = layout(RepoType.MODEL, "acme/tiny");
+    put(model, C1, "config.json", "aaaa", "12345");
+    put(model, C1, "sub/dir/x.bin", "bbbb", "1234567890");
+    put(model, C2, "config.json", "aaaa", "12345");
+    model.writeRef("main", C2);
+    model.writeRef("v1", C1);
+    put(layout(RepoType.DATASET, "acme/data"), C1, "d.csv", "cccc", "abc");
+    Files.createDirectories(cache.resolve(".locks"));
+
+    List<CachedRepo> repos = HubCache.of(cache).scan();
+
+    assertThat(repos).extracting(CachedRepo::repoId).containsExactly("acme/tiny", "acme/data");
+    CachedRepo tiny = repos.get(0);
+    assertThat(tiny.type()).isEqualTo(RepoType.MODEL);
+    assertThat(tiny.sizeOnDisk()).isEqualTo(15);
+    assertThat(tiny.revisions()).extracting(CachedRevision::commit).containsExactly(C1, C2);
+    assertThat(tiny.revisions().get(0).refs()).containsExactly("v1");
+    assertThat(tiny.revisions().get(0).files()).isEqualTo(2);
+    assertThat(tiny.revisions().get(0).size()).isEqualTo(15);
+    assertThat(tiny.revisions().get(1).refs()).containsExactly("main");
+    assertThat(repos.get(1).type()).isEqualTo(RepoType.DATASET);
+  }
+
+  @Test
+  void pruneRemovesOnlyUnreferencedBlobsAndOldTempFiles() throws Exception {
+    CacheLayout model = layout(RepoType.MODEL, "acme/tiny");
+    put(model, C1, "config.json", "aaaa", "12345");
+    Files.writeString(model.blob("orphan"), "123");
+    Path youngTemp = model.blob("cccc.1234.incomplete");
+    Files.writeString(youngTemp, "12");
+    Path oldTemp = model.blob("dddd.5678.incomplete");
+    Files.writeString(oldTemp, "1234");
+    Files.setLastModifiedTime(oldTemp, FileTime.fromMillis(System.currentTimeMillis() - 2 * 86_400_000L));
+
+    HubCache.PruneResult dry = HubCache.of(cache).prune(true);
+    assertThat(dry.files()).containsExactlyInAnyOrder(model.blob("orphan"), oldTemp);
+    assertThat(dry.bytes()).isEqualTo(7);
+    assertThat(model.blob("orphan")).exists();
+
+    HubCache.PruneResult done = HubCache.of(cache).prune(false);
+    assertThat(done.bytes()).isEqualTo(7);
+    assertThat(model.blob("orphan")).doesNotExist();
+    assertThat(oldTemp).doesNotExist();
+    assertThat(youngTemp).exists();
+    assertThat(model.blob("aaaa")).exists();
+    assertThat(Files.readString(model.pointer(C1, "config.json"))).isEqualTo("12345");
+  }
+}
