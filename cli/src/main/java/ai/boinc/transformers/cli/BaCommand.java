@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Download files and tokenizers from the BOINC AI Hub and tokenize text.",
-    subcommands = {DemoCommand.class, TokenizeCommand.class, HelpCommand.class},
+    subcommands = {DemoCommand.class, TokenizeCommand.class, CacheCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

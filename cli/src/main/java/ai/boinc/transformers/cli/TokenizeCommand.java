@@ -38,12 +38,29 @@ final class TokenizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--tokenizer",
-      required = true,
-      paramLabel = "PATH",
-      description = "A folder with tokenizer.json (and tokenizer_config.json), or a tokenizer.json file.")
-  Path tokenizerPath;
+  @picocli.CommandLine.ParentCommand BaCommand root;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(
+        names = "--tokenizer",
+        paramLabel = "PATH",
+        description = "A folder with tokenizer.json (and tokenizer_config.json), or a tokenizer.json file.")
+    Path tokenizerPath;
+
+    @Option(names = "--repo", paramLabel = "REPO", description = "Load the tokenizer of this hub repository instead.")
+    String repo;
+  }
+
+  @Option(names = "--revision", paramLabel = "REV", description = "With --repo: branch, tag or commit (default: main).")
+  String revision = "main";
+
+  @picocli.CommandLine.Mixin HubOptions hubOptions;
+
+  @Option(names = "--json", description = "With --text: print one JSON line (the golden files' fields) instead of a table.")
+  boolean json;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Input input;
@@ -67,13 +84,17 @@ final class TokenizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Tokenizer tokenizer = load(tokenizerPath);
+    Tokenizer tokenizer = source.repo != null
+        ? ai.boinc.transformers.tokenizers.AutoTokenizer.fromPretrained(source.repo, revision, hubOptions.hub(root.environment))
+        : load(source.tokenizerPath);
     PrintWriter out = output == null
         ? spec.commandLine().getOut()
         : new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
     try {
-      if (input.text != null) {
+      if (input.text != null && json) {
         out.println(line(tokenizer, input.text, pair, !noSpecialTokens));
+      } else if (input.text != null) {
+        table(tokenizer.encode(input.text, pair, EncodeOptions.addSpecialTokens(!noSpecialTokens)), input.text, pair, out);
       } else {
         encodeJsonl(tokenizer, input.jsonl, out);
       }
@@ -138,6 +159,27 @@ final class TokenizeCommand implements Callable<Integer> {
       throw new BadInputException(file + " line " + number + ": \"" + field + "\" must be a string");
     }
     return value.textValue();
+  }
+
+  private static void table(Encoding encoding, String text, String pair, PrintWriter out) {
+    Table table = new Table("#", "ID", "TOKEN", "OFFSETS", "SOURCE");
+    for (int i = 0; i < encoding.size(); i++) {
+      int sequence = encoding.sequenceIds()[i];
+      String source = sequence == 1 ? pair : text;
+      int start = encoding.startOffset(i);
+      int end = encoding.endOffset(i);
+      String span = sequence == Encoding.NONE || source == null ? "" : source.substring(start, end);
+      table.row(Integer.toString(i), Integer.toString(encoding.id(i)), visible(encoding.token(i)),
+          "[" + start + ", " + end + ")", visible(span));
+    }
+    table.print(out);
+    out.println(encoding.size() + " tokens");
+  }
+
+  /** A token or span with controls and invisible characters escaped, so the table stays aligned. */
+  private static String visible(String value) {
+    String quoted = new JsonText().string(value).toString();
+    return quoted.substring(1, quoted.length() - 1);
   }
 
   static String line(Tokenizer tokenizer, String text, String pair, boolean addSpecialTokens) {

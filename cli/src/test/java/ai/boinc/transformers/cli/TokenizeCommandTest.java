@@ -32,13 +32,27 @@ class TokenizeCommandTest {
   }
 
   @Test
-  void oneTextWithATokenizerJsonFile() {
+  void oneTextAsJsonEqualsItsGoldenLine() throws Exception {
     CliRun run = CliRun.run(Map.of(), "tokenize",
         "--tokenizer", CliFixtures.root().resolve("tokenizers/llama-2/tokenizer.json").toString(),
+        "--text", "Hello world!", "--json");
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    String golden = Files.readAllLines(CliFixtures.root().resolve("golden/llama-2.jsonl"), StandardCharsets.UTF_8).get(0);
+    assertThat(run.out.strip()).isEqualTo(golden);
+  }
+
+  @Test
+  void oneTextAsATableShowsIdsTokensOffsetsAndSources() throws Exception {
+    CliRun run = CliRun.run(Map.of(), "tokenize",
+        "--tokenizer", CliFixtures.root().resolve("tokenizers/llama-2").toString(),
         "--text", "Hello world!");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).startsWith("{\"text\":\"Hello world!\",\"pair\":null,\"add_special_tokens\":true,\"ids\":[");
+    List<String> lines = run.out.lines().toList();
+    assertThat(lines.get(0)).matches("#\\s+ID\\s+TOKEN\\s+OFFSETS\\s+SOURCE");
+    assertThat(lines).anySatisfy(line -> assertThat(line).matches("\\d+\\s+\\d+\\s+▁world\\s+\\[5, 11\\)\\s+ world"));
+    assertThat(lines.get(lines.size() - 1)).matches("\\d+ tokens");
   }
 
   @Test
