@@ -539,9 +539,21 @@ public final class OnigRegex {
             while (more() && peek() >= '0' && peek() <= '9') {
               pos++;
             }
-            int n = Integer.parseInt(src.substring(start, pos));
+            String digits = src.substring(start, pos);
+            int n = digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
             if (n > groupCount) {
-              throw error("invalid backref number/name");
+              // \nnn that names no group is an octal character code (up to three digits).
+              int octalEnd = start;
+              while (octalEnd < src.length() && octalEnd - start < 3
+                  && src.charAt(octalEnd) >= '0' && src.charAt(octalEnd) <= '7') {
+                octalEnd++;
+              }
+              if (n <= 9 || octalEnd - start < 2) {
+                throw error("invalid backref number/name");
+              }
+              pos = octalEnd;
+              appendLiteral(out, Integer.parseInt(src.substring(start, octalEnd), 8));
+              return true;
             }
             out.append("(?:\\").append(n).append(')');
             return true;
