@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * what the reference library produced. Adding a model means adding its name to {@link #MODELS}.
  */
 class GoldenTest {
-  static final List<String> MODELS = List.of("llama-2", "mistral");
+  static final List<String> MODELS =
+      List.of("llama-2", "mistral", "gpt2", "roberta-base", "clip", "llama-3", "qwen3", "gpt-4o");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, PretrainedTokenizer> TOKENIZERS = new ConcurrentHashMap<>();

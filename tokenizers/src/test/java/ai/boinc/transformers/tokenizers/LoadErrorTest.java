@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,16 +72,16 @@ class LoadErrorTest {
             j -> ((ArrayNode) obj(j, "normalizer").get("normalizers")).addObject().put("type", "Foo"));
     assertThat(e)
         .hasMessage(
-            "unknown normalizer type 'Foo' at $.normalizer.normalizers[2]; supported: Prepend,"
-                + " Replace, Sequence");
+            "unknown normalizer type 'Foo' at $.normalizer.normalizers[2]; supported: "
+                + String.join(", ", ComponentRegistry.standard().supported("normalizer")));
     assertThat(e.jsonPath()).hasValue("$.normalizer.normalizers[2]");
   }
 
   @Test
   void referenceTypeNotImplementedYetIsNamed() {
-    TokenizerLoadException e = loadError(j -> j.putObject("pre_tokenizer").put("type", "ByteLevel"));
+    TokenizerLoadException e = loadError(j -> j.putObject("pre_tokenizer").put("type", "FixedLength"));
     assertThat(e.getMessage())
-        .contains("pre_tokenizer type 'ByteLevel' at $.pre_tokenizer is not supported yet");
+        .contains("pre_tokenizer type 'FixedLength' at $.pre_tokenizer is not supported yet");
   }
 
   @Test

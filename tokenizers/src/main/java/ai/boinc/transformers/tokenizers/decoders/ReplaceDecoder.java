@@ -2,14 +2,15 @@ package ai.boinc.transformers.tokenizers.decoders;
 
 import java.util.ArrayList;
 import java.util.List;
+import ai.boinc.transformers.tokenizers.internal.OnigRegex;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * JSON type {@code Replace}: replaces a literal string ({@code {"String": ...}}) or regular
- * expression ({@code {"Regex": ...}}, run on {@link java.util.regex}) in every token, e.g. {@code
- * ▁} by a space. Immutable and thread-safe.
+ * expression ({@code {"Regex": ...}}, Oniguruma syntax, translated by {@link OnigRegex}) in
+ * every token, e.g. {@code ▁} by a space. Immutable and thread-safe.
  */
 public final class ReplaceDecoder implements Decoder {
   private final Pattern pattern;
@@ -29,7 +30,8 @@ public final class ReplaceDecoder implements Decoder {
 
   /** @throws java.util.regex.PatternSyntaxException if {@code regex} is invalid */
   public static ReplaceDecoder ofRegex(String regex, String content) {
-    return new ReplaceDecoder(Pattern.compile(Objects.requireNonNull(regex, "regex")), content);
+    return new ReplaceDecoder(
+        OnigRegex.compile(Objects.requireNonNull(regex, "regex")).pattern(), content);
   }
 
   @Override

@@ -33,6 +33,14 @@ public final class ComponentRegistry {
               List.of(
                   "BertNormalizer", "ByteLevel", "Lowercase", "NFC", "NFD", "NFKC", "NFKD", "Nmt",
                   "Precompiled", "Prepend", "Replace", "Sequence", "Strip", "StripAccents"))
+          .add("ByteLevel", ByteLevelFamilyFactories::byteLevelNormalizer)
+          .add("Lowercase", ByteLevelFamilyFactories::lowercase)
+          .add("NFC", ByteLevelFamilyFactories::nfc)
+          .add("NFD", ByteLevelFamilyFactories::nfd)
+          .add("NFKC", ByteLevelFamilyFactories::nfkc)
+          .add("NFKD", ByteLevelFamilyFactories::nfkd)
+          .add("Strip", ByteLevelFamilyFactories::strip)
+          .add("StripAccents", ByteLevelFamilyFactories::stripAccents)
           .add("Prepend", Factories::prependNormalizer)
           .add("Replace", Factories::replaceNormalizer)
           .add("Sequence", Factories::sequenceNormalizer);
@@ -43,7 +51,10 @@ public final class ComponentRegistry {
           List.of(
               "BertPreTokenizer", "ByteLevel", "CharDelimiterSplit", "Digits", "FixedLength",
               "Metaspace", "Punctuation", "Sequence", "Split", "UnicodeScripts", "Whitespace",
-              "WhitespaceSplit"));
+              "WhitespaceSplit"))
+          .add("ByteLevel", ByteLevelFamilyFactories::byteLevelPreTokenizer)
+          .add("Sequence", ByteLevelFamilyFactories::sequencePreTokenizer)
+          .add("Split", ByteLevelFamilyFactories::split);
 
   private final Stage<Model> models =
       new Stage<Model>("model", List.of("BPE", "Unigram", "WordLevel", "WordPiece"))
@@ -55,6 +66,10 @@ public final class ComponentRegistry {
               List.of(
                   "BertProcessing", "ByteLevel", "RobertaProcessing", "Sequence",
                   "TemplateProcessing"))
+          .add("BertProcessing", ByteLevelFamilyFactories::bert)
+          .add("ByteLevel", ByteLevelFamilyFactories::byteLevelProcessor)
+          .add("RobertaProcessing", ByteLevelFamilyFactories::roberta)
+          .add("Sequence", ByteLevelFamilyFactories::sequenceProcessor)
           .add("TemplateProcessing", Factories::templateProcessing);
 
   private final Stage<Decoder> decoders =
@@ -63,7 +78,10 @@ public final class ComponentRegistry {
               List.of(
                   "BPEDecoder", "ByteFallback", "ByteLevel", "CTC", "Fuse", "Metaspace", "Replace",
                   "Sequence", "Strip", "WordPiece"))
+          .add("BPEDecoder", ByteLevelFamilyFactories::bpeDecoder)
           .add("ByteFallback", Factories::byteFallbackDecoder)
+          .add("ByteLevel", ByteLevelFamilyFactories::byteLevelDecoder)
+          .add("CTC", ByteLevelFamilyFactories::ctcDecoder)
           .add("Fuse", Factories::fuseDecoder)
           .add("Replace", Factories::replaceDecoder)
           .add("Sequence", Factories::sequenceDecoder)

@@ -12,8 +12,10 @@ import ai.boinc.transformers.tokenizers.normalizers.PrependNormalizer;
 import ai.boinc.transformers.tokenizers.normalizers.ReplaceNormalizer;
 import ai.boinc.transformers.tokenizers.normalizers.SequenceNormalizer;
 import ai.boinc.transformers.tokenizers.processors.TemplateProcessing;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,35 +85,53 @@ final class Factories {
     if (!vocabJson.isObject()) {
       throw vocabJson.mismatch("an object mapping tokens to ids");
     }
-    Map<String, Integer> vocab = new HashMap<>(vocabJson.node().size() * 2);
-    for (Map.Entry<String, JsonValue> e : vocabJson.members()) {
-      vocab.put(e.getKey(), e.getValue().asNonNegativeInt());
+    // Large vocabularies (200k entries): read the JSON nodes directly and build a JsonValue (with
+    // its path) only to report a bad entry.
+    JsonNode vocabNode = vocabJson.node();
+    Map<String, Integer> vocab = new HashMap<>(vocabNode.size() * 2);
+    for (Iterator<Map.Entry<String, JsonNode>> it = vocabNode.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
+        vocabJson.get(e.getKey()).asNonNegativeInt();
+      }
+      vocab.put(e.getKey(), v.intValue());
     }
-    List<JsonValue> mergesJson = json.get("merges").elements();
-    List<String[]> merges = new ArrayList<>(mergesJson.size());
-    List<JsonValue> mergeSources = new ArrayList<>(mergesJson.size());
-    for (JsonValue m : mergesJson) {
-      if (m.isString()) {
-        String line = m.asString();
+    JsonValue mergesValue = json.get("merges");
+    if (!mergesValue.isArray()) {
+      throw mergesValue.mismatch("an array");
+    }
+    JsonNode mergesNode = mergesValue.node();
+    List<String[]> merges = new ArrayList<>(mergesNode.size());
+    int[] mergeSources = new int[mergesNode.size()];
+    for (int i = 0; i < mergesNode.size(); i++) {
+      JsonNode m = mergesNode.get(i);
+      if (m.isTextual()) {
+        String line = m.textValue();
         if (line.startsWith("#version")) {
           // The reference skips the header line of merges.txt files.
           continue;
         }
-        String[] parts = line.split(" ", -1);
-        if (parts.length != 2) {
-          throw m.mismatch("a merge \"left right\" (two tokens separated by one space)");
+        int space = line.indexOf(' ');
+        if (space < 0 || line.indexOf(' ', space + 1) >= 0) {
+          throw mergesValue.elements().get(i).mismatch(
+              "a merge \"left right\" (two tokens separated by one space)");
         }
-        merges.add(parts);
+        merges.add(new String[] {line.substring(0, space), line.substring(space + 1)});
       } else if (m.isArray()) {
-        List<JsonValue> pair = m.elements();
-        if (pair.size() != 2) {
-          throw m.mismatch("a merge [\"left\", \"right\"] of two tokens");
+        if (m.size() != 2 || !m.get(0).isTextual() || !m.get(1).isTextual()) {
+          JsonValue bad = mergesValue.elements().get(i);
+          if (m.size() != 2) {
+            throw bad.mismatch("a merge [\"left\", \"right\"] of two tokens");
+          }
+          bad.elements().get(0).asString();
+          bad.elements().get(1).asString();
         }
-        merges.add(new String[] {pair.get(0).asString(), pair.get(1).asString()});
+        merges.add(new String[] {m.get(0).textValue(), m.get(1).textValue()});
       } else {
-        throw m.mismatch("a merge \"left right\" or [\"left\", \"right\"]");
+        throw mergesValue.elements().get(i).mismatch("a merge \"left right\" or [\"left\", \"right\"]");
       }
-      mergeSources.add(m);
+      mergeSources[merges.size() - 1] = i;
     }
     Bpe.Builder b =
         Bpe.newBuilder()
@@ -126,7 +146,7 @@ final class Factories {
     try {
       return b.build();
     } catch (Bpe.InvalidMergeException e) {
-      JsonValue m = mergeSources.get(e.mergeIndex());
+      JsonValue m = mergesValue.elements().get(mergeSources[e.mergeIndex()]);
       throw m.error("invalid merge " + m.describe() + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw json.error("invalid BPE model: " + e.getMessage());

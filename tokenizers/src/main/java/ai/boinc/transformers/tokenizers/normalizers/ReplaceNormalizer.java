@@ -1,6 +1,7 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
+import ai.boinc.transformers.tokenizers.internal.OnigRegex;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
  * regular expression ({@code {"Regex": ...}}) with {@code content}. New characters take the
  * offsets of the last character of the match.
  *
- * <p>Regular expressions run on {@link java.util.regex}; the reference uses Oniguruma, and the
- * two agree on the patterns tokenizer files use in practice. Immutable and thread-safe.
+ * <p>Regular expressions are written for Oniguruma, as in the reference, and translated by
+ * {@link OnigRegex}. Immutable and thread-safe.
  */
 public final class ReplaceNormalizer implements Normalizer {
   private final Pattern pattern;
@@ -31,7 +32,8 @@ public final class ReplaceNormalizer implements Normalizer {
 
   /** @throws java.util.regex.PatternSyntaxException if {@code regex} is invalid */
   public static ReplaceNormalizer ofRegex(String regex, String content) {
-    return new ReplaceNormalizer(Pattern.compile(Objects.requireNonNull(regex, "regex")), content);
+    return new ReplaceNormalizer(
+        OnigRegex.compile(Objects.requireNonNull(regex, "regex")).pattern(), content);
   }
 
   public String content() {

@@ -1,0 +1,22 @@
+package ai.boinc.transformers.tokenizers.normalizers;
+
+import ai.boinc.transformers.tokenizers.NormalizedString;
+import ai.boinc.transformers.tokenizers.internal.UnicodeNormalization;
+import java.text.Normalizer.Form;
+
+/**
+ * JSON type {@code NFC}: Unicode normalization form NFC, with every new character aligned to the
+ * original characters it comes from as the reference aligns them (see {@link
+ * UnicodeNormalization}). Immutable and thread-safe.
+ */
+public final class NfcNormalizer implements Normalizer {
+  @Override
+  public void normalize(NormalizedString text) {
+    UnicodeNormalization.apply(text, Form.NFC);
+  }
+
+  @Override
+  public String toString() {
+    return "NFC";
+  }
+}
