@@ -119,63 +119,8 @@ public final class TokenizerJsonLoader {
         .build();
   }
 
-  /** Parses a {@code tokenizer_config.json}. */
+  /** Parses a {@code tokenizer_config.json} (see {@link ConfigApplier}). */
   public static TokenizerConfig config(JsonNode document) {
-    JsonValue root = JsonValue.root(document);
-    if (!root.isObject()) {
-      throw root.mismatch("a tokenizer_config.json object");
-    }
-    TokenizerConfig.Builder b = TokenizerConfig.newBuilder();
-    JsonValue v;
-    if (!(v = root.get("bos_token")).isAbsent()) {
-      b.bosToken(configToken(v));
-    }
-    if (!(v = root.get("eos_token")).isAbsent()) {
-      b.eosToken(configToken(v));
-    }
-    if (!(v = root.get("unk_token")).isAbsent()) {
-      b.unkToken(configToken(v));
-    }
-    if (!(v = root.get("pad_token")).isAbsent()) {
-      b.padToken(configToken(v));
-    }
-    if (!(v = root.get("add_bos_token")).isAbsent()) {
-      b.addBosToken(v.asBoolean());
-    }
-    if (!(v = root.get("add_eos_token")).isAbsent()) {
-      b.addEosToken(v.asBoolean());
-    }
-    if (!(v = root.get("clean_up_tokenization_spaces")).isAbsent()) {
-      b.cleanUpTokenizationSpaces(v.asBoolean());
-    }
-    if (!(v = root.get("tokenizer_class")).isAbsent()) {
-      b.tokenizerClass(v.asString());
-    }
-    if (!(v = root.get("model_max_length")).isAbsent()) {
-      b.modelMaxLength(maxLength(v));
-    }
-    return b.build();
-  }
-
-  private static AddedToken configToken(JsonValue v) {
-    if (v.isString()) {
-      return AddedToken.newBuilder(v.asString(), true).build();
-    }
-    if (v.isObject()) {
-      return addedToken(v, v.string("content"), v.bool("special", true));
-    }
-    throw v.mismatch("a token string or an AddedToken object");
-  }
-
-  private static long maxLength(JsonValue v) {
-    JsonNode n = v.node();
-    if (!n.isNumber() || n.doubleValue() < 0 || Double.isNaN(n.doubleValue())) {
-      throw v.mismatch("a non-negative number");
-    }
-    if (n.isIntegralNumber()) {
-      return n.canConvertToLong() ? n.longValue() : Long.MAX_VALUE;
-    }
-    // A double cast saturates at Long.MAX_VALUE, so 1e30 cannot overflow.
-    return (long) n.doubleValue();
+    return ConfigApplier.parse(document);
   }
 }
