@@ -161,8 +161,8 @@ class MutatedFixturesTest {
       case 8: return NODES.arrayNode();
       case 9: return NODES.objectNode();
       case 10: return NODES.objectNode().put("type", "Bogus");
-      case 11: return NODES.objectNode().put("Regex", "(a+)+$");
-      case 12: return NODES.objectNode().put("type", "Sequence").set("normalizers", NODES.arrayNode().add(NODES.objectNode().put("type", "Replace").put("content", "").set("pattern", NODES.objectNode().put("Regex", "(x|x)*y"))));
+      case 11: return NODES.objectNode().put("Regex", "(a*){1,25}b");
+      case 12: return NODES.objectNode().put("type", "Sequence").set("normalizers", NODES.arrayNode().add(NODES.objectNode().put("type", "Replace").put("content", "").set("pattern", NODES.objectNode().put("Regex", "(x|x){1,40}y"))));
       case 13: return deep(60);
       case 14: return NODES.textNode("(((((((((((((((((((((((((((((((((((((((((((((((((((((a)))))))))))))))))))))))))))))))))))))))))))))))))))))");
       default: return NODES.numberNode(2.5);

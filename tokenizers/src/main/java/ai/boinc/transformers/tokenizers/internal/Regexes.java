@@ -10,9 +10,11 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Regular expressions from tokenizer files, made safe to run on hostile patterns and inputs.
  *
- * <p>Why: {@link java.util.regex} backtracks. A pattern such as {@code (a+)+$} takes exponential
- * time on {@code "aaaa…!"}, and a repeated group recurses once per repetition, so a long input
- * can overflow the stack. Two guards:
+ * <p>Why: {@link java.util.regex} backtracks. Since Java 9 it memoizes plain nested loops (so
+ * {@code (a+)+$} is harmless), but bounded repetition of a group such as {@code (a*){1,25}b}
+ * still takes exponential time on {@code "aaaa…!"}, other patterns are quadratic on long inputs,
+ * and a repeated group recurses once per repetition, so a long input can overflow the stack. Two
+ * guards:
  *
  * <ul>
  *   <li>At load, {@link #compile} rejects (with a {@code TokenizerLoadException} at the JSON path)
