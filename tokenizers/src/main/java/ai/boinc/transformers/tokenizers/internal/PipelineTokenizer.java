@@ -24,6 +24,13 @@ import java.util.OptionalInt;
  * The reference's {@code TokenizerImpl}: added tokens, normalizer, pre-tokenizer, model,
  * post-processor and decoder run in that order. Every part is optional except the model.
  * Immutable and thread-safe when its parts are.
+ *
+ * <p>Input: an unpaired surrogate in a text is encoded as U+FFFD (the reference takes Rust
+ * strings, which cannot hold one); the text keeps its length, so offsets still index the text
+ * given. Any text encodes; a regular expression of the tokenizer that exceeds its step budget on
+ * a text fails that text with {@link ai.boinc.transformers.tokenizers.RegexLimitExceededException}
+ * (see {@link Regexes}). Batches run in parallel on the common {@link
+ * java.util.concurrent.ForkJoinPool} and the calling thread (see {@link Batches}).
  */
 public final class PipelineTokenizer implements PretrainedTokenizer {
   private final Normalizer normalizer;
