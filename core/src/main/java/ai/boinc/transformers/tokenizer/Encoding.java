@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -120,36 +121,125 @@ public final class Encoding {
     return overflowing;
   }
 
+  // ---- Lookups between characters, tokens, words and sequences, as the reference's Encoding.
+  //
+  // A sequence's tokens are those whose sequenceIds() entry is that sequence; they are contiguous.
+  // Difference from the reference: asked about a sequence this encoding has no token of, the
+  // reference searches the whole encoding (its fallback range), here the answer is empty.
+
   /** The token whose span covers UTF-16 index {@code charIndex} of the first text. */
   public OptionalInt charToToken(int charIndex) {
     return charToToken(charIndex, 0);
   }
 
-  /** The token whose span covers UTF-16 index {@code charIndex} of sequence {@code sequence}. */
+  /**
+   * The first token of sequence {@code sequence} whose span {@code [start, end)} covers UTF-16
+   * index {@code charIndex} of that sequence's text; empty for an index inside no token (e.g.
+   * removed whitespace) or out of range.
+   */
   public OptionalInt charToToken(int charIndex, int sequence) {
-    for (int i = 0; i < ids.length; i++) {
-      if (sequenceIds[i] == sequence
-          && offsets[2 * i] <= charIndex
-          && charIndex < offsets[2 * i + 1]) {
+    int[] range = sequenceRange(sequence);
+    for (int i = range[0]; i < range[1]; i++) {
+      if (offsets[2 * i] <= charIndex && charIndex < offsets[2 * i + 1]) {
         return OptionalInt.of(i);
       }
     }
     return OptionalInt.empty();
   }
 
-  /** The tokens {@code [first, last + 1)} that word {@code word} of sequence {@code sequence} spans. */
-  public java.util.Optional<int[]> wordToTokens(int word, int sequence) {
+  /** The word of the first text that covers UTF-16 index {@code charIndex}. */
+  public OptionalInt charToWord(int charIndex) {
+    return charToWord(charIndex, 0);
+  }
+
+  /** The word (index within its sequence) of the token that covers {@code charIndex}. */
+  public OptionalInt charToWord(int charIndex, int sequence) {
+    OptionalInt token = charToToken(charIndex, sequence);
+    return token.isPresent() ? tokenToWord(token.getAsInt()) : OptionalInt.empty();
+  }
+
+  /**
+   * The sequence (0 for the first text, 1 for the pair) token {@code token} comes from; empty
+   * for tokens added by the post-processor, padding, and indices out of range.
+   */
+  public OptionalInt tokenToSequence(int token) {
+    if (token < 0 || token >= ids.length || sequenceIds[token] == NONE) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(sequenceIds[token]);
+  }
+
+  /**
+   * The span {@code [start, end]} of token {@code token} in the text of its sequence (see {@link
+   * #tokenToSequence}); empty for tokens that belong to no sequence.
+   */
+  public Optional<int[]> tokenToChars(int token) {
+    if (tokenToSequence(token).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new int[] {offsets[2 * token], offsets[2 * token + 1]});
+  }
+
+  /** The word, within its sequence, that token {@code token} is part of. */
+  public OptionalInt tokenToWord(int token) {
+    if (tokenToSequence(token).isEmpty() || wordIds[token] == NONE) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(wordIds[token]);
+  }
+
+  /** The tokens {@code [first, last + 1)} of word {@code word} of the first text. */
+  public Optional<int[]> wordToTokens(int word) {
+    return wordToTokens(word, 0);
+  }
+
+  /**
+   * The tokens {@code [first, last + 1)} that word {@code word} of sequence {@code sequence}
+   * spans. Like the reference, the search walks the sequence's tokens in order and stops at the
+   * first token of a later word.
+   */
+  public Optional<int[]> wordToTokens(int word, int sequence) {
+    int[] range = sequenceRange(sequence);
     int first = -1;
     int last = -1;
-    for (int i = 0; i < ids.length; i++) {
-      if (wordIds[i] == word && sequenceIds[i] == sequence) {
+    for (int i = range[0]; i < range[1]; i++) {
+      int w = wordIds[i];
+      if (w != NONE && w > word) {
+        break;
+      }
+      if (w == word) {
         if (first < 0) {
           first = i;
         }
         last = i;
       }
     }
-    return first < 0 ? java.util.Optional.empty() : java.util.Optional.of(new int[] {first, last + 1});
+    return first < 0 ? Optional.empty() : Optional.of(new int[] {first, last + 1});
+  }
+
+  /** The span {@code [start, end]} of word {@code word} of sequence {@code sequence}. */
+  public Optional<int[]> wordToChars(int word, int sequence) {
+    Optional<int[]> tokens = wordToTokens(word, sequence);
+    if (tokens.isEmpty()) {
+      return Optional.empty();
+    }
+    int[] t = tokens.get();
+    return Optional.of(new int[] {offsets[2 * t[0]], offsets[2 * (t[1] - 1) + 1]});
+  }
+
+  /** {@code [first, last + 1)} of the tokens of {@code sequence}; {@code [0, 0)} if none. */
+  private int[] sequenceRange(int sequence) {
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < sequenceIds.length; i++) {
+      if (sequenceIds[i] == sequence) {
+        if (first < 0) {
+          first = i;
+        }
+        last = i;
+      }
+    }
+    return first < 0 ? new int[] {0, 0} : new int[] {first, last + 1};
   }
 
   @Override

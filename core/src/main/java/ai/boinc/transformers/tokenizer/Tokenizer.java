@@ -50,6 +50,40 @@ public interface Tokenizer {
     return out;
   }
 
+  /**
+   * Encodes each text with its pair; the result equals mapping {@link #encode(String, String,
+   * EncodeOptions)} over the two lists.
+   *
+   * @param pairs as many entries as {@code texts}; a {@code null} entry means no pair for that text
+   * @throws IllegalArgumentException if the lists differ in size
+   */
+  default List<Encoding> encodeBatch(
+      List<String> texts, List<String> pairs, EncodeOptions options) {
+    if (texts.size() != pairs.size()) {
+      throw new IllegalArgumentException(
+          texts.size() + " texts but " + pairs.size() + " pairs; expected as many pairs as texts");
+    }
+    List<Encoding> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      out.add(encode(texts.get(i), pairs.get(i), options));
+    }
+    return out;
+  }
+
+  /** Decodes each id array, keeping special tokens. */
+  default List<String> decodeBatch(List<int[]> ids) {
+    return decodeBatch(ids, DecodeOptions.defaults());
+  }
+
+  /** Decodes each id array; the result equals mapping {@link #decode(int[], DecodeOptions)}. */
+  default List<String> decodeBatch(List<int[]> ids, DecodeOptions options) {
+    List<String> out = new ArrayList<>(ids.size());
+    for (int[] one : ids) {
+      out.add(decode(one, options));
+    }
+    return out;
+  }
+
   /** Decodes ids to text, keeping special tokens. */
   default String decode(int[] ids) {
     return decode(ids, DecodeOptions.defaults());

@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers;
 
+import ai.boinc.transformers.tokenizers.internal.Regexes;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -224,10 +225,13 @@ public final class NormalizedString {
    * Replaces every match of {@code pattern} in the normalized text with {@code content} (taken
    * literally). As in the reference, the new characters take the span of the last character of
    * the match they replace.
+   *
+   * @throws RegexLimitExceededException if a regular expression backtracks catastrophically on
+   *     this text (see {@link Regexes})
    */
   public void replace(Pattern pattern, String content) {
-    Matcher m = pattern.matcher(normalized);
-    if (normalized.isEmpty() || !m.find()) {
+    Matcher m = Regexes.matcher(pattern, normalized);
+    if (normalized.isEmpty() || !Regexes.find(m)) {
       return;
     }
     int oldLen = normalized.length();
@@ -263,7 +267,7 @@ public final class NormalizedString {
       }
       text.append(content);
       prev = e;
-    } while (m.find());
+    } while (Regexes.find(m));
     align = ensure(align, count + (oldLen - prev));
     System.arraycopy(alignments, 2 * prev, align, 2 * count, 2 * (oldLen - prev));
     count += oldLen - prev;

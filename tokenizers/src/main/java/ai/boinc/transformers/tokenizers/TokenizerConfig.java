@@ -1,15 +1,22 @@
 package ai.boinc.transformers.tokenizers;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * What a model folder's {@code tokenizer_config.json} says about its tokenizer: the special
- * tokens by role, whether BOS/EOS are added, the maximum input length and decode clean-up.
+ * What a model folder's {@code tokenizer_config.json} (and {@code special_tokens_map.json}) say
+ * about its tokenizer: the special tokens by role, the added tokens by id, whether BOS/EOS are
+ * added, the maximum input length, the padding and truncation sides and decode clean-up.
  *
- * <p>Kept next to the tokenizer for callers; it does not change how {@code tokenizer.json}
- * encodes. Immutable and thread-safe.
+ * <p>{@link Tokenizers#fromDirectory} applies it as Transformers does (see there); this object
+ * is the record of what was read. Immutable and thread-safe.
  */
 public final class TokenizerConfig {
   private final AddedToken bosToken;
@@ -21,8 +28,22 @@ public final class TokenizerConfig {
   private final Long modelMaxLength;
   private final Boolean cleanUpTokenizationSpaces;
   private final String tokenizerClass;
+  private final AddedToken sepToken;
+  private final AddedToken clsToken;
+  private final AddedToken maskToken;
+  private final List<AddedToken> additionalSpecialTokens;
+  private final SortedMap<Integer, AddedToken> addedTokensDecoder;
+  private final String paddingSide;
+  private final String truncationSide;
 
   private TokenizerConfig(Builder b) {
+    this.sepToken = b.sepToken;
+    this.clsToken = b.clsToken;
+    this.maskToken = b.maskToken;
+    this.additionalSpecialTokens = Collections.unmodifiableList(new ArrayList<>(b.additionalSpecialTokens));
+    this.addedTokensDecoder = Collections.unmodifiableSortedMap(new TreeMap<>(b.addedTokensDecoder));
+    this.paddingSide = b.paddingSide;
+    this.truncationSide = b.truncationSide;
     this.bosToken = b.bosToken;
     this.eosToken = b.eosToken;
     this.unkToken = b.unkToken;
@@ -74,6 +95,38 @@ public final class TokenizerConfig {
     return Optional.ofNullable(cleanUpTokenizationSpaces);
   }
 
+  public Optional<AddedToken> sepToken() {
+    return Optional.ofNullable(sepToken);
+  }
+
+  public Optional<AddedToken> clsToken() {
+    return Optional.ofNullable(clsToken);
+  }
+
+  public Optional<AddedToken> maskToken() {
+    return Optional.ofNullable(maskToken);
+  }
+
+  /** {@code additional_special_tokens}, in file order. */
+  public List<AddedToken> additionalSpecialTokens() {
+    return additionalSpecialTokens;
+  }
+
+  /** {@code added_tokens_decoder}: added tokens by the id the file gives them, in id order. */
+  public SortedMap<Integer, AddedToken> addedTokensDecoder() {
+    return addedTokensDecoder;
+  }
+
+  /** {@code padding_side}: {@code "left"} or {@code "right"}. */
+  public Optional<String> paddingSide() {
+    return Optional.ofNullable(paddingSide);
+  }
+
+  /** {@code truncation_side}: {@code "left"} or {@code "right"}. */
+  public Optional<String> truncationSide() {
+    return Optional.ofNullable(truncationSide);
+  }
+
   /** {@code tokenizer_class}, e.g. {@code LlamaTokenizer}. */
   public Optional<String> tokenizerClass() {
     return Optional.ofNullable(tokenizerClass);
@@ -101,8 +154,60 @@ public final class TokenizerConfig {
     private Long modelMaxLength;
     private Boolean cleanUpTokenizationSpaces;
     private String tokenizerClass;
+    private AddedToken sepToken;
+    private AddedToken clsToken;
+    private AddedToken maskToken;
+    private List<AddedToken> additionalSpecialTokens = List.of();
+    private Map<Integer, AddedToken> addedTokensDecoder = Map.of();
+    private String paddingSide;
+    private String truncationSide;
 
     private Builder() {}
+
+    public Builder sepToken(AddedToken token) {
+      this.sepToken = Objects.requireNonNull(token, "sepToken");
+      return this;
+    }
+
+    public Builder clsToken(AddedToken token) {
+      this.clsToken = Objects.requireNonNull(token, "clsToken");
+      return this;
+    }
+
+    public Builder maskToken(AddedToken token) {
+      this.maskToken = Objects.requireNonNull(token, "maskToken");
+      return this;
+    }
+
+    public Builder additionalSpecialTokens(List<AddedToken> tokens) {
+      this.additionalSpecialTokens = List.copyOf(tokens);
+      return this;
+    }
+
+    public Builder addedTokensDecoder(Map<Integer, AddedToken> tokens) {
+      this.addedTokensDecoder = Map.copyOf(tokens);
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless {@code "left"} or {@code "right"} */
+    public Builder paddingSide(String side) {
+      this.paddingSide = side(side, "paddingSide");
+      return this;
+    }
+
+    /** @throws IllegalArgumentException unless {@code "left"} or {@code "right"} */
+    public Builder truncationSide(String side) {
+      this.truncationSide = side(side, "truncationSide");
+      return this;
+    }
+
+    private static String side(String side, String name) {
+      Objects.requireNonNull(side, name);
+      if (!side.equals("left") && !side.equals("right")) {
+        throw new IllegalArgumentException(name + " must be \"left\" or \"right\", not \"" + side + "\"");
+      }
+      return side;
+    }
 
     public Builder bosToken(AddedToken token) {
       this.bosToken = Objects.requireNonNull(token, "bosToken");

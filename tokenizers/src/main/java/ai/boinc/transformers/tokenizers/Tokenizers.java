@@ -1,8 +1,10 @@
 package ai.boinc.transformers.tokenizers;
 
 import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
+import ai.boinc.transformers.tokenizers.internal.ConfigApplier;
 import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
 import ai.boinc.transformers.tokenizers.internal.TokenizerJsonLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,10 +43,19 @@ public final class Tokenizers {
   }
 
   /**
-   * Loads {@code dir/tokenizer.json}, with {@code dir/tokenizer_config.json} as its {@link
-   * PretrainedTokenizer#config()} when that file exists.
+   * Loads {@code dir/tokenizer.json} and applies {@code dir/tokenizer_config.json} and {@code
+   * dir/special_tokens_map.json} when they exist, as Transformers' {@code
+   * AutoTokenizer.from_pretrained} does with a fast tokenizer: the special tokens they name and
+   * their {@code added_tokens_decoder} are added to the vocabulary, {@code add_bos_token}/{@code
+   * add_eos_token} rebuild the post-processor of Llama-style tokenizers (so {@code
+   * "add_eos_token": true} makes encode end with {@code </s>}), and {@code
+   * clean_up_tokenization_spaces} becomes the decode default. The parsed config is {@link
+   * PretrainedTokenizer#config()}; {@code model_max_length}, {@code padding_side} and {@code
+   * truncation_side} are recorded there. The exact rules are those of Transformers 4.x, described
+   * in the package's implementation notes. {@link #fromFile} and {@link #fromJson} read {@code
+   * tokenizer.json} alone, as the reference library does.
    *
-   * @throws TokenizerLoadException if {@code tokenizer.json} is missing or either file is bad
+   * @throws TokenizerLoadException if {@code tokenizer.json} is missing or any of the files is bad
    */
   public static PretrainedTokenizer fromDirectory(Path dir) {
     Objects.requireNonNull(dir, "dir");
@@ -54,17 +65,13 @@ public final class Tokenizers {
     }
     PipelineTokenizer tokenizer = load(json);
     Path configFile = dir.resolve("tokenizer_config.json");
-    if (!Files.isRegularFile(configFile)) {
+    Path mapFile = dir.resolve("special_tokens_map.json");
+    JsonNode config = Files.isRegularFile(configFile) ? TokenizerJsonLoader.parse(configFile) : null;
+    JsonNode map = Files.isRegularFile(mapFile) ? TokenizerJsonLoader.parse(mapFile) : null;
+    if (config == null && map == null) {
       return tokenizer;
     }
-    TokenizerConfig config;
-    try {
-      config = TokenizerJsonLoader.config(TokenizerJsonLoader.parse(configFile));
-    } catch (TokenizerLoadException e) {
-      throw new TokenizerLoadException(
-          "bad " + configFile + ": " + e.getMessage(), e.jsonPath().orElse(null), e);
-    }
-    return tokenizer.withConfig(config);
+    return ConfigApplier.apply(tokenizer, config, configFile.toString(), map, mapFile.toString());
   }
 
   /**

@@ -188,4 +188,37 @@ class LoadErrorTest {
         catchThrowableOfType(TokenizerLoadException.class, () -> Tokenizers.fromDirectory(dir));
     assertThat(e.getMessage()).contains("tokenizer_config.json").contains("$.add_bos_token");
   }
+
+  @Test
+  void catastrophicRegexIsRefusedAtItsPath() {
+    TokenizerLoadException e =
+        loadError(
+            j -> ((ObjectNode) obj(j, "normalizer").get("normalizers").get(1))
+                .putObject("pattern").put("Regex", "(a*){1,25}b"));
+    assertThat(e.jsonPath()).hasValue("$.normalizer.normalizers[1].pattern.Regex");
+    assertThat(e.getMessage()).contains("backtracks catastrophically");
+  }
+
+  @Test
+  void deepNestingIsALoadErrorNotAStackOverflow() {
+    assertThatThrownBy(() -> Tokenizers.fromJson("[".repeat(100_000) + "]".repeat(100_000)))
+        .isInstanceOf(TokenizerLoadException.class)
+        .hasMessageContaining("exceeds a limit");
+    // A Sequence normalizer nested 200 deep.
+    String n = "{\"type\":\"Prepend\",\"prepend\":\"x\"}";
+    for (int i = 0; i < 200; i++) {
+      n = "{\"type\":\"Sequence\",\"normalizers\":[" + n + "]}";
+    }
+    String doc = "{\"model\":{\"type\":\"BPE\",\"vocab\":{\"x\":0},\"merges\":[]},\"normalizer\":" + n + "}";
+    assertThatThrownBy(() -> Tokenizers.fromJson(doc))
+        .isInstanceOf(TokenizerLoadException.class)
+        .hasMessageContaining("nesting");
+  }
+
+  @Test
+  void componentRejectingItsArgumentsIsALoadErrorAtItsPath() {
+    // A BPE whose unk_token is fine but whose vocabulary has a negative id via the builder path.
+    TokenizerLoadException e = loadError(j -> obj(j, "model").put("unk_token", 5));
+    assertThat(e.jsonPath()).hasValue("$.model.unk_token");
+  }
 }

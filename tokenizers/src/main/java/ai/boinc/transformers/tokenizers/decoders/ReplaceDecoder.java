@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers.decoders;
 
+import ai.boinc.transformers.tokenizers.internal.Regexes;
 import java.util.ArrayList;
 import java.util.List;
 import ai.boinc.transformers.tokenizers.internal.OnigRegex;
@@ -39,7 +40,7 @@ public final class ReplaceDecoder implements Decoder {
     String replacement = Matcher.quoteReplacement(content);
     List<String> out = new ArrayList<>(tokens.size());
     for (String t : tokens) {
-      out.add(pattern.matcher(t).replaceAll(replacement));
+      out.add(Regexes.replaceAll(pattern, t, replacement));
     }
     return out;
   }

@@ -32,35 +32,58 @@ public final class AddedVocabulary {
   private final Trie normalizedTrie;
   private final int extraVocab;
 
+  /** The batches this vocabulary was built from, for {@link #plus}. */
+  private final List<List<AddedToken>> batches;
+
   /**
    * @param tokens in {@code tokenizer.json} order; ids are assigned as the reference does: the
    *     model's id if the model knows the token, else the next free id after the vocabulary
    */
   public AddedVocabulary(List<AddedToken> tokens, Model model, Normalizer normalizer) {
+    this(model, normalizer, List.of(List.copyOf(tokens)));
+  }
+
+  /**
+   * The vocabulary after one reference {@code add_tokens} call per batch, in order. This differs
+   * from one call with all tokens: within a call, special tokens are registered before any token
+   * of the call is placed.
+   */
+  public static AddedVocabulary ofBatches(
+      List<List<AddedToken>> batches, Model model, Normalizer normalizer) {
+    return new AddedVocabulary(model, normalizer, batches);
+  }
+
+  private AddedVocabulary(Model model, Normalizer normalizer, List<List<AddedToken>> batches) {
+    this.batches = List.copyOf(batches);
     List<AddedToken> specials = new ArrayList<>();
     List<AddedToken> classics = new ArrayList<>();
     // How often each token is a value of idToToken: the reference skips exact duplicates.
     Map<AddedToken, Integer> present = new HashMap<>();
     int maxAdded = -1;
-    for (AddedToken token : tokens) {
-      String content = token.content();
-      if (token.special() && !content.isEmpty() && specialContents.add(content)) {
-        specials.add(token);
+    for (List<AddedToken> batch : this.batches) {
+      for (AddedToken token : batch) {
+        String content = token.content();
+        if (token.special() && !content.isEmpty() && specialContents.add(content)) {
+          specials.add(token);
+        }
       }
-      if (content.isEmpty() || present.getOrDefault(token, 0) > 0) {
-        continue;
-      }
-      OptionalInt known = tokenToId(content, model);
-      int id = known.isPresent() ? known.getAsInt() : nextId(model, maxAdded);
-      contentToId.put(content, id);
-      maxAdded = Math.max(maxAdded, id);
-      AddedToken replaced = idToToken.put(id, token);
-      if (replaced != null) {
-        present.merge(replaced, -1, Integer::sum);
-      }
-      present.merge(token, 1, Integer::sum);
-      if (!specialContents.contains(content)) {
-        classics.add(token);
+      for (AddedToken token : batch) {
+        String content = token.content();
+        if (content.isEmpty() || present.getOrDefault(token, 0) > 0) {
+          continue;
+        }
+        OptionalInt known = tokenToId(content, model);
+        int id = known.isPresent() ? known.getAsInt() : nextId(model, maxAdded);
+        contentToId.put(content, id);
+        maxAdded = Math.max(maxAdded, id);
+        AddedToken replaced = idToToken.put(id, token);
+        if (replaced != null) {
+          present.merge(replaced, -1, Integer::sum);
+        }
+        present.merge(token, 1, Integer::sum);
+        if (!specialContents.contains(content)) {
+          classics.add(token);
+        }
       }
     }
     List<String> raw = new ArrayList<>();
@@ -95,6 +118,23 @@ public final class AddedVocabulary {
       }
     }
     extraVocab = extra;
+  }
+
+  /** The {@code add_tokens} calls this vocabulary was built from. */
+  public List<List<AddedToken>> batches() {
+    return batches;
+  }
+
+  /** Contents of all added tokens. */
+  public Set<String> contents() {
+    return java.util.Collections.unmodifiableSet(contentToId.keySet());
+  }
+
+  /** This vocabulary with one more reference {@code add_tokens} call of {@code batch}. */
+  public AddedVocabulary plus(List<AddedToken> batch, Model model, Normalizer normalizer) {
+    List<List<AddedToken>> all = new ArrayList<>(batches);
+    all.add(List.copyOf(batch));
+    return new AddedVocabulary(model, normalizer, all);
   }
 
   private int nextId(Model model, int maxAdded) {

@@ -193,7 +193,16 @@ public final class ComponentRegistry {
         throw new TokenizerLoadException(
             problem + "; supported: " + supportedList(), json.path(), null);
       }
-      return f.create(json, registry);
+      try {
+        return f.create(json, registry);
+      } catch (TokenizerLoadException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // A component rejected its arguments (or failed unexpectedly): still a load error with
+        // the component's path, never a bare runtime exception out of the loader.
+        throw new TokenizerLoadException(
+            "invalid " + name + " '" + type + "' at " + json.path() + ": " + e, json.path(), e);
+      }
     }
 
     private String supportedList() {

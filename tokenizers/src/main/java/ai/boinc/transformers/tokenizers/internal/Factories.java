@@ -43,6 +43,9 @@ final class Factories {
     JsonValue pattern = json.get("pattern");
     String content = json.string("content");
     String[] p = pattern(pattern);
+    if (p[0].equals("Regex")) {
+      Regexes.compile(pattern.get("Regex"), p[1], 0);
+    }
     try {
       return p[0].equals("String")
           ? ReplaceNormalizer.ofString(p[1], content)
@@ -239,6 +242,9 @@ final class Factories {
     JsonValue pattern = json.get("pattern");
     String content = json.string("content");
     String[] p = pattern(pattern);
+    if (p[0].equals("Regex")) {
+      Regexes.compile(pattern.get("Regex"), p[1], 0);
+    }
     try {
       return p[0].equals("String")
           ? ReplaceDecoder.ofString(p[1], content)

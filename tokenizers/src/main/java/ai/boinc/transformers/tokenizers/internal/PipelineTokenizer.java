@@ -24,6 +24,13 @@ import java.util.OptionalInt;
  * The reference's {@code TokenizerImpl}: added tokens, normalizer, pre-tokenizer, model,
  * post-processor and decoder run in that order. Every part is optional except the model.
  * Immutable and thread-safe when its parts are.
+ *
+ * <p>Input: an unpaired surrogate in a text is encoded as U+FFFD (the reference takes Rust
+ * strings, which cannot hold one); the text keeps its length, so offsets still index the text
+ * given. Any text encodes; a regular expression of the tokenizer that exceeds its step budget on
+ * a text fails that text with {@link ai.boinc.transformers.tokenizers.RegexLimitExceededException}
+ * (see {@link Regexes}). Batches run in parallel on the common {@link
+ * java.util.concurrent.ForkJoinPool} and the calling thread (see {@link Batches}).
  */
 public final class PipelineTokenizer implements PretrainedTokenizer {
   private final Normalizer normalizer;
@@ -85,6 +92,65 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   public Model model() {
     return model;
+  }
+
+  /** The post-processor, or null for none. */
+  public PostProcessor postProcessor() {
+    return postProcessor;
+  }
+
+  public AddedVocabulary addedVocabulary() {
+    return addedVocabulary;
+  }
+
+  /**
+   * The same pipeline after more reference {@code add_tokens} calls, one per batch (as
+   * Transformers adds the tokens of {@code tokenizer_config.json}).
+   */
+  public PipelineTokenizer withAddedTokens(List<List<AddedToken>> batches) {
+    AddedVocabulary added = addedVocabulary;
+    for (List<AddedToken> batch : batches) {
+      added = added.plus(batch, model, normalizer);
+    }
+    return new PipelineTokenizer(
+        normalizer, preTokenizer, model, postProcessor, decoder, added, config);
+  }
+
+  /** The same pipeline with another post-processor (null for none). */
+  public PipelineTokenizer withPostProcessor(PostProcessor postProcessor) {
+    return new PipelineTokenizer(
+        normalizer, preTokenizer, model, postProcessor, decoder, addedVocabulary, config);
+  }
+
+  /** Encodes the texts in parallel (see {@link Batches}); equal to mapping {@link #encode}. */
+  @Override
+  public List<Encoding> encodeBatch(List<String> texts, EncodeOptions options) {
+    Objects.requireNonNull(options, "options");
+    return Batches.map(texts, text -> encode(text, options));
+  }
+
+  /** Encodes each text with its pair in parallel; a null pair means none. */
+  @Override
+  public List<Encoding> encodeBatch(List<String> texts, List<String> pairs, EncodeOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (texts.size() != pairs.size()) {
+      throw new IllegalArgumentException(
+          texts.size() + " texts but " + pairs.size() + " pairs; expected as many pairs as texts");
+    }
+    List<Integer> indices = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      indices.add(i);
+    }
+    List<String> a = new ArrayList<>(texts);
+    List<String> b = new ArrayList<>(pairs);
+    return Batches.map(indices, i -> encode(a.get(i), b.get(i), options));
+  }
+
+  /** Decodes in parallel; equal to mapping {@link #decode(int[], DecodeOptions)}. */
+  @Override
+  public List<String> decodeBatch(List<int[]> ids, DecodeOptions options) {
+    Objects.requireNonNull(options, "options");
+    return Batches.map(ids, one -> decode(one, options));
   }
 
   @Override
@@ -195,7 +261,9 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   /**
    * As the reference's {@code Tokenizer::decode}: ids become tokens (added tokens first, unknown
    * ids are dropped), special tokens are dropped on request, and the decoder joins the rest (with
-   * no decoder, tokens are joined with spaces).
+   * no decoder, tokens are joined with spaces). Then, if the options (or else the {@code
+   * tokenizer_config.json} this tokenizer was loaded with) ask for it, Transformers' {@code
+   * clean_up_tokenization} runs on the text.
    */
   @Override
   public String decode(int[] ids, DecodeOptions options) {
@@ -209,7 +277,12 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
       }
       tokens.add(token.get());
     }
-    return decoder == null ? String.join(" ", tokens) : decoder.decode(tokens);
+    String text = decoder == null ? String.join(" ", tokens) : decoder.decode(tokens);
+    boolean cleanUp =
+        options
+            .cleanUpTokenizationSpaces()
+            .orElse(config != null && config.cleanUpTokenizationSpaces().orElse(false));
+    return cleanUp ? Text.cleanUpTokenizationSpaces(text) : text;
   }
 
   @Override

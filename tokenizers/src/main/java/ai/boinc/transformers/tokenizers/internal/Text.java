@@ -52,4 +52,22 @@ public final class Text {
         || type == Character.DECIMAL_DIGIT_NUMBER
         || type == Character.CONNECTOR_PUNCTUATION;
   }
+
+  /**
+   * Transformers' {@code clean_up_tokenization}: removes the space before {@code . ? ! ,} and
+   * before the English contractions {@code n't 'm 's 've 're}, and turns {@code " ' "} into
+   * {@code "'"}. Each replacement runs over the whole text in this order, as in Transformers.
+   */
+  public static String cleanUpTokenizationSpaces(String text) {
+    return text.replace(" .", ".")
+        .replace(" ?", "?")
+        .replace(" !", "!")
+        .replace(" ,", ",")
+        .replace(" ' ", "'")
+        .replace(" n't", "n't")
+        .replace(" 'm", "'m")
+        .replace(" 's", "'s")
+        .replace(" 've", "'ve")
+        .replace(" 're", "'re");
+  }
 }

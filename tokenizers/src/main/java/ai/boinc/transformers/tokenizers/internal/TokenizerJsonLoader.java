@@ -8,8 +8,11 @@ import ai.boinc.transformers.tokenizers.models.Model;
 import ai.boinc.transformers.tokenizers.normalizers.Normalizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizer;
 import ai.boinc.transformers.tokenizers.processors.PostProcessor;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +26,24 @@ import java.util.List;
 
 /** Reads {@code tokenizer.json} and {@code tokenizer_config.json} through the registry. */
 public final class TokenizerJsonLoader {
+  /** JSON nesting deeper than this is refused (real files nest about 8 deep). */
+  public static final int MAX_NESTING_DEPTH = 100;
+  /** Larger documents are refused (the largest real tokenizer.json files are about 35 MB). */
+  public static final long MAX_DOCUMENT_LENGTH = 512L * 1024 * 1024;
+  /** Longer JSON strings are refused (a precompiled charsmap is a few hundred KB). */
+  public static final int MAX_STRING_LENGTH = 64 * 1024 * 1024;
+
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_NESTING_DEPTH)
+                          .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                          .maxStringLength(MAX_STRING_LENGTH)
+                          .build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private TokenizerJsonLoader() {}
 
@@ -36,6 +55,12 @@ public final class TokenizerJsonLoader {
         throw new TokenizerLoadException(source + " is empty; expected a JSON object");
       }
       return node;
+    } catch (StreamConstraintsException e) {
+      throw new TokenizerLoadException(
+          source + " exceeds a limit of transformers-java: " + e.getOriginalMessage()
+              + " (limits: nesting " + MAX_NESTING_DEPTH + ", document " + MAX_DOCUMENT_LENGTH
+              + " chars, string " + MAX_STRING_LENGTH + " chars)",
+          e);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
@@ -85,7 +110,13 @@ public final class TokenizerJsonLoader {
         optional(root.get("post_processor")) ? registry.postProcessor(root.get("post_processor")) : null;
     Decoder decoder = optional(root.get("decoder")) ? registry.decoder(root.get("decoder")) : null;
     List<AddedToken> added = addedTokens(root.get("added_tokens"));
-    return new PipelineTokenizer(normalizer, preTokenizer, model, postProcessor, decoder, added, null);
+    try {
+      return new PipelineTokenizer(normalizer, preTokenizer, model, postProcessor, decoder, added, null);
+    } catch (RuntimeException e) {
+      // Added tokens are normalized at load; a normalizer may fail on them.
+      JsonValue at = root.get("added_tokens");
+      throw new TokenizerLoadException("invalid added tokens at " + at.path() + ": " + e, at.path(), e);
+    }
   }
 
   private static boolean optional(JsonValue v) {
@@ -119,63 +150,8 @@ public final class TokenizerJsonLoader {
         .build();
   }
 
-  /** Parses a {@code tokenizer_config.json}. */
+  /** Parses a {@code tokenizer_config.json} (see {@link ConfigApplier}). */
   public static TokenizerConfig config(JsonNode document) {
-    JsonValue root = JsonValue.root(document);
-    if (!root.isObject()) {
-      throw root.mismatch("a tokenizer_config.json object");
-    }
-    TokenizerConfig.Builder b = TokenizerConfig.newBuilder();
-    JsonValue v;
-    if (!(v = root.get("bos_token")).isAbsent()) {
-      b.bosToken(configToken(v));
-    }
-    if (!(v = root.get("eos_token")).isAbsent()) {
-      b.eosToken(configToken(v));
-    }
-    if (!(v = root.get("unk_token")).isAbsent()) {
-      b.unkToken(configToken(v));
-    }
-    if (!(v = root.get("pad_token")).isAbsent()) {
-      b.padToken(configToken(v));
-    }
-    if (!(v = root.get("add_bos_token")).isAbsent()) {
-      b.addBosToken(v.asBoolean());
-    }
-    if (!(v = root.get("add_eos_token")).isAbsent()) {
-      b.addEosToken(v.asBoolean());
-    }
-    if (!(v = root.get("clean_up_tokenization_spaces")).isAbsent()) {
-      b.cleanUpTokenizationSpaces(v.asBoolean());
-    }
-    if (!(v = root.get("tokenizer_class")).isAbsent()) {
-      b.tokenizerClass(v.asString());
-    }
-    if (!(v = root.get("model_max_length")).isAbsent()) {
-      b.modelMaxLength(maxLength(v));
-    }
-    return b.build();
-  }
-
-  private static AddedToken configToken(JsonValue v) {
-    if (v.isString()) {
-      return AddedToken.newBuilder(v.asString(), true).build();
-    }
-    if (v.isObject()) {
-      return addedToken(v, v.string("content"), v.bool("special", true));
-    }
-    throw v.mismatch("a token string or an AddedToken object");
-  }
-
-  private static long maxLength(JsonValue v) {
-    JsonNode n = v.node();
-    if (!n.isNumber() || n.doubleValue() < 0 || Double.isNaN(n.doubleValue())) {
-      throw v.mismatch("a non-negative number");
-    }
-    if (n.isIntegralNumber()) {
-      return n.canConvertToLong() ? n.longValue() : Long.MAX_VALUE;
-    }
-    // A double cast saturates at Long.MAX_VALUE, so 1e30 cannot overflow.
-    return (long) n.doubleValue();
+    return ConfigApplier.parse(document);
   }
 }

@@ -159,6 +159,11 @@ public final class Bpe implements Model {
     return vocab.size();
   }
 
+  /** Number of pieces in the per-piece cache; never more than its capacity (10,000 by default). */
+  public int cacheSize() {
+    return cache.size();
+  }
+
   /** Number of merges. */
   public int mergeCount() {
     return mergeCount;
