@@ -51,7 +51,7 @@ class ByteLevelRoundTripPropertyTest {
   @ParameterizedTest
   @ValueSource(strings = {"gpt2", "llama-3", "gpt-4o"})
   void decodeOfEncodeGivesTheTextBack(String model) {
-    PretrainedTokenizer t = Tokenizers.fromDirectory(Fixtures.tokenizerDir(model));
+    PretrainedTokenizer t = Tokenizers.fromFile(Fixtures.tokenizerDir(model).resolve("tokenizer.json")); // configs may turn on clean-up, which is lossy by design
     qt().withExamples(400)
         .forAll(anyText())
         .checkAssert(

@@ -90,6 +90,7 @@ final class ByteLevelFamilyFactories {
     if (regex.isMissing()) {
       throw pattern.mismatch("an object {\"String\": ...} or {\"Regex\": ...}");
     }
+    Regexes.checkOniguruma(regex, regex.asString());
     try {
       return SplitPreTokenizer.ofRegex(regex.asString(), behavior, invert);
     } catch (PatternSyntaxException e) {

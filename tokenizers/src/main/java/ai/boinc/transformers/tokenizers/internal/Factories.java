@@ -44,7 +44,7 @@ final class Factories {
     String content = json.string("content");
     String[] p = pattern(pattern);
     if (p[0].equals("Regex")) {
-      Regexes.compile(pattern.get("Regex"), p[1], 0);
+      Regexes.checkOniguruma(pattern.get("Regex"), p[1]);
     }
     try {
       return p[0].equals("String")
@@ -243,7 +243,7 @@ final class Factories {
     String content = json.string("content");
     String[] p = pattern(pattern);
     if (p[0].equals("Regex")) {
-      Regexes.compile(pattern.get("Regex"), p[1], 0);
+      Regexes.checkOniguruma(pattern.get("Regex"), p[1]);
     }
     try {
       return p[0].equals("String")

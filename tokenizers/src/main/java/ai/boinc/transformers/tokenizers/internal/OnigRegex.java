@@ -99,10 +99,11 @@ public final class OnigRegex {
     int[] out = new int[16];
     int n = 0;
     int len = text.length();
-    Matcher m = pattern.matcher(text);
+    // Guarded: a hostile pattern on a long text fails with RegexLimitExceededException, not a hang.
+    Matcher m = Regexes.matcher(pattern, text);
     int from = 0;
     int lastMatchEnd = -1;
-    while (from <= len && m.find(from)) {
+    while (from <= len && Regexes.find(m, from)) {
       int s = m.start();
       int e = m.end();
       if (s == e) {

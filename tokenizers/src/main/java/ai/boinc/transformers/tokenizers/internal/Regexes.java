@@ -75,6 +75,37 @@ public final class Regexes {
     return p;
   }
 
+  /**
+   * Checks an Oniguruma pattern from a tokenizer file: size and nesting of the source, that it can
+   * be reproduced with java.util.regex, and that the translation does not backtrack
+   * catastrophically on short probes.
+   *
+   * @throws ai.boinc.transformers.tokenizers.TokenizerLoadException if a check fails
+   */
+  public static OnigRegex checkOniguruma(JsonValue at, String regex) {
+    if (regex.length() > MAX_PATTERN_LENGTH) {
+      throw at.error(
+          "regular expression of " + regex.length() + " characters is longer than the "
+              + MAX_PATTERN_LENGTH + " allowed");
+    }
+    int depth = groupDepth(regex);
+    if (depth > MAX_GROUP_DEPTH) {
+      throw at.error(
+          "regular expression nests groups " + depth + " deep; at most " + MAX_GROUP_DEPTH
+              + " allowed");
+    }
+    OnigRegex compiled;
+    try {
+      compiled = OnigRegex.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw at.error("invalid or unsupported regular expression (" + e.getDescription() + ")");
+    } catch (StackOverflowError e) {
+      throw at.error("regular expression too deeply nested to compile");
+    }
+    probe(at, compiled.pattern());
+    return compiled;
+  }
+
   /** A matcher over {@code text} that fails with {@link RegexLimitExceededException} instead of hanging. */
   public static Matcher matcher(Pattern pattern, CharSequence text) {
     if ((pattern.flags() & Pattern.LITERAL) != 0) {
@@ -88,6 +119,19 @@ public final class Regexes {
   public static boolean find(Matcher m) {
     try {
       return m.find();
+    } catch (StackOverflowError e) {
+      throw new RegexLimitExceededException(
+          "regular expression /" + m.pattern().pattern() + "/ recursed too deeply on a text of "
+              + m.regionEnd() + " chars (java.util.regex recurses once per repetition of a group)",
+          m.pattern().pattern(),
+          null);
+    }
+  }
+
+  /** {@link Matcher#find(int)}, with a stack overflow in the regex engine reported as a limit. */
+  public static boolean find(Matcher m, int from) {
+    try {
+      return m.find(from);
     } catch (StackOverflowError e) {
       throw new RegexLimitExceededException(
           "regular expression /" + m.pattern().pattern() + "/ recursed too deeply on a text of "
