@@ -33,6 +33,9 @@ public final class ComponentRegistry {
               List.of(
                   "BertNormalizer", "ByteLevel", "Lowercase", "NFC", "NFD", "NFKC", "NFKD", "Nmt",
                   "Precompiled", "Prepend", "Replace", "Sequence", "Strip", "StripAccents"))
+          .add("BertNormalizer", SubwordFactories::bertNormalizer)
+          .add("Nmt", SubwordFactories::nmt)
+          .add("Precompiled", SubwordFactories::precompiled)
           .add("Prepend", Factories::prependNormalizer)
           .add("Replace", Factories::replaceNormalizer)
           .add("Sequence", Factories::sequenceNormalizer);
@@ -43,11 +46,18 @@ public final class ComponentRegistry {
           List.of(
               "BertPreTokenizer", "ByteLevel", "CharDelimiterSplit", "Digits", "FixedLength",
               "Metaspace", "Punctuation", "Sequence", "Split", "UnicodeScripts", "Whitespace",
-              "WhitespaceSplit"));
+              "WhitespaceSplit"))
+          .add("BertPreTokenizer", SubwordFactories::bertPreTokenizer)
+          .add("Metaspace", SubwordFactories::metaspace)
+          .add("Sequence", SubwordFactories::sequencePreTokenizer)
+          .add("WhitespaceSplit", SubwordFactories::whitespaceSplit);
 
   private final Stage<Model> models =
       new Stage<Model>("model", List.of("BPE", "Unigram", "WordLevel", "WordPiece"))
-          .add("BPE", Factories::bpe);
+          .add("BPE", Factories::bpe)
+          .add("Unigram", SubwordFactories::unigram)
+          .add("WordLevel", SubwordFactories::wordLevel)
+          .add("WordPiece", SubwordFactories::wordPiece);
 
   private final Stage<PostProcessor> postProcessors =
       new Stage<PostProcessor>(
@@ -55,6 +65,7 @@ public final class ComponentRegistry {
               List.of(
                   "BertProcessing", "ByteLevel", "RobertaProcessing", "Sequence",
                   "TemplateProcessing"))
+          .add("BertProcessing", SubwordFactories::bertProcessing)
           .add("TemplateProcessing", Factories::templateProcessing);
 
   private final Stage<Decoder> decoders =
@@ -64,10 +75,12 @@ public final class ComponentRegistry {
                   "BPEDecoder", "ByteFallback", "ByteLevel", "CTC", "Fuse", "Metaspace", "Replace",
                   "Sequence", "Strip", "WordPiece"))
           .add("ByteFallback", Factories::byteFallbackDecoder)
+          .add("Metaspace", SubwordFactories::metaspaceDecoder)
           .add("Fuse", Factories::fuseDecoder)
           .add("Replace", Factories::replaceDecoder)
           .add("Sequence", Factories::sequenceDecoder)
-          .add("Strip", Factories::stripDecoder);
+          .add("Strip", Factories::stripDecoder)
+          .add("WordPiece", SubwordFactories::wordPieceDecoder);
 
   private ComponentRegistry() {}
 
