@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * what the reference library produced. Adding a model means adding its name to {@link #MODELS}.
  */
 class GoldenTest {
-  static final List<String> MODELS = List.of("llama-2", "mistral", "bert-base-uncased", "bert-base-chinese", "t5-small");
+  static final List<String> MODELS = List.of("llama-2", "mistral", "bert-base-uncased", "bert-base-chinese", "t5-small", "all-minilm-l6-v2");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, PretrainedTokenizer> TOKENIZERS = new ConcurrentHashMap<>();

@@ -3,6 +3,8 @@ package ai.boinc.transformers.tokenizers.internal;
 import ai.boinc.transformers.tokenizer.DecodeOptions;
 import ai.boinc.transformers.tokenizer.EncodeOptions;
 import ai.boinc.transformers.tokenizer.Encoding;
+import ai.boinc.transformers.tokenizer.Padding;
+import ai.boinc.transformers.tokenizer.Truncation;
 import ai.boinc.transformers.tokenizers.AddedToken;
 import ai.boinc.transformers.tokenizers.PretrainedTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
@@ -33,6 +35,9 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   private final Decoder decoder;
   private final AddedVocabulary addedVocabulary;
   private final TokenizerConfig config;
+  /** The {@code truncation} and {@code padding} of tokenizer.json; null for none. */
+  private final Truncation truncation;
+  private final Padding padding;
 
   /**
    * @param normalizer null for none; likewise {@code preTokenizer}, {@code postProcessor},
@@ -53,12 +58,38 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.decoder = decoder;
     this.addedVocabulary = new AddedVocabulary(addedTokens, model, normalizer);
     this.config = config;
+    this.truncation = null;
+    this.padding = null;
   }
 
   /** The same pipeline with {@code config} attached. */
   public PipelineTokenizer withConfig(TokenizerConfig config) {
     return new PipelineTokenizer(
-        normalizer, preTokenizer, model, postProcessor, decoder, addedVocabulary, config);
+        normalizer, preTokenizer, model, postProcessor, decoder, addedVocabulary, config,
+        truncation, padding);
+  }
+
+  /**
+   * The same pipeline with this truncation and padding applied on every encode unless the call
+   * says otherwise (tokenizer.json's {@code truncation} and {@code padding}).
+   */
+  public PipelineTokenizer withTruncationAndPadding(
+      Optional<Truncation> truncation, Optional<Padding> padding) {
+    return new PipelineTokenizer(
+        normalizer, preTokenizer, model, postProcessor, decoder, addedVocabulary, config,
+        truncation.orElse(null), padding.orElse(null));
+  }
+
+  /** The truncation every encode applies unless its options say otherwise. */
+  @Override
+  public Optional<Truncation> truncation() {
+    return Optional.ofNullable(truncation);
+  }
+
+  /** The padding every encode applies unless its options say otherwise. */
+  @Override
+  public Optional<Padding> padding() {
+    return Optional.ofNullable(padding);
   }
 
   private PipelineTokenizer(
@@ -68,7 +99,9 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
       PostProcessor postProcessor,
       Decoder decoder,
       AddedVocabulary addedVocabulary,
-      TokenizerConfig config) {
+      TokenizerConfig config,
+      Truncation truncation,
+      Padding padding) {
     this.normalizer = normalizer;
     this.preTokenizer = preTokenizer;
     this.model = model;
@@ -76,6 +109,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.decoder = decoder;
     this.addedVocabulary = addedVocabulary;
     this.config = config;
+    this.truncation = truncation;
+    this.padding = padding;
   }
 
   @Override
@@ -96,25 +131,67 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   public Encoding encode(String text, String pair, EncodeOptions options) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(options, "options");
+    Optional<Truncation> truncation = options.truncationOr(truncation());
+    Optional<Padding> padding = options.paddingOr(padding());
+    boolean add = options.addSpecialTokens();
+    Encoding first = encodeSequence(text, 0, truncation);
+    Encoding second = pair == null ? null : encodeSequence(pair, 1, truncation);
+    if (truncation.isEmpty() && padding.isEmpty()) {
+      return process(first, second, add);
+    }
+    int added = add && postProcessor != null ? postProcessor.addedTokens(pair != null) : 0;
+    return PostProcessing.apply(
+        first, second, (a, b) -> process(a, b, add), added, truncation, padding);
+  }
+
+  /**
+   * Encodes each text; with padding (the options' or the tokenizer's), all are padded to the
+   * longest of the batch, as the reference's {@code encode_batch} does.
+   */
+  @Override
+  public List<Encoding> encodeBatch(List<String> texts, EncodeOptions options) {
+    Objects.requireNonNull(texts, "texts");
+    List<Encoding> out = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      out.add(encode(text, options));
+    }
+    return padBatch(out, options);
+  }
+
+  /** The batch step of {@link #encodeBatch}: pads encodings of one batch to one length. */
+  public List<Encoding> padBatch(List<Encoding> encodings, EncodeOptions options) {
+    Optional<Padding> padding = options.paddingOr(padding());
+    return padding.isPresent() ? PostProcessing.padBatch(encodings, padding.get()) : encodings;
+  }
+
+  private Encoding process(Encoding first, Encoding second, boolean addSpecialTokens) {
     List<Encoding> encodings = new ArrayList<>(2);
-    encodings.add(encodeSequence(text, 0));
-    if (pair != null) {
-      encodings.add(encodeSequence(pair, 1));
+    encodings.add(first);
+    if (second != null) {
+      encodings.add(second);
     }
     if (postProcessor != null) {
-      return postProcessor.process(encodings, options.addSpecialTokens());
+      return postProcessor.process(encodings, addSpecialTokens);
     }
     return concatenate(encodings);
   }
 
   /** One sequence through added tokens, normalizer, pre-tokenizer and model. */
-  private Encoding encodeSequence(String text, int typeId) {
+  private Encoding encodeSequence(String text, int typeId, Optional<Truncation> truncation) {
     String clean = Text.replaceLoneSurrogates(text);
     PreTokenizedString pieces = addedVocabulary.extractAndNormalize(clean, normalizer);
     if (preTokenizer != null) {
       preTokenizer.preTokenize(pieces);
     }
-    pieces.tokenize(model);
+    if (truncation.isPresent()) {
+      // As the reference, stop tokenizing once max_length tokens are reached.
+      pieces.tokenize(
+          model,
+          truncation.get().maxLength(),
+          truncation.get().direction() == Truncation.Direction.LEFT);
+    } else {
+      pieces.tokenize(model);
+    }
     List<Split> splits = pieces.splits();
     int n = 0;
     for (Split s : splits) {

@@ -1,5 +1,7 @@
 package ai.boinc.transformers.tokenizers.internal;
 
+import ai.boinc.transformers.tokenizer.Padding;
+import ai.boinc.transformers.tokenizer.Truncation;
 import ai.boinc.transformers.tokenizers.AddedToken;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
@@ -20,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads {@code tokenizer.json} and {@code tokenizer_config.json} through the registry. */
 public final class TokenizerJsonLoader {
@@ -67,12 +70,8 @@ public final class TokenizerJsonLoader {
     if (!version.isAbsent() && !version.asString().equals("1.0")) {
       throw version.error("unknown tokenizer.json version '" + version.asString() + "', expected '1.0'");
     }
-    for (String unsupported : List.of("truncation", "padding")) {
-      JsonValue v = root.get(unsupported);
-      if (!v.isAbsent()) {
-        throw v.error(unsupported + " inside tokenizer.json is not supported yet by transformers-java");
-      }
-    }
+    Optional<Truncation> truncation = TruncationPaddingJson.truncation(root.get("truncation"));
+    Optional<Padding> padding = TruncationPaddingJson.padding(root.get("padding"));
     JsonValue modelJson = root.get("model");
     if (modelJson.isAbsent()) {
       throw modelJson.mismatch("a model object");
@@ -85,7 +84,8 @@ public final class TokenizerJsonLoader {
         optional(root.get("post_processor")) ? registry.postProcessor(root.get("post_processor")) : null;
     Decoder decoder = optional(root.get("decoder")) ? registry.decoder(root.get("decoder")) : null;
     List<AddedToken> added = addedTokens(root.get("added_tokens"));
-    return new PipelineTokenizer(normalizer, preTokenizer, model, postProcessor, decoder, added, null);
+    return new PipelineTokenizer(normalizer, preTokenizer, model, postProcessor, decoder, added, null)
+        .withTruncationAndPadding(truncation, padding);
   }
 
   private static boolean optional(JsonValue v) {
