@@ -183,8 +183,10 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     if (preTokenizer != null) {
       preTokenizer.preTokenize(pieces);
     }
-    if (truncation.isPresent()) {
-      // As the reference, stop tokenizing once max_length tokens are reached.
+    if (truncation.isPresent()
+        && (typeId == 1 || truncation.get().strategy() != Truncation.Strategy.ONLY_SECOND)) {
+      // As the reference 0.23.2, stop tokenizing once max_length tokens are reached: in the
+      // second sequence always, in the first unless only the second may be truncated.
       pieces.tokenize(
           model,
           truncation.get().maxLength(),
