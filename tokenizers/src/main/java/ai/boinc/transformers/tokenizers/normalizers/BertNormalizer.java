@@ -122,36 +122,49 @@ public final class BertNormalizer implements Normalizer {
   }
 
   /**
-   * NFD, then nonspacing marks dropped: every kept character of a decomposition stays aligned
-   * with the character it came from, which is what the reference's two steps amount to.
+   * NFD, then nonspacing marks dropped — two steps, as in the reference: a mark dropped after a
+   * decomposed character folds into that character's last piece, which keeps its own offsets.
    */
   private static void stripAccents(NormalizedString text) {
+    decompose(text);
+    String s = text.normalized();
+    CharChanges changes = null;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      boolean mark = BertChars.isNonspacingMark(cp);
+      if (changes == null && mark) {
+        changes = startWith(s, i);
+      }
+      if (changes != null) {
+        if (mark) {
+          changes.remove();
+        } else {
+          changes.add(cp, 0);
+        }
+      }
+      i += Character.charCount(cp);
+    }
+    if (changes != null) {
+      changes.applyTo(text);
+    }
+  }
+
+  /** Canonical decomposition of each character; its pieces share the character's offsets. */
+  private static void decompose(NormalizedString text) {
     String s = text.normalized();
     CharChanges changes = null;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       int[] decomposition = BertChars.decomposition(cp);
-      boolean unchanged = decomposition == null && !BertChars.isNonspacingMark(cp);
-      if (changes == null && !unchanged) {
+      if (changes == null && decomposition != null) {
         changes = startWith(s, i);
       }
       if (changes != null) {
         if (decomposition == null) {
-          if (BertChars.isNonspacingMark(cp)) {
-            changes.remove();
-          } else {
-            changes.add(cp, 0);
-          }
+          changes.add(cp, 0);
         } else {
-          boolean first = true;
-          for (int d : decomposition) {
-            if (!BertChars.isNonspacingMark(d)) {
-              changes.add(d, first ? 0 : 1);
-              first = false;
-            }
-          }
-          if (first) {
-            changes.remove();
+          for (int k = 0; k < decomposition.length; k++) {
+            changes.add(decomposition[k], k == 0 ? 0 : 1);
           }
         }
       }
