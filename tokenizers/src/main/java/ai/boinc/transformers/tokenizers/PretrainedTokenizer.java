@@ -1,6 +1,8 @@
 package ai.boinc.transformers.tokenizers;
 
+import ai.boinc.transformers.tokenizer.Padding;
 import ai.boinc.transformers.tokenizer.Tokenizer;
+import ai.boinc.transformers.tokenizer.Truncation;
 import java.util.Optional;
 
 /**
@@ -14,4 +16,22 @@ import java.util.Optional;
 public interface PretrainedTokenizer extends Tokenizer {
   /** The parsed {@code tokenizer_config.json}, if the tokenizer was loaded with one. */
   Optional<TokenizerConfig> config();
+
+  /**
+   * The truncation every encode applies unless its {@link
+   * ai.boinc.transformers.tokenizer.EncodeOptions} say otherwise ({@code tokenizer.json}'s {@code
+   * truncation}).
+   */
+  default Optional<Truncation> truncation() {
+    return Optional.empty();
+  }
+
+  /**
+   * The padding every encode applies unless its {@link
+   * ai.boinc.transformers.tokenizer.EncodeOptions} say otherwise ({@code tokenizer.json}'s {@code
+   * padding}).
+   */
+  default Optional<Padding> padding() {
+    return Optional.empty();
+  }
 }

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenTest {
   static final List<String> MODELS =
-      List.of("llama-2", "mistral", "gpt2", "roberta-base", "clip", "llama-3", "qwen3", "gpt-4o");
+      List.of(
+          "llama-2", "mistral", "gpt2", "roberta-base", "clip", "llama-3", "qwen3", "gpt-4o",
+          "bert-base-uncased", "bert-base-chinese", "t5-small", "all-minilm-l6-v2");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, PretrainedTokenizer> TOKENIZERS = new ConcurrentHashMap<>();

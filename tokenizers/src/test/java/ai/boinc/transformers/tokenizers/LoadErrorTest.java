@@ -74,6 +74,7 @@ class LoadErrorTest {
         .hasMessage(
             "unknown normalizer type 'Foo' at $.normalizer.normalizers[2]; supported: "
                 + String.join(", ", ComponentRegistry.standard().supported("normalizer")));
+    assertThat(ComponentRegistry.standard().supported("normalizer")).contains("Prepend", "Replace");
     assertThat(e.jsonPath()).hasValue("$.normalizer.normalizers[2]");
   }
 
@@ -149,9 +150,46 @@ class LoadErrorTest {
   }
 
   @Test
-  void truncationInsideTheFileIsNotSupportedYet() {
+  void truncationInsideTheFileNeedsTheReferenceFields() {
     assertThat(loadError(j -> j.putObject("truncation").put("max_length", 3)).jsonPath())
-        .hasValue("$.truncation");
+        .hasValue("$.truncation.stride");
+    assertThat(
+            loadError(
+                    j ->
+                        j.putObject("truncation")
+                            .put("max_length", 3)
+                            .put("stride", 0)
+                            .put("strategy", "longest_first"))
+                .getMessage())
+        .contains("$.truncation.strategy")
+        .contains("LongestFirst");
+    assertThat(
+            loadError(
+                    j ->
+                        j.putObject("truncation")
+                            .put("max_length", -1)
+                            .put("stride", 0)
+                            .put("strategy", "LongestFirst"))
+                .jsonPath())
+        .hasValue("$.truncation.max_length");
+  }
+
+  @Test
+  void paddingInsideTheFileNeedsTheReferenceFields() {
+    assertThat(loadError(j -> j.putObject("padding").put("strategy", "BatchLongest")).jsonPath())
+        .hasValue("$.padding.direction");
+    assertThat(
+            loadError(
+                    j ->
+                        j.putObject("padding")
+                            .put("strategy", "Longest")
+                            .put("direction", "Right"))
+                .jsonPath())
+        .hasValue("$.padding.strategy");
+    ObjectNode fixed = JSON.createObjectNode();
+    fixed.putObject("strategy").put("Fixed", "ten");
+    assertThat(loadError(j -> j.set("padding", fixed)).jsonPath())
+        .hasValue("$.padding.strategy.Fixed");
   }
 
   @Test

@@ -41,6 +41,9 @@ public final class ComponentRegistry {
           .add("NFKD", ByteLevelFamilyFactories::nfkd)
           .add("Strip", ByteLevelFamilyFactories::strip)
           .add("StripAccents", ByteLevelFamilyFactories::stripAccents)
+          .add("BertNormalizer", SubwordFactories::bertNormalizer)
+          .add("Nmt", SubwordFactories::nmt)
+          .add("Precompiled", SubwordFactories::precompiled)
           .add("Prepend", Factories::prependNormalizer)
           .add("Replace", Factories::replaceNormalizer)
           .add("Sequence", Factories::sequenceNormalizer);
@@ -52,13 +55,19 @@ public final class ComponentRegistry {
               "BertPreTokenizer", "ByteLevel", "CharDelimiterSplit", "Digits", "FixedLength",
               "Metaspace", "Punctuation", "Sequence", "Split", "UnicodeScripts", "Whitespace",
               "WhitespaceSplit"))
+          .add("BertPreTokenizer", SubwordFactories::bertPreTokenizer)
           .add("ByteLevel", ByteLevelFamilyFactories::byteLevelPreTokenizer)
+          .add("Metaspace", SubwordFactories::metaspace)
           .add("Sequence", ByteLevelFamilyFactories::sequencePreTokenizer)
-          .add("Split", ByteLevelFamilyFactories::split);
+          .add("Split", ByteLevelFamilyFactories::split)
+          .add("WhitespaceSplit", SubwordFactories::whitespaceSplit);
 
   private final Stage<Model> models =
       new Stage<Model>("model", List.of("BPE", "Unigram", "WordLevel", "WordPiece"))
-          .add("BPE", Factories::bpe);
+          .add("BPE", Factories::bpe)
+          .add("Unigram", SubwordFactories::unigram)
+          .add("WordLevel", SubwordFactories::wordLevel)
+          .add("WordPiece", SubwordFactories::wordPiece);
 
   private final Stage<PostProcessor> postProcessors =
       new Stage<PostProcessor>(
@@ -82,10 +91,12 @@ public final class ComponentRegistry {
           .add("ByteFallback", Factories::byteFallbackDecoder)
           .add("ByteLevel", ByteLevelFamilyFactories::byteLevelDecoder)
           .add("CTC", ByteLevelFamilyFactories::ctcDecoder)
+          .add("Metaspace", SubwordFactories::metaspaceDecoder)
           .add("Fuse", Factories::fuseDecoder)
           .add("Replace", Factories::replaceDecoder)
           .add("Sequence", Factories::sequenceDecoder)
-          .add("Strip", Factories::stripDecoder);
+          .add("Strip", Factories::stripDecoder)
+          .add("WordPiece", SubwordFactories::wordPieceDecoder);
 
   private ComponentRegistry() {}
 

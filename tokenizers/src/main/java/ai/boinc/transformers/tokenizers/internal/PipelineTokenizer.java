@@ -3,6 +3,8 @@ package ai.boinc.transformers.tokenizers.internal;
 import ai.boinc.transformers.tokenizer.DecodeOptions;
 import ai.boinc.transformers.tokenizer.EncodeOptions;
 import ai.boinc.transformers.tokenizer.Encoding;
+import ai.boinc.transformers.tokenizer.Padding;
+import ai.boinc.transformers.tokenizer.Truncation;
 import ai.boinc.transformers.tokenizers.AddedToken;
 import ai.boinc.transformers.tokenizers.PretrainedTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
@@ -40,6 +42,9 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   private final Decoder decoder;
   private final AddedVocabulary addedVocabulary;
   private final TokenizerConfig config;
+  /** The {@code truncation} and {@code padding} of tokenizer.json; null for none. */
+  private final Truncation truncation;
+  private final Padding padding;
 
   /**
    * @param normalizer null for none; likewise {@code preTokenizer}, {@code postProcessor},
@@ -60,12 +65,38 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.decoder = decoder;
     this.addedVocabulary = new AddedVocabulary(addedTokens, model, normalizer);
     this.config = config;
+    this.truncation = null;
+    this.padding = null;
   }
 
   /** The same pipeline with {@code config} attached. */
   public PipelineTokenizer withConfig(TokenizerConfig config) {
     return new PipelineTokenizer(
-        normalizer, preTokenizer, model, postProcessor, decoder, addedVocabulary, config);
+        normalizer, preTokenizer, model, postProcessor, decoder, addedVocabulary, config,
+        truncation, padding);
+  }
+
+  /**
+   * The same pipeline with this truncation and padding applied on every encode unless the call
+   * says otherwise (tokenizer.json's {@code truncation} and {@code padding}).
+   */
+  public PipelineTokenizer withTruncationAndPadding(
+      Optional<Truncation> truncation, Optional<Padding> padding) {
+    return new PipelineTokenizer(
+        normalizer, preTokenizer, model, postProcessor, decoder, addedVocabulary, config,
+        truncation.orElse(null), padding.orElse(null));
+  }
+
+  /** The truncation every encode applies unless its options say otherwise. */
+  @Override
+  public Optional<Truncation> truncation() {
+    return Optional.ofNullable(truncation);
+  }
+
+  /** The padding every encode applies unless its options say otherwise. */
+  @Override
+  public Optional<Padding> padding() {
+    return Optional.ofNullable(padding);
   }
 
   private PipelineTokenizer(
@@ -75,7 +106,9 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
       PostProcessor postProcessor,
       Decoder decoder,
       AddedVocabulary addedVocabulary,
-      TokenizerConfig config) {
+      TokenizerConfig config,
+      Truncation truncation,
+      Padding padding) {
     this.normalizer = normalizer;
     this.preTokenizer = preTokenizer;
     this.model = model;
@@ -83,6 +116,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.decoder = decoder;
     this.addedVocabulary = addedVocabulary;
     this.config = config;
+    this.truncation = truncation;
+    this.padding = padding;
   }
 
   @Override
@@ -113,20 +148,25 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
       added = added.plus(batch, model, normalizer);
     }
     return new PipelineTokenizer(
-        normalizer, preTokenizer, model, postProcessor, decoder, added, config);
+        normalizer, preTokenizer, model, postProcessor, decoder, added, config, truncation, padding);
   }
 
   /** The same pipeline with another post-processor (null for none). */
   public PipelineTokenizer withPostProcessor(PostProcessor postProcessor) {
     return new PipelineTokenizer(
-        normalizer, preTokenizer, model, postProcessor, decoder, addedVocabulary, config);
+        normalizer, preTokenizer, model, postProcessor, decoder, addedVocabulary, config,
+        truncation, padding);
   }
 
-  /** Encodes the texts in parallel (see {@link Batches}); equal to mapping {@link #encode}. */
+  /**
+   * Encodes the texts in parallel (see {@link Batches}); equal to mapping {@link #encode}, except
+   * that with padding (the options' or the tokenizer's) all are padded to the longest of the
+   * batch, as the reference's {@code encode_batch} does.
+   */
   @Override
   public List<Encoding> encodeBatch(List<String> texts, EncodeOptions options) {
     Objects.requireNonNull(options, "options");
-    return Batches.map(texts, text -> encode(text, options));
+    return padBatch(Batches.map(texts, text -> encode(text, options)), options);
   }
 
   /** Encodes each text with its pair in parallel; a null pair means none. */
@@ -143,7 +183,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     }
     List<String> a = new ArrayList<>(texts);
     List<String> b = new ArrayList<>(pairs);
-    return Batches.map(indices, i -> encode(a.get(i), b.get(i), options));
+    return padBatch(Batches.map(indices, i -> encode(a.get(i), b.get(i), options)), options);
   }
 
   /** Decodes in parallel; equal to mapping {@link #decode(int[], DecodeOptions)}. */
@@ -162,25 +202,55 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   public Encoding encode(String text, String pair, EncodeOptions options) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(options, "options");
+    Optional<Truncation> truncation = options.truncationOr(truncation());
+    Optional<Padding> padding = options.paddingOr(padding());
+    boolean add = options.addSpecialTokens();
+    Encoding first = encodeSequence(text, 0, truncation);
+    Encoding second = pair == null ? null : encodeSequence(pair, 1, truncation);
+    if (truncation.isEmpty() && padding.isEmpty()) {
+      return process(first, second, add);
+    }
+    int added = add && postProcessor != null ? postProcessor.addedTokens(pair != null) : 0;
+    return PostProcessing.apply(
+        first, second, (a, b) -> process(a, b, add), added, truncation, padding);
+  }
+
+  /** The batch step of {@link #encodeBatch}: pads encodings of one batch to one length. */
+  public List<Encoding> padBatch(List<Encoding> encodings, EncodeOptions options) {
+    Optional<Padding> padding = options.paddingOr(padding());
+    return padding.isPresent() ? PostProcessing.padBatch(encodings, padding.get()) : encodings;
+  }
+
+  private Encoding process(Encoding first, Encoding second, boolean addSpecialTokens) {
     List<Encoding> encodings = new ArrayList<>(2);
-    encodings.add(encodeSequence(text, 0));
-    if (pair != null) {
-      encodings.add(encodeSequence(pair, 1));
+    encodings.add(first);
+    if (second != null) {
+      encodings.add(second);
     }
     if (postProcessor != null) {
-      return postProcessor.process(encodings, options.addSpecialTokens());
+      return postProcessor.process(encodings, addSpecialTokens);
     }
     return concatenate(encodings);
   }
 
   /** One sequence through added tokens, normalizer, pre-tokenizer and model. */
-  private Encoding encodeSequence(String text, int typeId) {
+  private Encoding encodeSequence(String text, int typeId, Optional<Truncation> truncation) {
     String clean = Text.replaceLoneSurrogates(text);
     PreTokenizedString pieces = addedVocabulary.extractAndNormalize(clean, normalizer);
     if (preTokenizer != null) {
       preTokenizer.preTokenize(pieces);
     }
-    pieces.tokenize(model);
+    if (truncation.isPresent()
+        && (typeId == 1 || truncation.get().strategy() != Truncation.Strategy.ONLY_SECOND)) {
+      // As the reference 0.23.2, stop tokenizing once max_length tokens are reached: in the
+      // second sequence always, in the first unless only the second may be truncated.
+      pieces.tokenize(
+          model,
+          truncation.get().maxLength(),
+          truncation.get().direction() == Truncation.Direction.LEFT);
+    } else {
+      pieces.tokenize(model);
+    }
     List<Split> splits = pieces.splits();
     int n = 0;
     for (Split s : splits) {

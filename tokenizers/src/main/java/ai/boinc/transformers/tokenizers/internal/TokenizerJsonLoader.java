@@ -1,5 +1,7 @@
 package ai.boinc.transformers.tokenizers.internal;
 
+import ai.boinc.transformers.tokenizer.Padding;
+import ai.boinc.transformers.tokenizer.Truncation;
 import ai.boinc.transformers.tokenizers.AddedToken;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
@@ -23,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads {@code tokenizer.json} and {@code tokenizer_config.json} through the registry. */
 public final class TokenizerJsonLoader {
@@ -92,12 +95,8 @@ public final class TokenizerJsonLoader {
     if (!version.isAbsent() && !version.asString().equals("1.0")) {
       throw version.error("unknown tokenizer.json version '" + version.asString() + "', expected '1.0'");
     }
-    for (String unsupported : List.of("truncation", "padding")) {
-      JsonValue v = root.get(unsupported);
-      if (!v.isAbsent()) {
-        throw v.error(unsupported + " inside tokenizer.json is not supported yet by transformers-java");
-      }
-    }
+    Optional<Truncation> truncation = TruncationPaddingJson.truncation(root.get("truncation"));
+    Optional<Padding> padding = TruncationPaddingJson.padding(root.get("padding"));
     JsonValue modelJson = root.get("model");
     if (modelJson.isAbsent()) {
       throw modelJson.mismatch("a model object");
@@ -110,13 +109,15 @@ public final class TokenizerJsonLoader {
         optional(root.get("post_processor")) ? registry.postProcessor(root.get("post_processor")) : null;
     Decoder decoder = optional(root.get("decoder")) ? registry.decoder(root.get("decoder")) : null;
     List<AddedToken> added = addedTokens(root.get("added_tokens"));
+    PipelineTokenizer tokenizer;
     try {
-      return new PipelineTokenizer(normalizer, preTokenizer, model, postProcessor, decoder, added, null);
+      tokenizer = new PipelineTokenizer(normalizer, preTokenizer, model, postProcessor, decoder, added, null);
     } catch (RuntimeException e) {
       // Added tokens are normalized at load; a normalizer may fail on them.
       JsonValue at = root.get("added_tokens");
       throw new TokenizerLoadException("invalid added tokens at " + at.path() + ": " + e, at.path(), e);
     }
+    return tokenizer.withTruncationAndPadding(truncation, padding);
   }
 
   private static boolean optional(JsonValue v) {

@@ -85,6 +85,37 @@ public final class PreTokenizedString {
     }
   }
 
+  /**
+   * {@link #tokenize}, stopping early as the reference does when truncation is configured: pieces
+   * are tokenized in order (from the last one when {@code fromEnd}) and, as soon as the tokens of
+   * the pieces visited reach {@code maxTokens} right after a piece the model tokenized, the pieces
+   * not visited yet are dropped. Pieces that already hold tokens count but never stop the walk.
+   */
+  public void tokenize(Model model, int maxTokens, boolean fromEnd) {
+    int n = splits.size();
+    int count = 0;
+    int i = fromEnd ? n - 1 : 0;
+    int step = fromEnd ? -1 : 1;
+    for (; i >= 0 && i < n; i += step) {
+      Split s = splits.get(i);
+      if (s.isTokenized()) {
+        count += s.tokenCount();
+        continue;
+      }
+      Collector c = new Collector();
+      model.tokenize(s.normalized().normalized(), c);
+      Split done = c.toSplit(s.normalized());
+      splits.set(i, done);
+      count += done.tokenCount();
+      if (count >= maxTokens) {
+        break;
+      }
+    }
+    if (i >= 0 && i < n) {
+      splits = fromEnd ? new ArrayList<>(splits.subList(i, n)) : new ArrayList<>(splits.subList(0, i + 1));
+    }
+  }
+
   /** Cuts one piece into pieces. */
   @FunctionalInterface
   public interface Splitter {
