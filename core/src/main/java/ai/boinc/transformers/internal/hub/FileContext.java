@@ -58,6 +58,8 @@ public final class FileContext {
       String secret = token.get().token().reveal();
       text = text.replace(secret, "[redacted]");
     }
+    // Signed URLs (CDN) carry their signature in the query: never repeat one.
+    text = text.replaceAll("(https?://[^\\s?#]*)\\?[^\\s)\"']*", "$1?[query removed]");
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 

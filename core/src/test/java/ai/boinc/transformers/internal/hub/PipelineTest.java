@@ -189,4 +189,10 @@ class PipelineTest {
         .isInstanceOf(OfflineCacheMissException.class);
     assertThat(script.seen).isEmpty();
   }
+
+  @Test
+  void scrubbedServerTextLosesTokensAndSignedQueries() {
+    String text = ctx(HUB).scrub("failed on https://cdn.example/blobs/abc?sig=S3CR3T&exp=1 with " + SECRET);
+    assertThat(text).doesNotContain(SECRET).doesNotContain("S3CR3T").contains("https://cdn.example/blobs/abc");
+  }
 }
