@@ -142,15 +142,11 @@ class ConcurrencyTest {
     assertCancels(hub, () -> local.clearFaults());
   }
 
-  /**
-   * Interrupted while a body read is blocked (a stall mid-body). OkHttp only: JDK 17's {@code
-   * HttpResponseInputStream} swallows an interrupt that arrives during a blocked read and clears the
-   * flag, so {@code JdkFileFetcher} bodies cannot be interrupted yet (reported to the transport's
-   * owner; the idle timeout still ends such a read).
-   */
-  @org.junit.jupiter.api.Test
-  void interruptingABlockedBodyReadCleansUp() throws Exception {
-    Hub hub = Engine.hub(local, cache, ai.boinc.transformers.transport.okhttp.OkHttpFileFetcher.create()).build();
+  /** Interrupted while a body read is blocked (a stall mid-body). */
+  @ParameterizedTest
+  @MethodSource("ai.boinc.transformers.it.engine.Engine#transports")
+  void interruptingABlockedBodyReadCleansUp(Supplier<FileFetcher> transport) throws Exception {
+    Hub hub = Engine.hub(local, cache, transport.get()).build();
     local.addFault(ai.boinc.transformers.testkit.Fault.stall(Duration.ofSeconds(2)).afterBytes(50_000).onCdn());
     assertCancels(hub, () -> local.clearFaults());
   }
