@@ -67,6 +67,8 @@ class HubErrorsTest {
     return Hub.builder()
         .settings(HubSettings.builder().endpoint(endpoint).cacheDir(cache).build())
         .credentials(CredentialChain.of(EnvironmentCredentialSource.of("BA_ACCESS_TOKEN", env)))
+        .retryPolicy(ai.boinc.transformers.hub.RetryPolicy.builder()
+            .baseDelay(java.time.Duration.ofMillis(5)).maxDelay(java.time.Duration.ofMillis(20)).build())
         .build();
   }
 

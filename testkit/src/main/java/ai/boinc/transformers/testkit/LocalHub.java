@@ -3,16 +3,21 @@ package ai.boinc.transformers.testkit;
 import ai.boinc.transformers.testkit.internal.Account;
 import ai.boinc.transformers.testkit.internal.BlobSigner;
 import ai.boinc.transformers.testkit.internal.CdnRoute;
+import ai.boinc.transformers.testkit.internal.FaultPlan;
 import ai.boinc.transformers.testkit.internal.HttpEndpoint;
 import ai.boinc.transformers.testkit.internal.HubRequest;
+import ai.boinc.transformers.testkit.internal.HubOptions;
 import ai.boinc.transformers.testkit.internal.HubState;
+import ai.boinc.transformers.testkit.internal.PathsInfoRoute;
 import ai.boinc.transformers.testkit.internal.PercentCodec;
+import ai.boinc.transformers.testkit.internal.RepoFile;
 import ai.boinc.transformers.testkit.internal.RepoInfoRoute;
 import ai.boinc.transformers.testkit.internal.Repository;
 import ai.boinc.transformers.testkit.internal.ResolveCacheRoute;
 import ai.boinc.transformers.testkit.internal.ResolveRoute;
 import ai.boinc.transformers.testkit.internal.Router;
 import ai.boinc.transformers.testkit.internal.ServerHooks;
+import ai.boinc.transformers.testkit.internal.TreeRoute;
 import ai.boinc.transformers.testkit.internal.WhoamiRoute;
 import java.net.URI;
 import java.time.Clock;
@@ -24,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -65,6 +71,7 @@ public final class LocalHub implements AutoCloseable {
   private final HttpEndpoint cdn;
   private final HubState state;
   private final ServerHooks hooks = new ServerHooks();
+  private final FaultPlan faults = new FaultPlan();
   private final List<RecordedRequest> requests = new ArrayList<>();
 
   private LocalHub(Builder builder) {
@@ -76,21 +83,26 @@ public final class LocalHub implements AutoCloseable {
       this.state =
           new HubState(
               builder.repos.values(),
+              builder.renames,
               builder.tokens,
               hub.uri(),
               cdn.uri(),
               new BlobSigner(Clock.systemUTC()),
-              builder.resolveCacheRedirects);
+              new HubOptions(builder.resolveCacheRedirects, builder.weakEtags, builder.gzip, builder.treePageSize));
       hub.start(
           new Router(
               List.of(
                   new WhoamiRoute(state),
                   new ResolveCacheRoute(state),
+                  new TreeRoute(state),
+                  new PathsInfoRoute(state),
                   new RepoInfoRoute(state),
                   new ResolveRoute(state))),
           this::record,
-          hooks);
-      cdn.start(new Router(List.of(new CdnRoute(state))), this::record, hooks);
+          hooks,
+          faults,
+          builder.gzip);
+      cdn.start(new Router(List.of(new CdnRoute(state))), this::record, hooks, faults, false);
     } catch (RuntimeException e) {
       hub.close();
       if (cdnServer != null) {
@@ -144,6 +156,80 @@ public final class LocalHub implements AutoCloseable {
     return find(repoId).main().commit();
   }
 
+  /**
+   * The 40-hex commit that {@code revision} (branch, tag, {@code refs/pr/N}, full or short commit
+   * id, not percent-encoded) of the repository with this id resolves to now.
+   *
+   * @throws IllegalArgumentException if there is no such repository or revision
+   */
+  public String commit(String repoId, String revision) {
+    Objects.requireNonNull(revision, "revision");
+    Repository repository = find(repoId);
+    return repository
+        .revision(revision)
+        .orElseThrow(() -> new IllegalArgumentException("no revision '" + revision + "' in " + repository))
+        .commit();
+  }
+
+  /**
+   * Pushes a new commit on {@code main} of the repository with this id in which {@code path} has
+   * this content (added or replaced; LFS if larger than {@link HubRepo#LFS_THRESHOLD}); other
+   * refs stay where they are. Requests that arrive afterwards see it.
+   *
+   * @return the new commit of {@code main}
+   */
+  public String putFile(String repoId, String path, byte[] content) {
+    Objects.requireNonNull(content, "content");
+    HubRepo.checkPath(path);
+    Repository repository = find(repoId);
+    byte[] copy = content.clone();
+    Repository updated =
+        state.update(
+            repository.type(),
+            repository.id(),
+            current -> {
+              Map<String, RepoFile> files = new TreeMap<>(current.main().files());
+              files.put(path, RepoFile.of(path, copy, copy.length > HubRepo.LFS_THRESHOLD));
+              return current.withCommitOnMain(files, "Upload " + path);
+            });
+    return updated.main().commit();
+  }
+
+  /**
+   * A signed CDN URL for an LFS file on {@code main} (what the hub's 302 points to), for tests
+   * that talk to the CDN directly. For a {@link HubRepo.Builder#virtualLfsFile virtual} file this
+   * needs no hashing.
+   *
+   * @throws IllegalArgumentException if there is no such LFS file
+   */
+  public URI cdnUri(String repoId, String path) {
+    Repository repository = find(repoId);
+    RepoFile file =
+        repository.main().file(path).filter(RepoFile::isLfs).orElseThrow(
+            () -> new IllegalArgumentException("no LFS file " + path + " on main of " + repository));
+    return URI.create(state.cdnLocation(file));
+  }
+
+  /**
+   * Arms a fault: matching requests that arrive from now on misbehave as it says (see {@link
+   * Fault} for the matching rules). Faults are checked in the order added.
+   */
+  public void addFault(Fault fault) {
+    faults.add(Objects.requireNonNull(fault, "fault").rule());
+  }
+
+  /** Drops every armed fault and ends stalls in progress (their bodies go on). */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /** The faults not yet spent, in order, each with {@link Fault#remainingTimes()} = uses left. */
+  public List<Fault> pendingFaults() {
+    List<Fault> pending = new ArrayList<>();
+    faults.pending().forEach(rule -> pending.add(Fault.of(rule)));
+    return pending;
+  }
+
   /** The 40-hex commit of {@code main} of a repository. */
   public String commit(HubRepo.Type type, String repoId) {
     return state
@@ -179,6 +265,7 @@ public final class LocalHub implements AutoCloseable {
   @Override
   public void close() {
     hooks.releaseBodies();
+    faults.clear();
     try {
       hub.close();
     } finally {
@@ -221,18 +308,32 @@ public final class LocalHub implements AutoCloseable {
   /** Collects repositories and tokens. Not thread-safe. */
   public static final class Builder {
     private final Map<String, Repository> repos = new LinkedHashMap<>();
+    private final Map<String, String> renames = new LinkedHashMap<>();
     private final Map<String, Account> tokens = new LinkedHashMap<>();
     private boolean resolveCacheRedirects;
+    private boolean weakEtags;
+    private boolean gzip;
+    private int treePageSize = HubOptions.DEFAULT_TREE_PAGE_SIZE;
 
     private Builder() {}
 
     public Builder repo(HubRepo repo) {
       Objects.requireNonNull(repo, "repo");
       Repository repository = repo.repository();
-      if (repos.containsKey(repository.key())) {
+      if (repos.containsKey(repository.key()) || renames.containsKey(repository.key())) {
         throw new IllegalArgumentException("repository " + repository.key() + " was added twice");
       }
+      for (String former : repo.formerIds()) {
+        String key = Repository.key(repository.type(), former);
+        if (repos.containsKey(key) || renames.containsKey(key)) {
+          throw new IllegalArgumentException(
+              repository.key() + " was renamed from " + former + ", which is already a repository or a former id");
+        }
+      }
       repos.put(repository.key(), repository);
+      for (String former : repo.formerIds()) {
+        renames.put(Repository.key(repository.type(), former), repository.id());
+      }
       return this;
     }
 
@@ -266,6 +367,37 @@ public final class LocalHub implements AutoCloseable {
      */
     public Builder resolveCacheRedirects(boolean enabled) {
       this.resolveCacheRedirects = enabled;
+      return this;
+    }
+
+    /**
+     * Whether resolve answers carry weak ETags ({@code ETag: W/"..."}, {@code X-Linked-Etag:
+     * W/"..."}), as the hub once sent (huggingface_hub#1428). Default false.
+     */
+    public Builder weakEtags(boolean enabled) {
+      this.weakEtags = enabled;
+      return this;
+    }
+
+    /**
+     * Whether 200 answers of the hub (files served directly, JSON) are gzip-encoded with chunked
+     * transfer coding and no {@code Content-Length} when the request's {@code Accept-Encoding}
+     * allows gzip. Default false. The CDN never compresses.
+     */
+    public Builder gzip(boolean enabled) {
+      this.gzip = enabled;
+      return this;
+    }
+
+    /**
+     * How many entries one page of the tree API holds before a {@code Link: <...>; rel="next"}
+     * header points at the next page. Default {@link HubOptions#DEFAULT_TREE_PAGE_SIZE} (50).
+     */
+    public Builder treePageSize(int entries) {
+      if (entries < 1) {
+        throw new IllegalArgumentException("tree page size must be >= 1: " + entries);
+      }
+      this.treePageSize = entries;
       return this;
     }
 

@@ -2,146 +2,248 @@ package ai.boinc.transformers.internal.hub;
 
 import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.credentials.ResolvedToken;
+import ai.boinc.transformers.fetch.FetchRequest;
 import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.fetch.FileFetcher;
 import ai.boinc.transformers.hub.CacheException;
-import ai.boinc.transformers.hub.ChecksumMismatchException;
+import ai.boinc.transformers.hub.DownloadCancelledException;
+import ai.boinc.transformers.hub.DownloadEvent;
+import ai.boinc.transformers.hub.DownloadListener;
+import ai.boinc.transformers.hub.DownloadOptions;
 import ai.boinc.transformers.hub.EntryNotFoundException;
 import ai.boinc.transformers.hub.HubException;
+import ai.boinc.transformers.hub.HubHttpException;
 import ai.boinc.transformers.hub.HubSettings;
 import ai.boinc.transformers.hub.HubUnreachableException;
 import ai.boinc.transformers.hub.InsecureEndpointException;
 import ai.boinc.transformers.hub.OfflineCacheMissException;
 import ai.boinc.transformers.hub.RepoType;
+import ai.boinc.transformers.hub.RetryPolicy;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Downloads one file of one repository at one revision into the cache, following
- * hub-protocol.md: metadata first (HEAD), then the content from wherever the hub points, written
- * to a temp file next to the blob, checked, fsynced and renamed into place.
+ * Downloads one file of one repository at one revision into the cache (hub-protocol.md section
+ * 10): a commit-pinned cached file is served with no request; otherwise metadata first (HEAD, with
+ * {@code If-None-Match} when the cache has the file), then, under the blob's lock, the content from
+ * wherever the hub points ({@link BlobFetch}), and finally the snapshot pointer and the ref.
  */
 public final class Downloader {
   private static final System.Logger LOG = System.getLogger("ai.boinc.transformers.hub");
-  private static final int BUFFER_SIZE = 64 * 1024;
 
+  /** What a {@link Downloader} needs besides the transport. */
+  public static final class Config {
+    final HubSettings settings;
+    final CredentialSource credentials;
+    final String userAgent;
+    final boolean allowTokenOverHttp;
+    final RetryPolicy retryPolicy;
+    final Duration lockTimeout;
+    final DownloadListener listener;
+    final int snapshotWorkers;
+
+    public Config(
+        HubSettings settings, CredentialSource credentials, String userAgent, boolean allowTokenOverHttp,
+        RetryPolicy retryPolicy, Duration lockTimeout, DownloadListener listener, int snapshotWorkers) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      this.allowTokenOverHttp = allowTokenOverHttp;
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+      this.listener = Objects.requireNonNull(listener, "listener");
+      this.snapshotWorkers = snapshotWorkers;
+    }
+  }
+
+  private final Config config;
   private final HubSettings settings;
-  private final CredentialSource credentials;
-  private final Exchange exchange;
-  private final boolean allowTokenOverHttp;
+  final Pipeline pipeline;
 
-  public Downloader(
-      HubSettings settings,
-      FileFetcher fetcher,
-      CredentialSource credentials,
-      String userAgent,
-      boolean allowTokenOverHttp) {
-    this.settings = settings;
-    this.credentials = credentials;
-    this.exchange = new Exchange(fetcher, settings.endpoint(), userAgent);
-    this.allowTokenOverHttp = allowTokenOverHttp;
+  public Downloader(Config config, FileFetcher fetcher) {
+    this.config = config;
+    this.settings = config.settings;
+    this.pipeline =
+        new Pipeline(fetcher, settings.endpoint(), config.userAgent, settings.offline(), config.allowTokenOverHttp);
+  }
+
+  Config config() {
+    return config;
   }
 
   /** Returns the path of the file in the snapshot folder of the resolved commit. */
-  public Path download(RepoType type, String repoId, String filename, String revision) {
+  public Path download(String repoId, String filename, DownloadOptions options) {
+    return download(repoId, filename, options, false);
+  }
+
+  /** Like {@link #download}, but empty when the file does not exist (remembered in {@code .no_exist}). */
+  public Optional<Path> downloadIfExists(String repoId, String filename, DownloadOptions options) {
+    try {
+      return Optional.of(download(repoId, filename, options, true));
+    } catch (EntryNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  Path download(String repoId, String filename, DownloadOptions options, boolean optional) {
     HubNames.checkRepoId(repoId);
     HubNames.checkFilename(filename);
+    String revision = options.revision();
     HubNames.checkRevision(revision);
+    RepoType type = options.repoType();
+    SafeListener listener = new SafeListener(options.listener().orElse(config.listener));
+    DownloadEvent event = new DownloadEvent(type, repoId, filename, revision, 0, -1, false);
+    try {
+      return resolve(repoId, filename, options, optional, listener, event);
+    } catch (HubException e) {
+      if (!(e instanceof EntryNotFoundException && optional)) {
+        listener.failed(event, e);
+      }
+      throw e;
+    }
+  }
+
+  private Path resolve(
+      String repoId, String filename, DownloadOptions options, boolean optional, SafeListener listener,
+      DownloadEvent event) {
+    String revision = options.revision();
+    RepoType type = options.repoType();
     CacheLayout cache = new CacheLayout(settings.cacheDir(), type, repoId);
+    boolean force = options.forceDownload();
 
     // A commit-pinned file already cached needs no request at all.
-    if (HubNames.isCommitHash(revision)) {
+    if (!force && HubNames.isCommitHash(revision)) {
       Path pointer = cache.pointer(revision, filename);
       if (Files.exists(pointer)) {
-        return pointer;
+        return cachedHit(pointer, listener, event);
       }
     }
-    if (settings.offline()) {
-      return cached(cache, filename, revision)
-          .orElseThrow(
-              () ->
-                  new OfflineCacheMissException(
-                      "Offline mode is on (BA_HUB_OFFLINE) and '" + filename + "' of '" + repoId
-                          + "' at revision '" + revision + "' is not in the cache at "
-                          + settings.cacheDir() + ". Download it once while online, or turn"
-                          + " offline mode off.",
-                      repoId, filename, revision));
+    boolean offline = settings.offline() || options.localFilesOnly();
+    Optional<String> knownCommit = readRefQuietly(cache, revision);
+    if (!force && (optional || offline) && knownCommit.isPresent()
+        && Files.exists(cache.noExist(knownCommit.get(), filename))) {
+      throw new EntryNotFoundException(
+          "File '" + filename + "' does not exist in repository '" + repoId + "' at revision '" + revision
+              + "' (remembered in the cache from an earlier answer of the hub). Check the path and the revision.",
+          repoId, filename, revision);
+    }
+    Optional<Path> cached = force ? Optional.empty() : cached(cache, filename, knownCommit);
+    if (offline) {
+      return cachedHit(
+          cached.orElseThrow(() -> offlineMiss(repoId, filename, revision, options.localFilesOnly())),
+          listener, event);
     }
 
     FileContext ctx = context(type, repoId, filename, revision);
     URI resolveUrl = HubUrls.resolve(settings.endpoint(), type, repoId, revision, filename);
     FileMetadata metadata;
     try {
-      metadata = fetchMetadata(resolveUrl, ctx, cache);
+      metadata = fetchMetadata(resolveUrl, ctx, cache, cached, knownCommit);
     } catch (IOException e) {
+      if (Cancellation.isCancellation(e)) {
+        throw cancelled(ctx, e);
+      }
       // The hub is unreachable: a file cached for this revision is still good.
-      Optional<Path> cached = cached(cache, filename, revision);
       if (cached.isPresent()) {
-        LOG.log(Level.WARNING, "hub unreachable ({0}); using the cached {1}", e.getMessage(), ctx.describe());
-        return cached.get();
+        LOG.log(Level.WARNING, "hub unreachable ({0}); using the cached {1}", e.getClass().getSimpleName(),
+            ctx.describe());
+        return cachedHit(cached.get(), listener, event);
       }
       throw unreachable(ctx, e);
+    } catch (HubHttpException e) {
+      if (e.isRetryable() && cached.isPresent()) {
+        LOG.log(Level.WARNING, "hub answered HTTP {0}; using the cached {1}", e.status(), ctx.describe());
+        return cachedHit(cached.get(), listener, event);
+      }
+      throw e;
     }
 
     Path pointer = cache.pointer(metadata.commit, filename);
+    DownloadEvent sized =
+        new DownloadEvent(event.repoType(), repoId, filename, revision, 0,
+            metadata.size.isPresent() ? metadata.size.getAsLong() : -1, false);
     try {
       cache.writeCacheDirTag();
-      if (!Files.exists(pointer)) {
-        Path blob = cache.blob(metadata.etag);
-        if (!Files.exists(blob)) {
-          fetchBlob(metadata, blob, ctx);
+      if (!force && Files.exists(pointer) && pointsAt(pointer, metadata.etag)) {
+        writeRefQuietly(cache, revision, metadata.commit);
+        return cachedHit(pointer, listener, sized);
+      }
+      Path blob = cache.blob(metadata.etag);
+      boolean downloaded = false;
+      try (BlobLocks.Held lock = BlobLocks.acquire(cache.lock(metadata.etag), config.lockTimeout, ctx)) {
+        // Re-check under the lock: another thread or process may have finished it meanwhile.
+        if (force || !Files.exists(blob)) {
+          listener.start(sized);
+          new BlobFetch(pipeline, settings.downloadTimeout(), config.retryPolicy)
+              .fetch(metadata, blob, ctx, listener, sized);
+          downloaded = true;
         }
         AtomicFiles.link(pointer, blob);
       }
       writeRefQuietly(cache, revision, metadata.commit);
-    } catch (InterruptedIOException e) {
-      Thread.currentThread().interrupt();
-      throw new HubException(
-          "The download of " + ctx.describe() + " was interrupted; nothing was stored.",
-          repoId, filename, revision, e);
+      if (!downloaded) {
+        return cachedHit(pointer, listener, sized);
+      }
+      long size = Files.size(blob);
+      listener.done(sized.withBytesDone(size));
+      return pointer;
     } catch (IOException e) {
+      if (Cancellation.isCancellation(e)) {
+        throw cancelled(ctx, e);
+      }
       throw new CacheException(
-          "Could not write " + ctx.describe() + " into the cache at " + settings.cacheDir() + ": "
-              + e + ". Check that the folder is writable and the disk has room, or choose another"
-              + " folder with BA_HUB_CACHE.",
+          "Could not write " + ctx.describe() + " into the cache at " + settings.cacheDir() + ": " + e
+              + ". Check that the folder is writable and the disk has room, or choose another folder with"
+              + " BA_HUB_CACHE.",
           repoId, filename, revision, e);
+    } catch (HubException e) {
+      if (Thread.currentThread().isInterrupted() && !(e instanceof DownloadCancelledException)) {
+        throw cancelled(ctx, e);
+      }
+      throw e;
     }
-    return pointer;
   }
 
-  private FileContext context(RepoType type, String repoId, String filename, String revision) {
-    Optional<ResolvedToken> token = credentials.resolveWithSource();
+  FileContext context(RepoType type, String repoId, String filename, String revision) {
+    Optional<ResolvedToken> token = config.credentials.resolveWithSource();
     if (token.isPresent()) {
       Origin origin = Origin.of(settings.endpoint());
-      if (!origin.isHttps() && !origin.isLoopback() && !allowTokenOverHttp) {
+      if (!origin.isHttps() && !origin.isLoopback() && !config.allowTokenOverHttp) {
         throw new InsecureEndpointException(
-            "Refusing to send the access token from " + token.get().source() + " over plain http to "
-                + origin + ". Use an https endpoint, or allow it explicitly with"
-                + " Hub.builder().allowTokenOverHttp(true) if this network is trusted.",
+            "Refusing to send the access token from " + token.get().source() + " over plain http to " + origin
+                + ". Use an https endpoint, or allow it explicitly with Hub.builder().allowTokenOverHttp(true) if"
+                + " this network is trusted.",
             repoId, filename, revision);
       }
     }
     return new FileContext(
-        settings.endpoint(), type, repoId, filename, revision, token, credentials.describe());
+        settings.endpoint(), type, repoId, filename, revision, token, config.credentials.describe());
   }
 
-  private FileMetadata fetchMetadata(URI resolveUrl, FileContext ctx, CacheLayout cache) throws IOException {
-    Exchange.Result result =
-        exchange.send("HEAD", resolveUrl, ctx.token, settings.metadataTimeout(), 0, true, ctx);
-    try (FetchResponse response = result.response) {
+  private FileMetadata fetchMetadata(
+      URI resolveUrl, FileContext ctx, CacheLayout cache, Optional<Path> cached, Optional<String> knownCommit)
+      throws IOException {
+    Optional<String> cachedEtag = cached.flatMap(Downloader::etagOf);
+    FetchRequest.Builder head =
+        FetchRequest.newBuilder(resolveUrl).method("HEAD").timeout(settings.metadataTimeout());
+    cachedEtag.ifPresent(etag -> head.header("If-None-Match", "\"" + etag + "\""));
+    // With a cached copy to fall back on, fail fast instead of retrying (as huggingface_hub does).
+    RetryPolicy policy = cached.isPresent() ? RetryPolicy.none() : config.retryPolicy;
+    Call call = new Call(ctx, settings.metadataTimeout(), true, policy);
+    try (FetchResponse response = pipeline.execute(head.build(), call)) {
+      if (response.status() == 304 && cachedEtag.isPresent() && knownCommit.isPresent()) {
+        return FileMetadata.read(response, resolveUrl)
+            .orElse(FileMetadata.of(knownCommit.get(), cachedEtag.get(), OptionalLong.empty(), resolveUrl));
+      }
       if (!response.isSuccessful() && !response.isRedirect()) {
-        HubException error = ErrorMapper.map(response, ctx, result.tokenSent);
+        HubException error = ErrorMapper.map(response, ctx, call.tokenSent);
         if (error instanceof EntryNotFoundException) {
           rememberMissing(cache, response, ctx);
         }
@@ -152,106 +254,71 @@ public final class Downloader {
               () ->
                   new HubException(
                       "The server at " + settings.endpoint() + " answered for " + ctx.describe()
-                          + " without the X-Repo-Commit and ETag headers of a hub. Check BA_ENDPOINT;"
-                          + " a proxy or firewall may be answering instead of the hub.",
+                          + " without the X-Repo-Commit and ETag headers of a hub. Check BA_ENDPOINT; a proxy or"
+                          + " firewall may be answering instead of the hub.",
                       ctx.repoId, ctx.filename, ctx.revision));
     }
   }
 
-  private void fetchBlob(FileMetadata metadata, Path blob, FileContext ctx) throws IOException {
-    Files.createDirectories(blob.getParent());
-    Path temp = AtomicFiles.tempSibling(blob, ".incomplete");
-    boolean done = false;
+  private static Path cachedHit(Path pointer, SafeListener listener, DownloadEvent event) {
+    long size;
     try {
-      Exchange.Result result;
-      try {
-        result = exchange.send("GET", metadata.location, ctx.token, settings.downloadTimeout(), 0, false, ctx);
-      } catch (IOException e) {
-        throw unreachable(ctx, e);
-      }
-      try (FetchResponse response = result.response) {
-        if (!response.isSuccessful()) {
-          throw ErrorMapper.map(response, ctx, result.tokenSent);
-        }
-        MessageDigest sha256 = metadata.isSha256() ? sha256() : null;
-        long written;
-        try {
-          written = copy(response.body(), temp, sha256);
-        } catch (ReadFailure e) {
-          throw unreachable(ctx, (IOException) e.getCause());
-        }
-        if (metadata.size.isPresent() && written != metadata.size.getAsLong()) {
-          throw new ChecksumMismatchException(
-              "The download of " + ctx.describe() + " ended after " + written + " bytes, but the"
-                  + " hub announced " + metadata.size.getAsLong() + ". Nothing was stored; try again.",
-              ctx.repoId, ctx.filename, ctx.revision);
-        }
-        if (sha256 != null) {
-          String actual = hex(sha256.digest());
-          if (!actual.equals(metadata.etag)) {
-            throw new ChecksumMismatchException(
-                "The download of " + ctx.describe() + " has SHA-256 " + actual + " but the hub"
-                    + " announced " + metadata.etag + ". Nothing was stored; try again, and report"
-                    + " it if it persists.",
-                ctx.repoId, ctx.filename, ctx.revision);
-          }
-        }
-      }
-      AtomicFiles.move(temp, blob);
-      done = true;
-    } finally {
-      if (!done) {
-        Files.deleteIfExists(temp);
-      }
+      size = Files.size(pointer);
+    } catch (IOException e) {
+      size = -1;
     }
+    DownloadEvent hit =
+        new DownloadEvent(event.repoType(), event.repoId(), event.filename(), event.revision(), size, size, true);
+    listener.start(hit.withBytesDone(0));
+    listener.done(hit);
+    return pointer;
   }
 
-  private static long copy(InputStream in, Path target, MessageDigest digest) throws IOException {
-    byte[] buffer = new byte[BUFFER_SIZE];
-    long total = 0;
-    try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      while (true) {
-        int n;
-        try {
-          n = in.read(buffer);
-        } catch (InterruptedIOException e) {
-          throw e;
-        } catch (IOException e) {
-          throw new ReadFailure(e);
-        }
-        if (n == -1) {
-          break;
-        }
-        if (Thread.currentThread().isInterrupted()) {
-          throw new InterruptedIOException("download interrupted");
-        }
-        if (digest != null) {
-          digest.update(buffer, 0, n);
-        }
-        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-        while (chunk.hasRemaining()) {
-          out.write(chunk);
-        }
-        total += n;
-      }
-      out.force(true);
-    }
-    return total;
-  }
-
-  private Optional<Path> cached(CacheLayout cache, String filename, String revision) {
+  /** The blob a pointer links to is named after its ETag. */
+  static Optional<String> etagOf(Path pointer) {
     try {
-      Optional<String> commit = cache.readRef(revision);
-      if (commit.isPresent()) {
-        Path pointer = cache.pointer(commit.get(), filename);
-        if (Files.exists(pointer)) {
-          return Optional.of(pointer);
-        }
+      if (!Files.isSymbolicLink(pointer)) {
+        return Optional.empty();
       }
+      Path target = Files.readSymbolicLink(pointer).getFileName();
+      return target == null ? Optional.empty() : Optional.of(target.toString());
+    } catch (IOException | UnsupportedOperationException e) {
       return Optional.empty();
+    }
+  }
+
+  /** A pointer that is a copy (no symlinks) is trusted; a link must name the same blob. */
+  private static boolean pointsAt(Path pointer, String etag) {
+    Optional<String> linked = etagOf(pointer);
+    return linked.isEmpty() || linked.get().equals(etag);
+  }
+
+  static Optional<String> readRefQuietly(CacheLayout cache, String revision) {
+    try {
+      return cache.readRef(revision);
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  private static Optional<Path> cached(CacheLayout cache, String filename, Optional<String> commit) {
+    if (commit.isPresent()) {
+      Path pointer = cache.pointer(commit.get(), filename);
+      if (Files.exists(pointer)) {
+        return Optional.of(pointer);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private OfflineCacheMissException offlineMiss(
+      String repoId, String filename, String revision, boolean localFilesOnly) {
+    String why = localFilesOnly ? "localFilesOnly is set" : "Offline mode is on (BA_HUB_OFFLINE)";
+    return new OfflineCacheMissException(
+        why + " and '" + filename + "' of '" + repoId + "' at revision '" + revision + "' is not in the cache at "
+            + settings.cacheDir() + ". Download it once while online, or "
+            + (localFilesOnly ? "allow network access." : "turn offline mode off."),
+        repoId, filename, revision);
   }
 
   private void rememberMissing(CacheLayout cache, FetchResponse response, FileContext ctx) {
@@ -271,7 +338,7 @@ public final class Downloader {
     }
   }
 
-  private static void writeRefQuietly(CacheLayout cache, String revision, String commit) {
+  static void writeRefQuietly(CacheLayout cache, String revision, String commit) {
     try {
       cache.writeRef(revision, commit);
     } catch (IOException e) {
@@ -280,36 +347,19 @@ public final class Downloader {
     }
   }
 
-  private HubUnreachableException unreachable(FileContext ctx, IOException cause) {
+  HubUnreachableException unreachable(FileContext ctx, IOException cause) {
     return new HubUnreachableException(
         "Could not reach the hub at " + settings.endpoint() + " to fetch " + ctx.describe() + " ("
-            + ctx.scrub(String.valueOf(cause.getMessage())) + ") and the file is not cached. Check"
-            + " the network and BA_ENDPOINT, or set BA_HUB_OFFLINE=1 to use only cached files.",
+            + ctx.scrub(String.valueOf(cause.getMessage())) + ") and nothing usable is cached. Check the network and"
+            + " BA_ENDPOINT, or set BA_HUB_OFFLINE=1 to use only cached files.",
         ctx.repoId, ctx.filename, ctx.revision, cause);
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    StringBuilder out = new StringBuilder(bytes.length * 2);
-    for (byte b : bytes) {
-      out.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return out.toString();
-  }
-
-  /** Marks a failure to read from the network, as opposed to writing the cache. */
-  private static final class ReadFailure extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    ReadFailure(IOException cause) {
-      super(cause.getMessage(), cause);
-    }
+  static DownloadCancelledException cancelled(FileContext ctx, Exception cause) {
+    Thread.currentThread().interrupt();
+    return new DownloadCancelledException(
+        "The download of " + ctx.describe() + " was interrupted; nothing partial was stored and the cache lock was"
+            + " released.",
+        ctx.repoId, ctx.filename, ctx.revision, cause);
   }
 }

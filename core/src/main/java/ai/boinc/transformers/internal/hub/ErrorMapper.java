@@ -7,6 +7,7 @@ import ai.boinc.transformers.hub.HubException;
 import ai.boinc.transformers.hub.HubHttpException;
 import ai.boinc.transformers.hub.InvalidTokenException;
 import ai.boinc.transformers.hub.MissingTokenException;
+import ai.boinc.transformers.hub.RateLimitedException;
 import ai.boinc.transformers.hub.RepositoryNotFoundException;
 import ai.boinc.transformers.hub.RevisionNotFoundException;
 
@@ -88,13 +89,20 @@ final class ErrorMapper {
               + " and the revision.",
           ctx.repoId, ctx.filename, ctx.revision);
     }
+    if (status == 429) {
+      java.util.Optional<java.time.Duration> wait = RetryAfter.parse(response.headers());
+      return new RateLimitedException(
+          "The hub is rate limiting requests (HTTP 429) and still refused " + what + " after the retries of"
+              + " the retry policy." + wait.map(d -> " It asked to wait " + d.getSeconds() + " s;").orElse("")
+              + " wait a little and try again, or make fewer requests (e.g. download a snapshot once and"
+              + " use BA_HUB_OFFLINE=1 afterwards).",
+          ctx.repoId, ctx.filename, ctx.revision, wait.orElse(null));
+    }
     String advice;
     if (status == 403) {
       advice = haveToken
           ? " Make sure the access token from " + tokenSource + " has the permissions this needs."
           : " Set BA_ACCESS_TOKEN to an access token that may read it.";
-    } else if (status == 429) {
-      advice = " The hub is rate limiting requests; wait a little and try again.";
     } else if (status >= 500) {
       advice = " The hub had a problem; try again later.";
     } else {

@@ -32,14 +32,21 @@ public final class FileContext {
     this.credentialSources = credentialSources;
   }
 
-  /** "file 'x' of model 'org/name' at revision 'main'" */
+  /**
+   * "'x' of model 'org/name' at revision 'main'", "the file list of ..." when there is no file,
+   * "the account of the access token" when there is no repository.
+   */
   String describe() {
+    if (repoId == null) {
+      return "the account of the access token (/api/whoami-v2)";
+    }
     String kind = type == RepoType.MODEL ? "model" : type == RepoType.DATASET ? "dataset" : "space";
-    return "'" + filename + "' of " + kind + " '" + repoId + "' at revision '" + revision + "'";
+    String what = filename == null ? "the file list" : "'" + filename + "'";
+    return what + " of " + kind + " '" + repoId + "' at revision '" + revision + "'";
   }
 
   URI repoPage() {
-    return HubUrls.repoPage(endpoint, type, repoId);
+    return repoId == null ? endpoint : HubUrls.repoPage(endpoint, type, repoId);
   }
 
   /** Server-provided text with any occurrence of our token removed, in case a server echoes it. */
@@ -51,6 +58,8 @@ public final class FileContext {
       String secret = token.get().token().reveal();
       text = text.replace(secret, "[redacted]");
     }
+    // Signed URLs (CDN) carry their signature in the query: never repeat one.
+    text = text.replaceAll("(https?://[^\\s?#]*)\\?[^\\s)\"']*", "$1?[query removed]");
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 /** What a metadata (HEAD) answer says about a file: commit, ETag, size and where to GET it. */
 final class FileMetadata {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern GIT_SHA1 = Pattern.compile("[0-9a-f]{40}");
   private static final Pattern SAFE_ETAG = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   final String commit;
@@ -43,6 +44,16 @@ final class FileMetadata {
       location = response.uri().resolve(response.header("Location").get().trim());
     }
     return Optional.of(new FileMetadata(commit.get(), etag.get(), size, location));
+  }
+
+  /** Metadata known from the cache, for a 304 that repeated no headers. */
+  static FileMetadata of(String commit, String etag, OptionalLong size, URI location) {
+    return new FileMetadata(commit, etag, size, location);
+  }
+
+  /** A git file's ETag is its git blob id: sha1 of "blob <size>\0" and the content. */
+  boolean isGitSha1() {
+    return GIT_SHA1.matcher(etag).matches();
   }
 
   /** An LFS file's ETag is the SHA-256 of its content, which the download is checked against. */

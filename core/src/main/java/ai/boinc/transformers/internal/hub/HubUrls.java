@@ -23,6 +23,23 @@ public final class HubUrls {
             + encode(filename, true));
   }
 
+  /** {@code {endpoint}/api/{types}/{repo}/revision/{revision}}: repo info with {@code sha} and siblings. */
+  public static URI repoInfo(URI endpoint, RepoType type, String repoId, String revision) {
+    return URI.create(endpoint + "/api/" + type.plural() + "/" + repoId + "/revision/" + encode(revision, false));
+  }
+
+  /** {@code {endpoint}/api/{types}/{repo}/tree/{revision}?recursive=true&expand=false}, paged by {@code Link}. */
+  public static URI tree(URI endpoint, RepoType type, String repoId, String revision) {
+    return URI.create(
+        endpoint + "/api/" + type.plural() + "/" + repoId + "/tree/" + encode(revision, false)
+            + "?recursive=true&expand=false");
+  }
+
+  /** {@code {endpoint}/api/whoami-v2}. */
+  public static URI whoami(URI endpoint) {
+    return URI.create(endpoint + "/api/whoami-v2");
+  }
+
   /** The repository's page, where users request access to gated repos. */
   public static URI repoPage(URI endpoint, RepoType type, String repoId) {
     return URI.create(endpoint + "/" + type.urlPrefix() + repoId);

@@ -216,8 +216,9 @@ class ErrorMapperTest {
             response(429, "Retry-After", "5", "X-Error-Message", "slow down " + SECRET),
             withToken("acme/tiny", "config.json", "main"),
             true);
-    assertThat(e).isExactlyInstanceOf(HubHttpException.class);
+    assertThat(e).isExactlyInstanceOf(ai.boinc.transformers.hub.RateLimitedException.class);
     assertThat(((HubHttpException) e).status()).isEqualTo(429);
+    assertThat(((ai.boinc.transformers.hub.RateLimitedException) e).retryAfter()).contains(java.time.Duration.ofSeconds(5));
     assertThat(e.isRetryable()).isTrue();
     assertThat(e.getMessage())
         .contains("429")

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The CDN origin: {@code GET|HEAD /blobs/{sha256}?exp=..&sig=..} serves LFS bytes by content hash,
+ * The CDN origin: {@code GET|HEAD /blobs/{sha256}?exp=..&sig=..} serves LFS bytes by content hash
+ * (or, for virtual files, by their identity),
  * with Range support and its own ETag (unrelated to {@code X-Linked-Etag}, as on the real CDN).
  *
  * <p>A request that carries {@code Authorization} is rejected with 400, like a presigned S3 URL
@@ -34,18 +35,18 @@ public final class CdnRoute implements Route {
     if (wrongMethod.isPresent()) {
       return wrongMethod;
     }
-    String sha256 = segments.get(1);
+    String key = segments.get(1);
     if (!state.signer()
-        .verify(sha256, request.queryParameter("exp").orElse(null), request.queryParameter("sig").orElse(null))) {
+        .verify(key, request.queryParameter("exp").orElse(null), request.queryParameter("sig").orElse(null))) {
       return Optional.of(cdnError(403, "AccessDenied", "Request has an invalid or expired signature."));
     }
-    Optional<RepoFile> blob = state.lfsBlob(sha256);
+    Optional<RepoFile> blob = state.lfsBlob(key);
     if (blob.isEmpty()) {
       return Optional.of(cdnError(404, "NoSuchKey", "The specified key does not exist."));
     }
     HubResponse response = FileResponses.bytes(request, blob.get().content(), "application/octet-stream");
     return Optional.of(
-        response.header("ETag", FileResponses.quote(Hashes.sha256(("cdn:" + sha256).getBytes(
+        response.header("ETag", FileResponses.quote(Hashes.sha256(("cdn:" + key).getBytes(
             java.nio.charset.StandardCharsets.US_ASCII)))));
   }
 

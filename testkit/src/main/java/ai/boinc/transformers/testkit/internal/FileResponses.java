@@ -10,8 +10,8 @@ final class FileResponses {
    * A git-stored file answered directly: 200 (or 206/416 for a Range, 304 for a matching {@code
    * If-None-Match}) with {@code X-Repo-Commit} and the quoted git blob id as {@code ETag}.
    */
-  static HubResponse direct(HubRequest request, RepoFile file, String commit) {
-    String etag = quote(file.blobId());
+  static HubResponse direct(HubRequest request, RepoFile file, String commit, HubState state) {
+    String etag = etag(file.blobId(), state);
     if (matches(request.header("If-None-Match").orElse(null), file.blobId())) {
       return HubResponse.status(304).header("ETag", etag).header("X-Repo-Commit", commit);
     }
@@ -24,32 +24,43 @@ final class FileResponses {
    * hub's own {@code ETag} is the pointer's blob id, which clients must ignore.
    */
   static HubResponse lfsRedirect(RepoFile file, String commit, HubState state) {
-    String location = state.cdnEndpoint() + "/blobs/" + file.sha256() + "?" + state.signer().sign(file.sha256());
     return HubResponse.status(302)
-        .header("Location", location)
+        .header("Location", cdnLocation(file, state))
         .header("X-Repo-Commit", commit)
-        .header("X-Linked-Etag", quote(file.sha256()))
+        .header("X-Linked-Etag", etag(file.sha256(), state))
         .header("X-Linked-Size", Long.toString(file.size()))
-        .header("ETag", quote(file.blobId()))
+        .header("ETag", etag(file.blobId(), state))
         .header("Accept-Ranges", "bytes");
   }
 
+  /** The signed CDN URL of an LFS file. */
+  static String cdnLocation(RepoFile file, HubState state) {
+    String key = file.blobKey();
+    return state.cdnEndpoint() + "/blobs/" + key + "?" + state.signer().sign(key);
+  }
+
+  /** A quoted ETag, weak ({@code W/"..."}) if the hub is set up so. */
+  private static String etag(String value, HubState state) {
+    return (state.options().weakEtags() ? "W/" : "") + quote(value);
+  }
+
   /** The whole content (200) or one range of it (206/416), with {@code Accept-Ranges}. */
-  static HubResponse bytes(HubRequest request, byte[] content, String contentType) {
-    ByteRange range = ByteRange.parse(request.header("Range").orElse(null), content.length);
+  static HubResponse bytes(HubRequest request, Content content, String contentType) {
+    long total = content.size();
+    ByteRange range = ByteRange.parse(request.header("Range").orElse(null), total);
     HubResponse response;
     switch (range.kind()) {
       case PARTIAL:
         response =
             HubResponse.status(206)
-                .body(content, (int) range.first(), (int) range.length(), contentType)
-                .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + content.length);
+                .body(content, range.first(), range.length(), contentType)
+                .header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + total);
         break;
       case UNSATISFIABLE:
-        response = HubResponse.status(416).header("Content-Range", "bytes */" + content.length);
+        response = HubResponse.status(416).header("Content-Range", "bytes */" + total);
         break;
       default:
-        response = HubResponse.status(200).body(content, contentType);
+        response = HubResponse.status(200).body(content, 0, total, contentType);
     }
     return response.header("Accept-Ranges", "bytes");
   }

@@ -62,7 +62,7 @@ public final class Hashes {
     return true;
   }
 
-  private static MessageDigest digest(String algorithm) {
+  static MessageDigest digest(String algorithm) {
     try {
       return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {

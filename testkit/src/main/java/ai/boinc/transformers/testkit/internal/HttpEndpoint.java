@@ -87,30 +87,69 @@ public final class HttpEndpoint implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  public void start(Router router, Consumer<HubRequest> recorder, ServerHooks hooks) {
-    server.createContext("/", exchange -> handle(exchange, router, recorder, hooks));
+  public void start(Router router, Consumer<HubRequest> recorder, ServerHooks hooks, FaultPlan faults, boolean gzip) {
+    server.createContext("/", exchange -> handle(exchange, router, recorder, hooks, faults, gzip));
     server.start();
   }
 
-  private void handle(HttpExchange exchange, Router router, Consumer<HubRequest> recorder, ServerHooks hooks) {
+  /**
+   * Records, routes, lets a fault act, writes. A fault that closes the connection (cut, reset)
+   * throws {@link AbortConnection} out of the handler, which makes the JDK server close the socket
+   * without finishing the response (closing the exchange would complete a chunked body).
+   */
+  private void handle(
+      HttpExchange exchange,
+      Router router,
+      Consumer<HubRequest> recorder,
+      ServerHooks hooks,
+      FaultPlan faults,
+      boolean gzip) {
+    boolean abort = false;
     try {
       HubRequest request = read(exchange);
       recorder.accept(request);
       hooks.beforeResponse();
-      HubResponse response;
-      try {
-        response = router.dispatch(request);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "LocalHub route failed for " + request.method() + " " + request.rawPath(), e);
-        response = HubErrors.plain(500, "Internal error in LocalHub: " + e);
+      HubResponse response = Compression.apply(request, route(router, request), gzip);
+      FaultRule fault = faults.take(request, response);
+      FaultRule bodyFault = null;
+      if (fault != null) {
+        switch (fault.kind()) {
+          case RESET:
+            abort = true;
+            return;
+          case STATUS:
+            response = Compression.apply(request, fault.statusResponse(), gzip);
+            break;
+          case DELAY:
+            Thread.sleep(fault.duration().toMillis());
+            break;
+          case IGNORE_RANGE:
+            response = Compression.apply(request, route(router, request.withoutHeader("Range")), gzip);
+            break;
+          default:
+            bodyFault = fault;
+        }
       }
-      write(exchange, request, response, hooks);
+      abort = write(exchange, request, response, hooks, bodyFault, faults);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // closing: drop the exchange
+      abort = true;
     } catch (IOException e) {
       LOG.log(Level.FINE, "client went away", e); // expected when clients stop reading
     } finally {
+      if (abort) {
+        throw new AbortConnection();
+      }
       exchange.close();
+    }
+  }
+
+  private static HubResponse route(Router router, HubRequest request) {
+    try {
+      return router.dispatch(request);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "LocalHub route failed for " + request.method() + " " + request.rawPath(), e);
+      return HubErrors.plain(500, "Internal error in LocalHub: " + e);
     }
   }
 
@@ -124,42 +163,80 @@ public final class HttpEndpoint implements AutoCloseable {
     return new HubRequest(origin, exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
   }
 
-  private static void write(HttpExchange exchange, HubRequest request, HubResponse response, ServerHooks hooks)
+  /** Writes the response; true if the connection must now be closed (a cut). */
+  private static boolean write(
+      HttpExchange exchange,
+      HubRequest request,
+      HubResponse response,
+      ServerHooks hooks,
+      FaultRule bodyFault,
+      FaultPlan faults)
       throws IOException, InterruptedException {
     response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-    int length = response.bodyLength();
-    boolean noBody = request.isHead() || response.status() == 304 || response.status() == 204;
-    if (noBody) {
-      if (response.status() != 304 && response.status() != 204) {
-        exchange.getResponseHeaders().set("Content-Length", Integer.toString(length));
+    long length = response.bodyLength();
+    if (!response.hasBody(request)) {
+      boolean bodiless = response.status() == 304 || response.status() == 204;
+      if (!bodiless && !response.chunked()) {
+        exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
       }
+      // -1 means "no body" to the JDK server (0 would mean chunked).
       exchange.sendResponseHeaders(response.status(), -1);
-      return;
+      return false;
     }
-    // -1 means "no body" to the JDK server (0 would mean chunked).
-    exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
-    if (length == 0) {
-      return;
-    }
+    exchange.sendResponseHeaders(response.status(), response.chunked() ? 0 : length);
     OutputStream out = exchange.getResponseBody();
+    FaultRule.Kind kind = bodyFault == null ? null : bodyFault.kind();
+    long limit = kind == FaultRule.Kind.CUT ? bodyFault.bytes() : length;
+    long pauseAt = kind == FaultRule.Kind.STALL ? bodyFault.bytes() : -1;
+    long corruptAt = kind == FaultRule.Kind.CORRUPT ? bodyFault.bytes() : -1;
     ServerHooks.Hold hold = hooks.currentHold();
+    Content content = response.content();
+    long offset = response.bodyOffset();
+    byte[] buffer = new byte[(int) Math.min(CHUNK, limit)];
     long written = 0;
-    while (written < length) {
-      int chunk = (int) Math.min(CHUNK, length - written);
-      if (hold != null && written + chunk > hold.after) {
-        if (written < hold.after) {
-          chunk = (int) (hold.after - written);
-        } else {
-          out.flush();
-          hold.await();
-          hold = null;
-          continue;
-        }
+    while (written < limit) {
+      if (hold != null && written == hold.after) {
+        out.flush();
+        hold.await();
+        hold = null;
+        continue;
       }
-      out.write(response.bodyArray(), response.bodyOffset() + (int) written, chunk);
-      written += chunk;
+      if (written == pauseAt) {
+        out.flush();
+        faults.stall(bodyFault);
+        pauseAt = -1;
+        continue;
+      }
+      long chunk = Math.min(buffer.length, limit - written);
+      if (hold != null && hold.after > written) {
+        chunk = Math.min(chunk, hold.after - written);
+      }
+      if (pauseAt > written) {
+        chunk = Math.min(chunk, pauseAt - written);
+      }
+      int n = (int) chunk;
+      content.read(offset + written, buffer, 0, n);
+      if (corruptAt >= written && corruptAt < written + n) {
+        buffer[(int) (corruptAt - written)] ^= (byte) 0xff;
+      }
+      out.write(buffer, 0, n);
+      written += n;
+    }
+    if (kind == FaultRule.Kind.CUT) {
+      out.flush();
+      return true;
     }
     out.close();
+    return false;
+  }
+
+  /** Thrown out of the handler so the JDK server drops the connection mid-response. */
+  private static final class AbortConnection extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AbortConnection() {
+      super("LocalHub fault: connection closed on purpose", null, false, false);
+    }
   }
 
   @Override

@@ -36,6 +36,14 @@ public final class HubRequest {
     this.body = body;
   }
 
+  /** The same request without any value of header {@code name}. */
+  public HubRequest withoutHeader(String name) {
+    TreeMap<String, List<String>> fewer = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    fewer.putAll(headers);
+    fewer.remove(name);
+    return new HubRequest(origin, method, rawPath, rawQuery, fewer, body);
+  }
+
   /** {@code "hub"} or {@code "cdn"}. */
   public String origin() {
     return origin;
@@ -99,7 +107,7 @@ public final class HubRequest {
     return segments;
   }
 
-  private static String decodeForm(String raw) {
+  static String decodeForm(String raw) {
     try {
       return PercentCodec.decode(raw.replace('+', ' '));
     } catch (IllegalArgumentException e) {

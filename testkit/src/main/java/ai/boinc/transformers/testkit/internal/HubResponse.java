@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A response a route wants sent: status, headers in order, and a body slice (so a Range answer does
- * not copy the file). The writer derives {@code Content-Length} from the body and omits the body for
- * HEAD. Built and read by one thread.
+ * A response a route wants sent: status, headers in order, and a body slice of a {@link Content}
+ * (so a Range answer does not copy the file, and a virtual file is never materialised). The writer
+ * derives {@code Content-Length} from the body unless the response is {@link #chunked()}, and omits
+ * the body for HEAD. Built and read by one thread.
  */
 public final class HubResponse {
-  private static final byte[] EMPTY = new byte[0];
-
   private final int status;
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
-  private byte[] body = EMPTY;
-  private int offset;
-  private int length;
+  private Content body = BytesContent.empty();
+  private long offset;
+  private long length;
+  private boolean chunked;
 
   private HubResponse(int status) {
     this.status = status;
@@ -40,15 +40,27 @@ public final class HubResponse {
     return this;
   }
 
-  public HubResponse body(byte[] bytes, String contentType) {
-    return body(bytes, 0, bytes.length, contentType);
+  /** Replaces every value of a header. */
+  public HubResponse setHeader(String name, String value) {
+    headers.remove(name);
+    return header(name, value);
   }
 
-  public HubResponse body(byte[] bytes, int offset, int length, String contentType) {
-    this.body = bytes;
+  public HubResponse body(byte[] bytes, String contentType) {
+    return body(BytesContent.of(bytes), 0, bytes.length, contentType);
+  }
+
+  public HubResponse body(Content content, long offset, long length, String contentType) {
+    this.body = content;
     this.offset = offset;
     this.length = length;
     headers.put("Content-Type", new ArrayList<>(List.of(contentType)));
+    return this;
+  }
+
+  /** Sends the body with chunked transfer coding and no {@code Content-Length}. */
+  HubResponse chunked(boolean value) {
+    this.chunked = value;
     return this;
   }
 
@@ -60,20 +72,38 @@ public final class HubResponse {
     return Collections.unmodifiableMap(headers);
   }
 
-  byte[] bodyArray() {
+  public boolean chunked() {
+    return chunked;
+  }
+
+  Content content() {
     return body;
   }
 
-  int bodyOffset() {
+  long bodyOffset() {
     return offset;
   }
 
-  public int bodyLength() {
+  public long bodyLength() {
     return length;
   }
 
-  /** The body as a string, for tests of the internals. */
+  /** Whether body bytes go on the wire for this request (not HEAD, not 204/304, not empty). */
+  boolean hasBody(HubRequest request) {
+    return !request.isHead() && status != 204 && status != 304 && length > 0;
+  }
+
+  /** The body as a string, for tests of the internals (small bodies only). */
   public String bodyText() {
-    return new String(body, offset, length, StandardCharsets.UTF_8);
+    byte[] bytes = new byte[(int) length];
+    body.read(offset, bytes, 0, bytes.length);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The body bytes (small bodies only). */
+  byte[] bodyBytes() {
+    byte[] bytes = new byte[(int) length];
+    body.read(offset, bytes, 0, bytes.length);
+    return bytes;
   }
 }

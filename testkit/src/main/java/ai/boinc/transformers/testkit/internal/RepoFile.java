@@ -4,36 +4,29 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One file of a repository: a plain git blob, or an LFS file whose git blob is a pointer and whose
- * bytes live on the CDN under their sha256.
+ * bytes live on the CDN.
  *
- * <p>Immutable. The content array is owned by this object and never handed out for writing.
+ * <p>Immutable. Hashes of virtual (generated) content are computed on first use, so a repository
+ * with a multi-GiB virtual file builds instantly.
  */
 public final class RepoFile {
   private final String path;
-  private final byte[] content;
+  private final Content content;
   private final boolean lfs;
-  private final String blobId;
-  private final String sha256;
-  private final int pointerSize;
+  private volatile String blobId;
 
-  private RepoFile(String path, byte[] content, boolean lfs) {
+  private RepoFile(String path, Content content, boolean lfs) {
     this.path = path;
     this.content = content;
     this.lfs = lfs;
-    if (lfs) {
-      this.sha256 = Hashes.sha256(content);
-      byte[] pointer = pointer(sha256, content.length);
-      this.blobId = Hashes.gitBlobId(pointer);
-      this.pointerSize = pointer.length;
-    } else {
-      this.sha256 = null;
-      this.blobId = Hashes.gitBlobId(content);
-      this.pointerSize = 0;
-    }
   }
 
   /** A file; {@code content} is taken over, not copied (callers pass a private copy). */
   public static RepoFile of(String path, byte[] content, boolean lfs) {
+    return new RepoFile(path, BytesContent.of(content), lfs);
+  }
+
+  public static RepoFile of(String path, Content content, boolean lfs) {
     return new RepoFile(path, content, lfs);
   }
 
@@ -47,13 +40,13 @@ public final class RepoFile {
     return path;
   }
 
-  /** The real bytes (not the pointer). Do not modify. */
-  byte[] content() {
+  /** The real bytes (not the pointer). */
+  public Content content() {
     return content;
   }
 
   public long size() {
-    return content.length;
+    return content.size();
   }
 
   public boolean isLfs() {
@@ -62,7 +55,12 @@ public final class RepoFile {
 
   /** The git blob id: of the content for plain files, of the pointer for LFS files. */
   public String blobId() {
-    return blobId;
+    String value = blobId;
+    if (value == null) {
+      value = lfs ? Hashes.gitBlobId(pointer(content.sha256(), content.size())) : content.gitBlobId();
+      blobId = value;
+    }
+    return value;
   }
 
   /** The sha256 of the content; LFS files only. */
@@ -70,15 +68,25 @@ public final class RepoFile {
     if (!lfs) {
       throw new IllegalStateException(path + " is not an LFS file");
     }
-    return sha256;
+    return content.sha256();
+  }
+
+  /** The key under which the CDN serves an LFS file: its sha256, or an identity for virtual content. */
+  public String blobKey() {
+    return content instanceof VirtualContent ? content.identity() : sha256();
+  }
+
+  /** Cheap identity of path + content used in commit ids. */
+  String treeEntry() {
+    return (lfs ? "lfs " : "blob ") + (content instanceof VirtualContent ? content.identity() : blobId());
   }
 
   public int pointerSize() {
-    return pointerSize;
+    return lfs ? pointer("0".repeat(64), content.size()).length : 0;
   }
 
   @Override
   public String toString() {
-    return path + (lfs ? " (lfs " + sha256 + ", " : " (blob " + blobId + ", ") + content.length + " bytes)";
+    return path + (lfs ? " (lfs, " : " (blob, ") + content.size() + " bytes)";
   }
 }

@@ -49,7 +49,7 @@ public final class RepoInfoRoute implements Route {
   }
 
   private HubResponse info(HubRequest request, RepoPath path) {
-    AccessControl.Decision access = AccessControl.check(state, state.caller(request), path.type, path.id);
+    AccessControl.Decision access = AccessControl.check(state, request, path.type, path.id);
     if (!access.allowed()) {
       return access.denial();
     }

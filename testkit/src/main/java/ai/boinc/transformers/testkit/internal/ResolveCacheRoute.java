@@ -50,7 +50,7 @@ public final class ResolveCacheRoute implements Route {
   }
 
   private HubResponse serve(HubRequest request, HubRepo.Type type, String id, String commit, List<String> rawPath) {
-    AccessControl.Decision access = AccessControl.check(state, state.caller(request), type, id);
+    AccessControl.Decision access = AccessControl.check(state, request, type, id);
     if (!access.allowed()) {
       return access.denial();
     }
@@ -65,6 +65,6 @@ public final class ResolveCacheRoute implements Route {
     if (file.get().isLfs()) {
       return FileResponses.lfsRedirect(file.get(), commit, state);
     }
-    return FileResponses.direct(request, file.get(), commit);
+    return FileResponses.direct(request, file.get(), commit, state);
   }
 }

@@ -33,7 +33,7 @@ public final class ResolveRoute implements Route {
   }
 
   private HubResponse resolve(HubRequest request, RepoPath path) {
-    AccessControl.Decision access = AccessControl.check(state, state.caller(request), path.type, path.id);
+    AccessControl.Decision access = AccessControl.check(state, request, path.type, path.id);
     if (!access.allowed()) {
       return access.denial();
     }
@@ -66,12 +66,12 @@ public final class ResolveRoute implements Route {
     if (file.isLfs()) {
       return FileResponses.lfsRedirect(file, commit, state);
     }
-    if (state.resolveCacheRedirects()
+    if (state.options().resolveCacheRedirects()
         && repository.visibility() == Repository.Visibility.PUBLIC
         && repository.id().contains("/")
         && file.size() > 0) {
       return ResolveCacheRoute.redirect(repository, file, commit);
     }
-    return FileResponses.direct(request, file, commit);
+    return FileResponses.direct(request, file, commit, state);
   }
 }

@@ -42,12 +42,12 @@ import java.util.Set;
  *   <li>{@link FetchRequest#timeout()} (or the {@linkplain Builder#defaultTimeout default}) bounds
  *       both the wait for the response headers and every wait for more body bytes; an expired wait
  *       is an {@link HttpTimeoutException} or a {@link java.net.SocketTimeoutException}.
- *   <li>The body is streamed ({@link HttpResponse.BodyHandlers#ofInputStream()}): {@link #fetch}
- *       returns as soon as the headers have arrived.
+ *   <li>The body is streamed from the client's body publisher, a few buffers at a time: {@link
+ *       #fetch} returns as soon as the headers have arrived.
  *   <li>Failures are {@link IOException}s whose message names the host and port ({@link
  *       ConnectException} when the connection cannot be made); the original exception is the
  *       cause. An interrupted thread gets an {@link InterruptedIOException} and keeps its
- *       interrupt status. Messages never contain header values or the query string.
+ *       interrupt status, both while waiting for the headers and while reading the body. Messages never contain header values or the query string.
  * </ul>
  *
  * <p>Thread-safe; share one instance. It does not own a user-supplied client and never closes it.
@@ -118,7 +118,7 @@ public final class JdkFileFetcher implements FileFetcher {
     HttpRequest httpRequest = toHttpRequest(request, timeout);
     HttpResponse<InputStream> response;
     try {
-      response = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+      response = client.send(httpRequest, info -> new StreamingBody(timeout, where));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       InterruptedIOException interrupted =
@@ -128,7 +128,7 @@ public final class JdkFileFetcher implements FileFetcher {
     } catch (IOException e) {
       throw describe(e, request.method(), where, timeout);
     }
-    InputStream body = new IdleTimeoutInputStream(response.body(), timeout, where);
+    InputStream body = response.body();
     try {
       return new FetchResponse(request.uri(), response.statusCode(), headers(response, where), body);
     } catch (IOException | RuntimeException e) {

@@ -1,0 +1,38 @@
+package ai.boinc.transformers.internal.hub;
+
+import ai.boinc.transformers.hub.RetryPolicy;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The wait before the n-th retry: {@code min(maxDelay, baseDelay * 2^(n-1))}, shortened by a random
+ * fraction of up to {@code jitter} of it so that clients that failed together do not retry
+ * together.
+ */
+final class Backoff {
+  private final RetryPolicy policy;
+  private final DoubleSupplier random;
+
+  Backoff(RetryPolicy policy, DoubleSupplier random) {
+    this.policy = policy;
+    this.random = random;
+  }
+
+  static Backoff of(RetryPolicy policy) {
+    return new Backoff(policy, () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /** The wait before retry number {@code retry} (1 for the first retry). */
+  Duration delay(int retry) {
+    long base = policy.baseDelay().toMillis();
+    long max = policy.maxDelay().toMillis();
+    long exponential = base;
+    for (int i = 1; i < retry && exponential < max; i++) {
+      exponential *= 2;
+    }
+    long capped = Math.min(max, exponential);
+    double factor = 1.0 - policy.jitter() * random.getAsDouble();
+    return Duration.ofMillis(Math.max(0, Math.round(capped * factor)));
+  }
+}

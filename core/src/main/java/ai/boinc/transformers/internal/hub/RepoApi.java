@@ -1,0 +1,197 @@
+package ai.boinc.transformers.internal.hub;
+
+import ai.boinc.transformers.fetch.FetchRequest;
+import ai.boinc.transformers.fetch.FetchResponse;
+import ai.boinc.transformers.hub.HubException;
+import ai.boinc.transformers.hub.RetryPolicy;
+import ai.boinc.transformers.hub.WhoAmI;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hub's JSON APIs the engine uses: repo info (commit and file list), the tree listing with
+ * {@code Link} paging, and {@code whoami-v2} (hub-protocol.md section 9).
+ */
+final class RepoApi {
+  /** API answers are small; a larger one is not a hub's. */
+  private static final int MAX_BODY = 64 * 1024 * 1024;
+  private static final int MAX_PAGES = 10_000;
+  private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel\\s*=\\s*\"?next\"?");
+
+  private final Pipeline pipeline;
+  private final Duration timeout;
+  private final RetryPolicy retryPolicy;
+
+  RepoApi(Pipeline pipeline, Duration timeout, RetryPolicy retryPolicy) {
+    this.pipeline = pipeline;
+    this.timeout = timeout;
+    this.retryPolicy = retryPolicy;
+  }
+
+  /** The commit a revision resolves to, and the repository's files when the answer lists them. */
+  static final class RepoInfo {
+    final String sha;
+    /** Null when the answer had no {@code siblings}. */
+    final List<String> files;
+
+    RepoInfo(String sha, List<String> files) {
+      this.sha = sha;
+      this.files = files;
+    }
+  }
+
+  RepoInfo info(FileContext ctx) throws IOException {
+    URI uri = HubUrls.repoInfo(ctx.endpoint, ctx.type, ctx.repoId, ctx.revision);
+    Object json = getJson(uri, ctx).json;
+    Map<String, Object> info = object(json, ctx, uri);
+    Object sha = info.get("sha");
+    if (!(sha instanceof String) || !HubNames.isCommitHash((String) sha)) {
+      throw malformed(ctx, "a 40-hex 'sha'");
+    }
+    List<String> files = null;
+    Object siblings = info.get("siblings");
+    if (siblings instanceof List) {
+      files = new ArrayList<>();
+      for (Object sibling : (List<?>) siblings) {
+        if (sibling instanceof Map && ((Map<?, ?>) sibling).get("rfilename") instanceof String) {
+          files.add((String) ((Map<?, ?>) sibling).get("rfilename"));
+        }
+      }
+    }
+    return new RepoInfo((String) sha, files);
+  }
+
+  /** Every file path at {@code commit}, following {@code Link: <...>; rel="next"}. */
+  List<String> tree(FileContext ctx, String commit) throws IOException {
+    List<String> files = new ArrayList<>();
+    URI next = HubUrls.tree(ctx.endpoint, ctx.type, ctx.repoId, commit);
+    for (int page = 0; next != null; page++) {
+      if (page >= MAX_PAGES) {
+        throw malformed(ctx, "fewer than " + MAX_PAGES + " pages of file listing");
+      }
+      Page answer = getJson(next, ctx);
+      if (!(answer.json instanceof List)) {
+        throw malformed(ctx, "a JSON array of tree entries");
+      }
+      for (Object entry : (List<?>) answer.json) {
+        if (entry instanceof Map) {
+          Map<?, ?> e = (Map<?, ?>) entry;
+          if ("file".equals(e.get("type")) && e.get("path") instanceof String) {
+            files.add((String) e.get("path"));
+          }
+        }
+      }
+      next = answer.next;
+    }
+    return files;
+  }
+
+  WhoAmI whoami(FileContext ctx) throws IOException {
+    URI uri = HubUrls.whoami(ctx.endpoint);
+    Map<String, Object> json = object(getJson(uri, ctx).json, ctx, uri);
+    Object name = json.get("name");
+    if (!(name instanceof String)) {
+      throw malformed(ctx, "a 'name'");
+    }
+    List<String> orgs = new ArrayList<>();
+    if (json.get("orgs") instanceof List) {
+      for (Object org : (List<?>) json.get("orgs")) {
+        if (org instanceof Map && ((Map<?, ?>) org).get("name") instanceof String) {
+          orgs.add((String) ((Map<?, ?>) org).get("name"));
+        }
+      }
+    }
+    String tokenName = null;
+    String tokenRole = null;
+    if (json.get("auth") instanceof Map && ((Map<?, ?>) json.get("auth")).get("accessToken") instanceof Map) {
+      Map<?, ?> token = (Map<?, ?>) ((Map<?, ?>) json.get("auth")).get("accessToken");
+      tokenName = token.get("displayName") instanceof String ? (String) token.get("displayName") : null;
+      tokenRole = token.get("role") instanceof String ? (String) token.get("role") : null;
+    }
+    return new WhoAmI(
+        (String) name,
+        json.get("type") instanceof String ? (String) json.get("type") : "user",
+        json.get("fullname") instanceof String ? (String) json.get("fullname") : null,
+        orgs, tokenName, tokenRole);
+  }
+
+  private static final class Page {
+    final Object json;
+    final URI next;
+
+    Page(Object json, URI next) {
+      this.json = json;
+      this.next = next;
+    }
+  }
+
+  private Page getJson(URI uri, FileContext ctx) throws IOException {
+    Call call = new Call(ctx, timeout, false, retryPolicy);
+    FetchRequest request = FetchRequest.newBuilder(uri).header("Accept", "application/json").timeout(timeout).build();
+    try (FetchResponse response = pipeline.execute(request, call)) {
+      if (!response.isSuccessful()) {
+        throw ErrorMapper.map(response, ctx, call.tokenSent);
+      }
+      String body = read(response.body(), ctx);
+      Object json;
+      try {
+        json = MiniJson.parse(body);
+      } catch (IllegalArgumentException e) {
+        throw malformed(ctx, "valid JSON (" + e.getMessage() + ")");
+      }
+      return new Page(json, nextLink(response, uri).orElse(null));
+    }
+  }
+
+  static Optional<URI> nextLink(FetchResponse response, URI current) {
+    for (String link : response.headers().all("Link")) {
+      Matcher m = NEXT_LINK.matcher(link);
+      if (m.find()) {
+        try {
+          return Optional.of(current.resolve(new URI(m.group(1).trim())));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String read(InputStream in, FileContext ctx) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16 * 1024];
+    int n;
+    while ((n = in.read(buffer)) != -1) {
+      out.write(buffer, 0, n);
+      if (out.size() > MAX_BODY) {
+        throw malformed(ctx, "an answer smaller than " + MAX_BODY + " bytes");
+      }
+    }
+    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Object json, FileContext ctx, URI uri) {
+    if (!(json instanceof Map)) {
+      throw malformed(ctx, "a JSON object");
+    }
+    return (Map<String, Object>) json;
+  }
+
+  private static HubException malformed(FileContext ctx, String expected) {
+    return new HubException(
+        "The hub at " + ctx.endpoint + " answered the request for " + ctx.describe() + " without " + expected
+            + ". Check BA_ENDPOINT; a proxy may be answering instead of the hub.",
+        ctx.repoId, ctx.filename, ctx.revision);
+  }
+}

@@ -1,0 +1,88 @@
+package ai.boinc.transformers.internal.hub;
+
+import ai.boinc.transformers.fetch.FetchResponse;
+import ai.boinc.transformers.hub.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Retries what may pass — 408, 429, 5xx but 501, connection failures — with the {@link
+ * RetryPolicy}'s backoff, honouring the hub's {@code Retry-After}/{@code RateLimit}. When the
+ * policy gives up, the last response is returned (and mapped to an exception by the caller) or the
+ * last connection failure is thrown. An interrupt is never retried.
+ */
+final class RetryInterceptor implements Interceptor {
+  private static final System.Logger LOG = System.getLogger("ai.boinc.transformers.hub");
+
+  @Override
+  public FetchResponse intercept(Chain chain) throws IOException {
+    Call call = chain.call();
+    RetryPolicy policy = call.retryPolicy;
+    Backoff backoff = Backoff.of(policy);
+    long start = policy.clock().millis();
+    for (int attempt = 1; ; attempt++) {
+      FetchResponse response = null;
+      IOException failure = null;
+      try {
+        response = chain.proceed(chain.request());
+      } catch (IOException e) {
+        if (Cancellation.isCancellation(e)) {
+          throw e;
+        }
+        failure = e;
+      }
+      Duration delay;
+      String reason;
+      if (response != null) {
+        if (!isRetryable(response.status())) {
+          return response;
+        }
+        Optional<Duration> hinted = RetryAfter.parse(response.headers());
+        call.retryAfter = hinted;
+        delay = hinted.orElse(backoff.delay(attempt));
+        reason = "HTTP " + response.status();
+      } else {
+        delay = backoff.delay(attempt);
+        reason = failure.getClass().getSimpleName();
+      }
+      long elapsed = policy.clock().millis() - start;
+      boolean again = attempt < policy.maxAttempts() && elapsed + delay.toMillis() <= policy.maxTotalTime().toMillis();
+      if (!again) {
+        if (response != null) {
+          return response;
+        }
+        throw failure;
+      }
+      if (response != null) {
+        closeQuietly(response);
+      }
+      LOG.log(Level.DEBUG, "{0} from {1} for {2}; attempt {3} of {4} in {5} ms",
+          reason, chain.request().uri().getHost(), call.ctx.describe(), attempt + 1, policy.maxAttempts(),
+          delay.toMillis());
+      try {
+        policy.sleeper().sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
+        interrupted.initCause(e);
+        throw interrupted;
+      }
+    }
+  }
+
+  /** 408, 429 and 5xx except 501 (not implemented, which a retry does not change). */
+  static boolean isRetryable(int status) {
+    return status == 408 || status == 429 || (status >= 500 && status <= 599 && status != 501);
+  }
+
+  static void closeQuietly(FetchResponse response) {
+    try {
+      response.close();
+    } catch (IOException ignored) {
+      // The connection is dropped either way.
+    }
+  }
+}
