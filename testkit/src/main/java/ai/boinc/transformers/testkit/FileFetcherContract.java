@@ -297,7 +297,13 @@ public abstract class FileFetcherContract {
       }
       try (response) {
         InputStream body = response.body();
-        assertThat(body.readNBytes(sent)).isEqualTo(Arrays.copyOf(DATA, sent));
+        byte[] first;
+        try {
+          first = body.readNBytes(sent);
+        } catch (IOException e) {
+          throw new AssertionError("the bytes sent before the server paused did not arrive; requests: " + hub.requests(), e);
+        }
+        assertThat(first).isEqualTo(Arrays.copyOf(DATA, sent));
         hub.clearFaults(); // the server goes on
         assertThat(body.readAllBytes()).isEqualTo(Arrays.copyOfRange(DATA, sent, DATA.length));
       }

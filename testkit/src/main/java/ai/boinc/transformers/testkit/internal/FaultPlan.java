@@ -55,12 +55,16 @@ public final class FaultPlan {
     return null;
   }
 
+  /**
+   * The signal that ends stalls started now. Taken together with the fault, before any byte is
+   * sent, so a {@link #clear()} that follows the client's first bytes always ends the stall.
+   */
+  synchronized CountDownLatch stallRelease() {
+    return stallRelease;
+  }
+
   /** Waits until the stall ends: its bound, {@link #clear()}, or interruption (server closing). */
-  void stall(FaultRule rule) throws InterruptedException {
-    CountDownLatch release;
-    synchronized (this) {
-      release = stallRelease;
-    }
+  static void stall(FaultRule rule, CountDownLatch release) throws InterruptedException {
     release.await(rule.duration().toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -111,6 +112,7 @@ public final class HttpEndpoint implements AutoCloseable {
       hooks.beforeResponse();
       HubResponse response = Compression.apply(request, route(router, request), gzip);
       FaultRule fault = faults.take(request, response);
+      CountDownLatch stallRelease = faults.stallRelease();
       FaultRule bodyFault = null;
       if (fault != null) {
         switch (fault.kind()) {
@@ -130,7 +132,7 @@ public final class HttpEndpoint implements AutoCloseable {
             bodyFault = fault;
         }
       }
-      abort = write(exchange, request, response, hooks, bodyFault, faults);
+      abort = write(exchange, request, response, hooks, bodyFault, stallRelease);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // closing: drop the exchange
       abort = true;
@@ -170,7 +172,7 @@ public final class HttpEndpoint implements AutoCloseable {
       HubResponse response,
       ServerHooks hooks,
       FaultRule bodyFault,
-      FaultPlan faults)
+      CountDownLatch stallRelease)
       throws IOException, InterruptedException {
     response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
     long length = response.bodyLength();
@@ -203,7 +205,7 @@ public final class HttpEndpoint implements AutoCloseable {
       }
       if (written == pauseAt) {
         out.flush();
-        faults.stall(bodyFault);
+        FaultPlan.stall(bodyFault, stallRelease);
         pauseAt = -1;
         continue;
       }

@@ -2,6 +2,9 @@ package ai.boinc.transformers.testkit.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 
@@ -11,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  * directly. Hashes are computed by generating the whole content once, on first use. Thread-safe.
  */
 public final class VirtualContent implements Content {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final long size;
   private final long seed;
   private volatile String sha256;
@@ -49,6 +54,11 @@ public final class VirtualContent implements Content {
     int i = 0;
     while (i < count) {
       long position = offset + i;
+      if ((position & 7) == 0 && count - i >= 8) {
+        LONGS.set(buffer, bufferOffset + i, mix(seed, position >>> 3));
+        i += 8;
+        continue;
+      }
       long word = mix(seed, position >>> 3);
       int shift = (int) (position & 7);
       for (; shift < 8 && i < count; shift++, i++) {
