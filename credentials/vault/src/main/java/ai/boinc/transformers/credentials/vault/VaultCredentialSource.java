@@ -8,6 +8,7 @@ import ai.boinc.transformers.credentials.vault.internal.VaultEndpoint;
 import ai.boinc.transformers.credentials.vault.internal.VaultSession;
 import ai.boinc.transformers.credentials.vault.internal.VaultTarget;
 import ai.boinc.transformers.fetch.FileFetcher;
+import ai.boinc.transformers.internal.fetch.FileFetchers;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -188,7 +189,7 @@ public final class VaultCredentialSource implements CredentialSource {
 
     private Builder() {}
 
-    /** The transport that carries the requests to Vault. */
+    /** The transport that carries the requests to Vault; by default the one on the class path. */
     public Builder fileFetcher(FileFetcher fetcher) {
       this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
       return this;
@@ -300,7 +301,8 @@ public final class VaultCredentialSource implements CredentialSource {
     /** @throws IllegalStateException if a required setting is missing or they contradict */
     public VaultCredentialSource build() {
       if (fetcher == null) {
-        throw new IllegalStateException("fileFetcher is not set (e.g. JdkFileFetcher.create())");
+        // The transport found on the class path, as the Hub does.
+        fetcher = FileFetchers.discover(null, VaultCredentialSource.class.getClassLoader());
       }
       if (address == null) {
         throw new IllegalStateException("address is not set (e.g. https://vault.example.com:8200)");

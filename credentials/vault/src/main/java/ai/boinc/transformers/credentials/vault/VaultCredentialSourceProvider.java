@@ -2,7 +2,7 @@ package ai.boinc.transformers.credentials.vault;
 
 import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.credentials.CredentialSourceProvider;
-import ai.boinc.transformers.credentials.vault.internal.FetcherDiscovery;
+import ai.boinc.transformers.internal.fetch.FileFetchers;
 import ai.boinc.transformers.credentials.vault.internal.InactiveSource;
 import ai.boinc.transformers.fetch.FileFetcher;
 import java.nio.file.Path;
@@ -62,13 +62,13 @@ public final class VaultCredentialSourceProvider implements CredentialSourceProv
     if (!VaultEnvironment.isConfigured(environment)) {
       return InactiveSource.notConfigured(VaultEnvironment.HOW_TO);
     }
-    Optional<FileFetcher> fetcher = FetcherDiscovery.discover(VaultCredentialSourceProvider.class.getClassLoader());
-    if (fetcher.isEmpty()) {
-      return InactiveSource.misconfigured("Vault is configured (BA_VAULT_SECRET_PATH is set) but no HTTP"
-          + " transport is on the class path: add ai.boinc.transformers:transformers-transport-jdk (or"
-          + " -okhttp), or build the source with VaultCredentialSource.builder().fileFetcher(...).");
+    FileFetcher fetcher;
+    try {
+      fetcher = FileFetchers.discover(null, VaultCredentialSourceProvider.class.getClassLoader());
+    } catch (IllegalStateException e) {
+      return InactiveSource.misconfigured("Vault is configured (BA_VAULT_SECRET_PATH is set) but: " + e.getMessage());
     }
-    return fromEnvironment(environment, fetcher.get());
+    return fromEnvironment(environment, fetcher);
   }
 
   /**

@@ -289,7 +289,7 @@ class VaultCredentialSourceTest {
   @Test
   void theBuilderRejectsIncompleteOrContradictorySettings() {
     assertThatThrownBy(() -> VaultCredentialSource.builder().build()).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("fileFetcher");
+        .hasMessageContaining("address is not set");
     assertThatThrownBy(() -> fx.builder().auth(VaultAuth.token(root)).build()).hasMessageContaining("path");
     assertThatThrownBy(() -> fx.builder().path("x").build()).hasMessageContaining("auth");
     assertThatThrownBy(() -> fx.builder().path("x").kvVersion(1).secretVersion(2).auth(VaultAuth.token(root)).build())
