@@ -53,6 +53,11 @@ public final class ComponentRegistry {
               "Metaspace", "Punctuation", "Sequence", "Split", "UnicodeScripts", "Whitespace",
               "WhitespaceSplit"))
           .add("ByteLevel", ByteLevelFamilyFactories::byteLevelPreTokenizer)
+          .add("CharDelimiterSplit", PreTokenizerFactories::charDelimiterSplit)
+          .add("Digits", PreTokenizerFactories::digits)
+          .add("Punctuation", PreTokenizerFactories::punctuation)
+          .add("UnicodeScripts", PreTokenizerFactories::unicodeScripts)
+          .add("Whitespace", PreTokenizerFactories::whitespace)
           .add("Sequence", ByteLevelFamilyFactories::sequencePreTokenizer)
           .add("Split", ByteLevelFamilyFactories::split);
 
