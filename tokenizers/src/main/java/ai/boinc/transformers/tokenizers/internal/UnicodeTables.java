@@ -11,7 +11,7 @@ public final class UnicodeTables {
   private UnicodeTables() {}
 
   /**
-   * {@code \w} of the Rust regex crate (Unicode 16.0): Alphabetic, marks, decimal digits,
+   * {@code \w} of the Rust regex crate (Unicode 16.0 here): Alphabetic, marks, decimal digits,
    * connector punctuation, ZWNJ and ZWJ.
    */
   public static boolean isRegexWord(int cp) {
@@ -24,14 +24,15 @@ public final class UnicodeTables {
   }
 
   /**
-   * The reference's punctuation test ({@code is_ascii_punctuation() || is_punctuation()} of the
-   * unicode_categories crate, whose categories Pc Pd Ps Pe Pi Pf Po are older than Unicode 10).
+   * The reference's punctuation test: {@code is_ascii_punctuation() || is_punctuation()}, the
+   * latter from the unicode_categories crate, whose categories Pc Pd Ps Pe Pi Pf Po predate
+   * Unicode 9.0 (U+2E43 is not punctuation there, U+166D still is).
    */
   public static boolean isPunctuation(int cp) {
     return Punctuation.TABLE.get(cp) != 0;
   }
 
-  /** Rust's {@code char::is_numeric} (Unicode 16.0): categories Nd, Nl and No. */
+  /** Rust's {@code char::is_numeric} (Unicode 16.0 here): categories Nd, Nl and No. */
   public static boolean isNumeric(int cp) {
     return Numeric.TABLE.get(cp) != 0;
   }

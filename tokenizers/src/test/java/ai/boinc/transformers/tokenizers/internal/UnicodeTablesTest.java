@@ -81,7 +81,7 @@ class UnicodeTablesTest {
         punctuationOnlyInTheJdk.add(Integer.toHexString(cp));
       }
     }
-    // Po in the reference's tables, So and Mn since Unicode 12.0 and 11.0
+    // Po in the reference's older tables, So and Mn in the JDK's
     assertThat(notPunctuationInTheJdk).containsExactlyInAnyOrder("166d", "111c9");
     // characters made punctuation after the reference's tables: none older than these blocks
     assertThat(punctuationOnlyInTheJdk).contains("2e43", "2e4f", "1145a").hasSizeLessThan(100);

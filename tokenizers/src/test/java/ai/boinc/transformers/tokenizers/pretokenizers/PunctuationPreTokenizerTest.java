@@ -54,7 +54,7 @@ class PunctuationPreTokenizerTest {
 
   @Test
   void followsTheReferencesOlderCategoriesNotTheJdks() {
-    // U+166D was Po before Unicode 12 (now So); U+2E43 and U+2E4F are Po only since Unicode 10/11.
+    // U+166D was Po in older Unicode (So now); U+2E43 and U+2E4F became Po after the reference's tables.
     assertThat(Pieces.of(of(SplitDelimiterBehavior.ISOLATED), "a\u166db\u2e43\u2e4f"))
         .containsExactly("a@[0,1]", "\u166d@[1,2]", "b\u2e43\u2e4f@[2,5]");
   }
