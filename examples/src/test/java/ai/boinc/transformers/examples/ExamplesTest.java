@@ -7,11 +7,11 @@ import ai.boinc.transformers.testkit.LocalHub;
 import ai.boinc.transformers.testkit.LocalVault;
 import ai.boinc.transformers.testkit.LocalVaultRequest;
 import ai.boinc.transformers.testkit.LocalVaultTokenSpec;
+import ai.boinc.transformers.testkit.SharedFixtures;
 import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,7 +122,6 @@ class ExamplesTest {
   }
 
   static Path fixtures() {
-    String root = System.getProperty("transformers.root", ".");
-    return Paths.get(root).toAbsolutePath().normalize().resolveSibling("shared").resolve("fixtures");
+    return SharedFixtures.root();
   }
 }

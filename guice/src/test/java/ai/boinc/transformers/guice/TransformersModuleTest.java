@@ -9,7 +9,7 @@ import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.hub.HubSettings;
 import ai.boinc.transformers.testkit.HubRepo;
 import ai.boinc.transformers.testkit.LocalHub;
-import ai.boinc.transformers.testkit.RecordedRequest;
+import ai.boinc.transformers.testkit.SharedFixtures;
 import ai.boinc.transformers.tokenizers.TokenizerFactory;
 import ai.boinc.transformers.transport.jdk.JdkFileFetcher;
 import ai.boinc.transformers.transport.okhttp.OkHttpFileFetcher;
@@ -20,7 +20,6 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.util.Modules;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -178,8 +177,6 @@ class TransformersModuleTest {
   }
 
   static Path llama2() {
-    String root = System.getProperty("transformers.root", ".");
-    Path fixtures = Paths.get(root).toAbsolutePath().normalize().resolveSibling("shared").resolve("fixtures");
-    return fixtures.resolve("tokenizers").resolve("llama-2");
+    return SharedFixtures.tokenizer("llama-2");
   }
 }
