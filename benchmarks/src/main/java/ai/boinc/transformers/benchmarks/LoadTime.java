@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class LoadTime {
-  static final int COLD_FORKS = 4;
+  static final int COLD_FORKS = 3;
 
   /** What to load, and the last loaded tokenizer, closed after each call. */
   @State(Scope.Benchmark)
@@ -80,8 +80,8 @@ public class LoadTime {
   }
 
   @Benchmark
-  @Warmup(iterations = 2, time = 2)
-  @Measurement(iterations = 3, time = 2)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 3, time = 1)
   public Encoder warm(Load load) {
     return load.last = Encoders.load(load.impl, load.family);
   }
@@ -96,8 +96,8 @@ public class LoadTime {
   }
 
   @Benchmark
-  @Warmup(iterations = 2, time = 2)
-  @Measurement(iterations = 3, time = 2)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 3, time = 1)
   public Encoder warmJTokkit(LoadJTokkit load) {
     return load.last = Encoders.load("jtokkit", Families.O200K);
   }
