@@ -99,10 +99,11 @@ public final class Report {
       return new Value(score * factor, error * factor, min * factor, max * factor, samples);
     }
 
+    /** The score, and {@code ±} half the spread of the samples as a share of it. */
     String format() {
       String s = number(score);
-      if (!Double.isNaN(error) && error > 0) {
-        s += " ± " + number(error, score);
+      if (samples > 1 && score != 0) {
+        s += String.format(Locale.ROOT, " ±%.0f%%", 100 * (max - min) / 2 / Math.abs(score));
       }
       return s;
     }
@@ -126,6 +127,13 @@ public final class Report {
 
     double relativeError() {
       return Double.isNaN(value.error) || value.score == 0 ? Double.NaN : value.error / value.score;
+    }
+
+    /** (max − min) / score. */
+    double spread() {
+      return value.samples < 2 || value.score == 0
+          ? Double.NaN
+          : (value.max - value.min) / Math.abs(value.score);
     }
   }
 
@@ -478,13 +486,16 @@ public final class Report {
         (target, list) -> {
           List<String> met = new ArrayList<>();
           List<String> missed = new ArrayList<>();
+          List<String> notYet = new ArrayList<>();
           List<String> open = new ArrayList<>();
           for (Row row : list) {
             String what = row.family + (row.ratio.equals(NONE) ? "" : " " + row.ratio);
             if (row.metric == Metric.BATCH_SPEEDUP || row.metric == Metric.HEAP_MIB) {
               what = row.family + " " + row.project;
             }
-            if (row.met == null) {
+            if (row.met == null && row.project.equals(NOT_YET)) {
+              notYet.add(row.family);
+            } else if (row.met == null) {
               open.add(row.family);
             } else if (row.met) {
               met.add(what);
@@ -494,13 +505,15 @@ public final class Report {
           }
           md.append("- ").append(target).append(" — met: ").append(join(met))
               .append("; not met: ").append(join(missed))
-              .append("; not measurable yet: ").append(join(open)).append("\n");
+              .append("; not yet supported: ").append(join(notYet))
+              .append(open.isEmpty() ? "" : "; no measurement: " + join(open)).append("\n");
         });
     md.append("\n");
 
     md.append("## Results\n\n");
-    md.append("`± x`: half-width of JMH's 99.9% confidence interval. Memory is one probe per cell,")
-        .append(" without an interval. `")
+    md.append("`±x%`: half the spread between the lowest and highest measured iteration (for cold")
+        .append(" loads: fork), as a share of the score; JMH's own 99.9% confidence intervals are in")
+        .append(" the noise table. Memory is one probe per cell. `")
         .append(NOT_YET)
         .append("`: transformers-java cannot load that family yet (below); the peers were measured")
         .append(" all the same.\n\n");
@@ -508,31 +521,41 @@ public final class Report {
 
     md.append("## Noise\n\n");
     List<Double> errors = new ArrayList<>();
+    List<Double> spreads = new ArrayList<>();
     for (Noise n : r.noise) {
       if (!Double.isNaN(n.relativeError())) {
         errors.add(n.relativeError());
       }
+      if (!Double.isNaN(n.spread())) {
+        spreads.add(n.spread());
+      }
     }
     errors.sort(Double::compare);
-    if (!errors.isEmpty()) {
+    spreads.sort(Double::compare);
+    if (!errors.isEmpty() && !spreads.isEmpty()) {
       md.append(String.format(
           Locale.ROOT,
-          "Error as a share of the score, over %d JMH results: median %.1f%%, worst %.1f%%."
-              + " min–max: the extremes of the measured iterations (for cold loads: of the forks).\n\n",
-          errors.size(),
+          "Over %d JMH results: the spread (highest − lowest measured iteration, or fork for cold"
+              + " loads, as a share of the score) has a median of %.0f%% and a worst of %.0f%%;"
+              + " JMH's error (half-width of the 99.9%% confidence interval) has a median of %.0f%%"
+              + " and a worst of %.0f%% — wide by construction with 3 samples (Student's t for 2"
+              + " degrees of freedom is 31.6).\n\n",
+          r.noise.size(),
+          100 * spreads.get(spreads.size() / 2),
+          100 * spreads.get(spreads.size() - 1),
           100 * errors.get(errors.size() / 2),
           100 * errors.get(errors.size() - 1)));
     }
-    md.append("| benchmark | family | impl | score | error | error % | min–max | samples |\n");
+    md.append("| benchmark | family | impl | score | min – max | spread | JMH error | samples |\n");
     md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
     for (Noise n : r.noise) {
       md.append("| ").append(n.benchmark)
           .append(" | ").append(n.family)
           .append(" | ").append(n.impl)
           .append(" | ").append(number(n.value.score)).append(' ').append(n.unit)
-          .append(" | ").append(Double.isNaN(n.value.error) ? NONE : number(n.value.error, n.value.score))
-          .append(" | ").append(Double.isNaN(n.relativeError()) ? NONE : String.format(Locale.ROOT, "%.1f%%", 100 * n.relativeError()))
           .append(" | ").append(number(n.value.min, n.value.score)).append(" – ").append(number(n.value.max, n.value.score))
+          .append(" | ").append(Double.isNaN(n.spread()) ? NONE : String.format(Locale.ROOT, "%.0f%%", 100 * n.spread()))
+          .append(" | ").append(Double.isNaN(n.value.error) ? NONE : "± " + number(n.value.error, n.value.score))
           .append(" | ").append(n.value.samples)
           .append(" |\n");
     }
