@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The benchmark corpus ({@code shared/bench-corpus/corpus.txt.gz}): 3,666 shuffled documents of
- * 1–4 KiB separated by U+001E, 8.47 MB of UTF-8 in all.
+ * The benchmark corpus ({@code shared/bench-corpus/corpus.txt.gz}): 3,666 shuffled documents of 1–4
+ * KiB separated by U+001E, 8.47 MB of UTF-8 in all.
  */
 public final class Corpus {
   /**
@@ -39,8 +39,7 @@ public final class Corpus {
         throw new UncheckedIOException("cannot read " + Shared.corpus(), e);
       }
       documents =
-          Collections.unmodifiableList(
-              Arrays.asList(text.split(String.valueOf(SEPARATOR), -1)));
+          Collections.unmodifiableList(Arrays.asList(text.split(String.valueOf(SEPARATOR), -1)));
     }
     return documents;
   }

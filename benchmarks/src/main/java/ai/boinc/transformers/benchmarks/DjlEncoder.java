@@ -12,13 +12,12 @@ import java.util.Map;
  * DJL's binding of Hugging Face's Rust {@code tokenizers} (JNI), loaded with {@code
  * HuggingFaceTokenizer.newInstance(Path, options)}.
  *
- * <p>The options make it encode as the Rust library and our tokenizer do by default: special
- * tokens added, and no truncation or padding (DJL otherwise truncates to 512 tokens and pads).
- * Before DJL's first use {@link #offline()} sets {@code ai.djl.offline} and {@code
- * OPT_OUT_TRACKING}: DJL then takes the native library from its own jar (it has linux-x86_64,
- * linux-aarch64, osx-aarch64 and win-x86_64 builds) and extracts it to {@code
- * ~/.djl.ai/tokenizers}, never downloads one, and skips its usage telemetry (which would query the
- * EC2 metadata address 169.254.169.254).
+ * <p>The options make it encode as the Rust library and our tokenizer do by default: special tokens
+ * added, and no truncation or padding (DJL otherwise truncates to 512 tokens and pads). Before
+ * DJL's first use {@link #offline()} sets {@code ai.djl.offline} and {@code OPT_OUT_TRACKING}: DJL
+ * then takes the native library from its own jar (it has linux-x86_64, linux-aarch64, osx-aarch64
+ * and win-x86_64 builds) and extracts it to {@code ~/.djl.ai/tokenizers}, never downloads one, and
+ * skips its usage telemetry (which would query the EC2 metadata address 169.254.169.254).
  */
 final class DjlEncoder implements Encoder {
   private final HuggingFaceTokenizer tokenizer;
@@ -34,7 +33,8 @@ final class DjlEncoder implements Encoder {
     options.put("truncation", "false");
     options.put("padding", "false");
     try {
-      return new DjlEncoder(HuggingFaceTokenizer.newInstance(Shared.tokenizerJson(family), options));
+      return new DjlEncoder(
+          HuggingFaceTokenizer.newInstance(Shared.tokenizerJson(family), options));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

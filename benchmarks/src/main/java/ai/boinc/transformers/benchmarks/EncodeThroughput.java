@@ -11,15 +11,17 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Single-thread encode throughput: one operation encodes every document of the {@link
- * CorpusPrefix} (1 MB) one {@code encode} call at a time, special tokens added. The primary score is
+ * Single-thread encode throughput: one operation encodes every document of the {@link CorpusPrefix}
+ * (1 MB) one {@code encode} call at a time, special tokens added. The primary score is
  * operations/s; {@link Counters} adds UTF-8 bytes/s and tokens/s.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Threads(1)
 public class EncodeThroughput {
 

@@ -3,9 +3,9 @@ package ai.boinc.transformers.benchmarks;
 import java.util.List;
 
 /**
- * One tokenizer under test, behind the smallest interface the benchmarks need. Every method
- * returns something computed from the implementation's full result so that the JIT cannot drop the
- * work. Implementations are thread-safe.
+ * One tokenizer under test, behind the smallest interface the benchmarks need. Every method returns
+ * something computed from the implementation's full result so that the JIT cannot drop the work.
+ * Implementations are thread-safe.
  */
 public interface Encoder extends AutoCloseable {
   /** Which implementation: {@code project}, {@code djl} or {@code jtokkit}. */

@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Time to load a {@code tokenizer.json} from disk into a tokenizer ready to encode.
  *
  * <ul>
- *   <li>{@code cold}: the first load in a fresh JVM — one load per fork, {@value #COLD_FORKS}
- *       forks — so class loading, interpretation and (for DJL) loading the native library are
- *       included. The file itself is in the OS page cache after the first fork.
+ *   <li>{@code cold}: the first load in a fresh JVM — one load per fork, {@value #COLD_FORKS} forks
+ *       — so class loading, interpretation and (for DJL) loading the native library are included.
+ *       The file itself is in the OS page cache after the first fork.
  *   <li>{@code warm}: the average load once the JVM has loaded the same file repeatedly (code
  *       compiled).
  * </ul>
@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class LoadTime {
   static final int COLD_FORKS = 3;
 
@@ -72,7 +74,9 @@ public class LoadTime {
 
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
-  @Fork(value = COLD_FORKS, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+  @Fork(
+      value = COLD_FORKS,
+      jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
   @Warmup(iterations = 0)
   @Measurement(iterations = 1)
   public Encoder cold(Load load) {
@@ -88,7 +92,9 @@ public class LoadTime {
 
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
-  @Fork(value = COLD_FORKS, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+  @Fork(
+      value = COLD_FORKS,
+      jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
   @Warmup(iterations = 0)
   @Measurement(iterations = 1)
   public Encoder coldJTokkit(LoadJTokkit load) {

@@ -17,7 +17,15 @@ final class Malloc {
 
   /** glibc's {@code struct mallinfo2} (glibc 2.33 and later). */
   @Structure.FieldOrder({
-    "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+    "arena",
+    "ordblks",
+    "smblks",
+    "hblks",
+    "hblkhd",
+    "usmblks",
+    "fsmblks",
+    "uordblks",
+    "fordblks",
     "keepcost"
   })
   public static class Mallinfo2 extends Structure implements Structure.ByValue {

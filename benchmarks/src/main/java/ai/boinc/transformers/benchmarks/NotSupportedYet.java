@@ -12,7 +12,9 @@ public final class NotSupportedYet extends RuntimeException {
 
   NotSupportedYet(String family, TokenizerLoadException cause) {
     super(
-        "transformers-java cannot load " + family + " yet (measuring only the peers): "
+        "transformers-java cannot load "
+            + family
+            + " yet (measuring only the peers): "
             + cause.getMessage(),
         null,
         false,

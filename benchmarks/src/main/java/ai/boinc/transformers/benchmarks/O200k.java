@@ -1,5 +1,6 @@
 package ai.boinc.transformers.benchmarks;
 
+import java.util.Arrays;
 import java.util.List;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -34,12 +35,13 @@ public class O200k {
   /** Compares {@code jtokkit}'s ids with DJL's and ours on the first corpus documents. */
   static String sanityCheck(Encoder jtokkit) {
     List<String> docs = Corpus.documents().subList(0, SANITY_DOCUMENTS);
-    StringBuilder out = new StringBuilder("sanity check, o200k ids on " + docs.size() + " corpus documents:");
+    StringBuilder out =
+        new StringBuilder("sanity check, o200k ids on " + docs.size() + " corpus documents:");
     for (String impl : new String[] {"djl", "project"}) {
       try (Encoder other = Encoders.load(impl, Families.O200K)) {
         int same = 0;
         for (String doc : docs) {
-          if (java.util.Arrays.equals(jtokkit.ids(doc), other.ids(doc))) {
+          if (Arrays.equals(jtokkit.ids(doc), other.ids(doc))) {
             same++;
           }
         }

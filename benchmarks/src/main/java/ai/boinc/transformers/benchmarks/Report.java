@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns JMH's JSON result file and {@link RetainedHeap}'s {@code heap.json} into one markdown
- * table — family, metric, project, peer, ratio project/peer, target — printed and written to
- * {@code benchmarks/RESULTS.md} with the machine, the JDK, the command and how noisy the run was.
+ * Turns JMH's JSON result file and {@link RetainedHeap}'s {@code heap.json} into one markdown table
+ * — family, metric, project, peer, ratio project/peer, target — printed and written to {@code
+ * benchmarks/RESULTS.md} with the machine, the JDK, the command and how noisy the run was.
  *
  * <p>Rows whose measurement is missing are kept: the project's cell says "not yet supported" when
  * transformers-java cannot load that family (checked here by loading it), "—" otherwise.
@@ -37,10 +37,11 @@ import java.util.Optional;
 public final class Report {
   /** The one-line command of {@code benchmarks/README.md} that runs the whole suite. */
   public static final String COMMAND =
-      "S=$(date +%s) && mvn -q -B -DskipTests package -pl benchmarks -am"
-          + " && java -jar benchmarks/target/benchmarks.jar -rf json -rff benchmarks/target/results.json"
-          + " && java -cp benchmarks/target/benchmarks.jar ai.boinc.transformers.benchmarks.RetainedHeap"
-          + " && java -cp benchmarks/target/benchmarks.jar ai.boinc.transformers.benchmarks.Report --started $S";
+      "S=$(date +%s) && mvn -q -B -DskipTests package -pl benchmarks -am && java -jar"
+          + " benchmarks/target/benchmarks.jar -rf json -rff benchmarks/target/results.json && java"
+          + " -cp benchmarks/target/benchmarks.jar ai.boinc.transformers.benchmarks.RetainedHeap &&"
+          + " java -cp benchmarks/target/benchmarks.jar ai.boinc.transformers.benchmarks.Report"
+          + " --started $S";
 
   static final String PROJECT = "project";
   static final String DJL = "djl";
@@ -232,7 +233,8 @@ public final class Report {
     List<Row> rows = rows(r);
     String table = table(rows);
     System.out.println(table);
-    Duration took = started == null ? null : Duration.ofSeconds(Instant.now().getEpochSecond() - started);
+    Duration took =
+        started == null ? null : Duration.ofSeconds(Instant.now().getEpochSecond() - started);
     String markdown = markdown(r, rows, table, unsupported, took);
     Files.write(out, markdown.getBytes(StandardCharsets.UTF_8));
     System.out.println("written to " + out);
@@ -356,11 +358,16 @@ public final class Report {
     Optional<Value> project = r.get(metric, family, PROJECT);
     Optional<Value> other = r.get(metric, family, peer);
     String projectCell =
-        project.map(Value::format).orElse(r.status.containsKey(family + "/" + PROJECT) ? NOT_YET : NONE);
+        project
+            .map(Value::format)
+            .orElse(r.status.containsKey(family + "/" + PROJECT) ? NOT_YET : NONE);
     String peerCell = other.map(Value::format).orElse(NONE);
     String ratio = NONE;
     Double ratioValue = null;
-    if (metric != Metric.BATCH_SPEEDUP && project.isPresent() && other.isPresent() && other.get().score > 0) {
+    if (metric != Metric.BATCH_SPEEDUP
+        && project.isPresent()
+        && other.isPresent()
+        && other.get().score > 0) {
       ratioValue = project.get().score / other.get().score;
       ratio = String.format(Locale.ROOT, "%.2f×", ratioValue);
     }
@@ -401,8 +408,7 @@ public final class Report {
     if (met != null) {
       target += met ? " ✓" : " ✗";
     }
-    return new Row(
-        family, metric, projectCell, peerName(peer), peerCell, ratio, target, met);
+    return new Row(family, metric, projectCell, peerName(peer), peerCell, ratio, target, met);
   }
 
   static String peerName(String impl) {
@@ -436,7 +442,10 @@ public final class Report {
   static String markdown(
       Results r, List<Row> rows, String table, Map<String, String> unsupported, Duration took) {
     StringBuilder md = new StringBuilder();
-    String now = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now());
+    String now =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now());
     md.append("# Benchmark results\n\n");
     md.append("Written by `Report` (")
         .append(now)
@@ -466,7 +475,9 @@ public final class Report {
         .append(" ")
         .append(System.getProperty("os.arch"))
         .append("\n");
-    r.jvm.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v.isEmpty() ? NONE : v).append("\n"));
+    r.jvm.forEach(
+        (k, v) ->
+            md.append("- ").append(k).append(": ").append(v.isEmpty() ? NONE : v).append("\n"));
     md.append("- Load average when the report was written (1, 5, 15 min): ")
         .append(loadAverage())
         .append(" — over ")
@@ -477,8 +488,11 @@ public final class Report {
     Map<String, List<Row>> byTarget = new LinkedHashMap<>();
     for (Row row : rows) {
       if (!row.target.isEmpty()) {
-        String key = row.metric.title() + (row.peer.equals("JTokkit") ? " vs JTokkit" : "")
-            + ": " + row.target.replace(" ✓", "").replace(" ✗", "");
+        String key =
+            row.metric.title()
+                + (row.peer.equals("JTokkit") ? " vs JTokkit" : "")
+                + ": "
+                + row.target.replace(" ✓", "").replace(" ✗", "");
         byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
       }
     }
@@ -503,16 +517,23 @@ public final class Report {
               missed.add(what);
             }
           }
-          md.append("- ").append(target).append(" — met: ").append(join(met))
-              .append("; not met: ").append(join(missed))
-              .append("; not yet supported: ").append(join(notYet))
-              .append(open.isEmpty() ? "" : "; no measurement: " + join(open)).append("\n");
+          md.append("- ")
+              .append(target)
+              .append(" — met: ")
+              .append(join(met))
+              .append("; not met: ")
+              .append(join(missed))
+              .append("; not yet supported: ")
+              .append(join(notYet))
+              .append(open.isEmpty() ? "" : "; no measurement: " + join(open))
+              .append("\n");
         });
     md.append("\n");
 
     md.append("## Results\n\n");
     md.append("`±x%`: half the spread between the lowest and highest measured iteration (for cold")
-        .append(" loads: fork), as a share of the score; JMH's own 99.9% confidence intervals are in")
+        .append(
+            " loads: fork), as a share of the score; JMH's own 99.9% confidence intervals are in")
         .append(" the noise table. Memory is one probe per cell. `")
         .append(NOT_YET)
         .append("`: transformers-java cannot load that family yet (below); the peers were measured")
@@ -533,30 +554,46 @@ public final class Report {
     errors.sort(Double::compare);
     spreads.sort(Double::compare);
     if (!errors.isEmpty() && !spreads.isEmpty()) {
-      md.append(String.format(
-          Locale.ROOT,
-          "Over %d JMH results: the spread (highest − lowest measured iteration, or fork for cold"
-              + " loads, as a share of the score) has a median of %.0f%% and a worst of %.0f%%;"
-              + " JMH's error (half-width of the 99.9%% confidence interval) has a median of %.0f%%"
-              + " and a worst of %.0f%% — wide by construction with 3 samples (Student's t for 2"
-              + " degrees of freedom is 31.6).\n\n",
-          r.noise.size(),
-          100 * spreads.get(spreads.size() / 2),
-          100 * spreads.get(spreads.size() - 1),
-          100 * errors.get(errors.size() / 2),
-          100 * errors.get(errors.size() - 1)));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "Over %d JMH results: the spread (highest − lowest measured iteration, or fork for"
+                  + " cold loads, as a share of the score) has a median of %.0f%% and a worst of"
+                  + " %.0f%%; JMH's error (half-width of the 99.9%% confidence interval) has a"
+                  + " median of %.0f%% and a worst of %.0f%% — wide by construction with 3 samples"
+                  + " (Student's t for 2 degrees of freedom is 31.6).\n\n",
+              r.noise.size(),
+              100 * spreads.get(spreads.size() / 2),
+              100 * spreads.get(spreads.size() - 1),
+              100 * errors.get(errors.size() / 2),
+              100 * errors.get(errors.size() - 1)));
     }
     md.append("| benchmark | family | impl | score | min – max | spread | JMH error | samples |\n");
     md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
     for (Noise n : r.noise) {
-      md.append("| ").append(n.benchmark)
-          .append(" | ").append(n.family)
-          .append(" | ").append(n.impl)
-          .append(" | ").append(number(n.value.score)).append(' ').append(n.unit)
-          .append(" | ").append(number(n.value.min, n.value.score)).append(" – ").append(number(n.value.max, n.value.score))
-          .append(" | ").append(Double.isNaN(n.spread()) ? NONE : String.format(Locale.ROOT, "%.0f%%", 100 * n.spread()))
-          .append(" | ").append(Double.isNaN(n.value.error) ? NONE : "± " + number(n.value.error, n.value.score))
-          .append(" | ").append(n.value.samples)
+      md.append("| ")
+          .append(n.benchmark)
+          .append(" | ")
+          .append(n.family)
+          .append(" | ")
+          .append(n.impl)
+          .append(" | ")
+          .append(number(n.value.score))
+          .append(' ')
+          .append(n.unit)
+          .append(" | ")
+          .append(number(n.value.min, n.value.score))
+          .append(" – ")
+          .append(number(n.value.max, n.value.score))
+          .append(" | ")
+          .append(
+              Double.isNaN(n.spread())
+                  ? NONE
+                  : String.format(Locale.ROOT, "%.0f%%", 100 * n.spread()))
+          .append(" | ")
+          .append(Double.isNaN(n.value.error) ? NONE : "± " + number(n.value.error, n.value.score))
+          .append(" | ")
+          .append(n.value.samples)
           .append(" |\n");
     }
     md.append("\n");
@@ -564,7 +601,12 @@ public final class Report {
     if (!unsupported.isEmpty()) {
       md.append("## Not yet supported by transformers-java\n\n");
       unsupported.forEach(
-          (family, why) -> md.append("- ").append(family).append(": ").append(why.replaceFirst("^.*?: ", "")).append("\n"));
+          (family, why) ->
+              md.append("- ")
+                  .append(family)
+                  .append(": ")
+                  .append(why.replaceFirst("^.*?: ", ""))
+                  .append("\n"));
       md.append("\n");
     }
     return md.toString();
@@ -643,13 +685,20 @@ public final class Report {
 
   private static String memory() {
     return procLine("/proc/meminfo", "MemTotal")
-        .map(kb -> String.format(Locale.ROOT, "%.0f GiB RAM", Long.parseLong(kb.replaceAll("\\D", "")) / 1048576.0))
+        .map(
+            kb ->
+                String.format(
+                    Locale.ROOT,
+                    "%.0f GiB RAM",
+                    Long.parseLong(kb.replaceAll("\\D", "")) / 1048576.0))
         .orElse("RAM unknown");
   }
 
   private static String loadAverage() {
     try {
-      String[] parts = new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII).split(" ");
+      String[] parts =
+          new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII)
+              .split(" ");
       return parts[0] + ", " + parts[1] + ", " + parts[2];
     } catch (IOException | RuntimeException e) {
       return "unknown";

@@ -8,11 +8,11 @@ import java.nio.file.Paths;
  * Finds the {@code shared/} folder that sits beside the repository: the fixtures' {@code
  * tokenizer.json} files and the benchmark corpus are read there, never copied into the repository.
  *
- * <p>Looked for, in order: the system property {@code benchmarks.shared} (the {@code shared}
- * folder itself); {@code ../shared} of the system property {@code transformers.root} (set by
- * Surefire to the repository root); {@code ../shared} of the working directory or of any of its
- * parents. JMH forks inherit the working directory and the {@code -D} options of the {@code java}
- * command that started them.
+ * <p>Looked for, in order: the system property {@code benchmarks.shared} (the {@code shared} folder
+ * itself); {@code ../shared} of the system property {@code transformers.root} (set by Surefire to
+ * the repository root); {@code ../shared} of the working directory or of any of its parents. JMH
+ * forks inherit the working directory and the {@code -D} options of the {@code java} command that
+ * started them.
  */
 public final class Shared {
   private Shared() {}
@@ -51,7 +51,11 @@ public final class Shared {
 
   /** {@code shared/fixtures/tokenizers/<family>/tokenizer.json}. */
   public static Path tokenizerJson(String family) {
-    return dir().resolve("fixtures").resolve("tokenizers").resolve(family).resolve("tokenizer.json");
+    return dir()
+        .resolve("fixtures")
+        .resolve("tokenizers")
+        .resolve(family)
+        .resolve("tokenizer.json");
   }
 
   /** {@code shared/bench-corpus/corpus.txt.gz}. */

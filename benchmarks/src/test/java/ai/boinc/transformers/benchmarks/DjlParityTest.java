@@ -53,7 +53,8 @@ class DjlParityTest {
     List<String> out = new ArrayList<>();
     out.add(Corpus.SHORT_TEXT);
     out.addAll(docs.subList(0, 4));
-    out.add(docs.subList(0, 200).stream().max(Comparator.comparingInt(String::length)).orElseThrow());
+    out.add(
+        docs.subList(0, 200).stream().max(Comparator.comparingInt(String::length)).orElseThrow());
     return out;
   }
 }

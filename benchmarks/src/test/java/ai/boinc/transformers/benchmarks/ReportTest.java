@@ -34,8 +34,8 @@ class ReportTest {
 
   private static final String HEAP =
       "[{\"family\":\"llama-3\",\"impl\":\"project\",\"status\":\"ok\",\"heapBytes\":83886080,\"nativeBytes\":0,\"metaspaceBytes\":1048576},"
-          + "{\"family\":\"llama-3\",\"impl\":\"djl\",\"status\":\"ok\",\"heapBytes\":104857,\"nativeBytes\":41943040,\"metaspaceBytes\":524288},"
-          + "{\"family\":\"t5-small\",\"impl\":\"project\",\"status\":\"not yet supported\",\"message\":\"no Precompiled\"}]";
+          + "{\"family\":\"llama-3\",\"impl\":\"djl\",\"status\":\"ok\",\"heapBytes\":104857,\"nativeBytes\":41943040,\"metaspaceBytes\":524288},{\"family\":\"t5-small\",\"impl\":\"project\",\"status\":\"not"
+          + " yet supported\",\"message\":\"no Precompiled\"}]";
 
   private static Map<String, Report.Row> rows() throws Exception {
     Report.Results r = new Report.Results();
@@ -44,7 +44,8 @@ class ReportTest {
     r.status.put("qwen3/project", "transformers-java cannot load qwen3 yet: NFC");
     List<Report.Row> rows = Report.rows(r);
     return rows.stream()
-        .collect(Collectors.toMap(row -> row.family + "|" + row.metric + "|" + row.peer, row -> row));
+        .collect(
+            Collectors.toMap(row -> row.family + "|" + row.metric + "|" + row.peer, row -> row));
   }
 
   @Test
@@ -82,11 +83,14 @@ class ReportTest {
     Report.Results r = new Report.Results();
     Report.readJmh(JSON.readTree(JMH), r);
     List<Report.Row> rows = Report.rows(r);
-    String md = Report.markdown(r, rows, Report.table(rows), Map.of("t5-small", "x: no Precompiled"), null);
+    String md =
+        Report.markdown(r, rows, Report.table(rows), Map.of("t5-small", "x: no Precompiled"), null);
     assertThat(md)
         .contains(Report.COMMAND)
         .contains("| llama-2 | encode, 1 thread (MB/s) | 3.00 ±3% | DJL | 0.500 | 6.00× | ≥ 5× ✓ |")
-        .contains("| EncodeThroughput.encode | llama-2 | project | 3.00 MB/s | 2.90 – 3.10 | 7% | ± 0.30 | 3 |")
+        .contains(
+            "| EncodeThroughput.encode | llama-2 | project | 3.00 MB/s | 2.90 – 3.10 | 7% | ± 0.30"
+                + " | 3 |")
         .contains("- t5-small: no Precompiled");
   }
 
