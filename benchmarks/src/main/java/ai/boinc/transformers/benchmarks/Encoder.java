@@ -1,0 +1,31 @@
+package ai.boinc.transformers.benchmarks;
+
+import java.util.List;
+
+/**
+ * One tokenizer under test, behind the smallest interface the benchmarks need. Every method returns
+ * something computed from the implementation's full result so that the JIT cannot drop the work.
+ * Implementations are thread-safe.
+ */
+public interface Encoder extends AutoCloseable {
+  /** Which implementation: {@code project}, {@code djl} or {@code jtokkit}. */
+  String impl();
+
+  /** Encodes {@code text} with special tokens added; returns the number of tokens. */
+  int encode(String text);
+
+  /**
+   * Encodes every text with the implementation's own batch call (which may use several threads);
+   * returns the total number of tokens.
+   *
+   * @throws UnsupportedOperationException if the implementation has no batch call
+   */
+  long encodeBatch(List<String> texts);
+
+  /** The token ids of {@code text}, special tokens added. */
+  int[] ids(String text);
+
+  /** Frees native memory, if any. */
+  @Override
+  void close();
+}

@@ -1,0 +1,720 @@
+package ai.boinc.transformers.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns JMH's JSON result file and {@link RetainedHeap}'s {@code heap.json} into one markdown table
+ * — family, metric, project, peer, ratio project/peer, target — printed and written to {@code
+ * benchmarks/RESULTS.md} with the machine, the JDK, the command and how noisy the run was.
+ *
+ * <p>Rows whose measurement is missing are kept: the project's cell says "not yet supported" when
+ * transformers-java cannot load that family (checked here by loading it), "—" otherwise.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar ai.boinc.transformers.benchmarks.Report \
+ *     [--results benchmarks/target/results.json] [--heap benchmarks/target/heap.json] \
+ *     [--out benchmarks/RESULTS.md] [--started EPOCH_SECONDS]
+ * </pre>
+ */
+public final class Report {
+  /** The one-line command of {@code benchmarks/README.md} that runs the whole suite. */
+  public static final String COMMAND =
+      "S=$(date +%s) && mvn -q -B -DskipTests package -pl benchmarks -am && java -jar"
+          + " benchmarks/target/benchmarks.jar -rf json -rff benchmarks/target/results.json && java"
+          + " -cp benchmarks/target/benchmarks.jar ai.boinc.transformers.benchmarks.RetainedHeap &&"
+          + " java -cp benchmarks/target/benchmarks.jar ai.boinc.transformers.benchmarks.Report"
+          + " --started $S";
+
+  static final String PROJECT = "project";
+  static final String DJL = "djl";
+  static final String JTOKKIT = "jtokkit";
+  static final String NOT_YET = "not yet supported";
+  static final String NONE = "—";
+
+  /** What a row measures, in the unit shown. */
+  enum Metric {
+    ENCODE_MBPS("encode, 1 thread", "MB/s", true),
+    ENCODE_TOKPS("encode, 1 thread", "tokens/s", true),
+    BATCH_MBPS("encodeBatch, 1 caller, 2 cores", "MB/s", true),
+    BATCH_SPEEDUP("encodeBatch ÷ encode", "×", true),
+    SHORT_US("short call, 60 chars", "µs", false),
+    LOAD_COLD_MS("load, cold JVM", "ms", false),
+    LOAD_WARM_MS("load, warm JVM", "ms", false),
+    HEAP_MIB("retained heap", "MiB", false),
+    FOOTPRINT_MIB("heap + native + metaspace", "MiB", false);
+
+    final String label;
+    final String unit;
+    final boolean higherIsBetter;
+
+    Metric(String label, String unit, boolean higherIsBetter) {
+      this.label = label;
+      this.unit = unit;
+      this.higherIsBetter = higherIsBetter;
+    }
+
+    String title() {
+      return label + " (" + unit + ")";
+    }
+  }
+
+  /** One measured value with its spread. */
+  static final class Value {
+    final double score;
+    final double error; // half-width of JMH's 99.9% confidence interval; NaN if unknown
+    final double min;
+    final double max;
+    final int samples;
+
+    Value(double score, double error, double min, double max, int samples) {
+      this.score = score;
+      this.error = error;
+      this.min = min;
+      this.max = max;
+      this.samples = samples;
+    }
+
+    static Value exact(double score) {
+      return new Value(score, Double.NaN, score, score, 1);
+    }
+
+    Value scaled(double factor) {
+      return new Value(score * factor, error * factor, min * factor, max * factor, samples);
+    }
+
+    /** The score, and {@code ±} half the spread of the samples as a share of it. */
+    String format() {
+      String s = number(score);
+      if (samples > 1 && score != 0) {
+        s += String.format(Locale.ROOT, " ±%.0f%%", 100 * (max - min) / 2 / Math.abs(score));
+      }
+      return s;
+    }
+  }
+
+  /** One row of JMH's results, for the noise table. */
+  static final class Noise {
+    final String benchmark;
+    final String family;
+    final String impl;
+    final String unit;
+    final Value value;
+
+    Noise(String benchmark, String family, String impl, String unit, Value value) {
+      this.benchmark = benchmark;
+      this.family = family;
+      this.impl = impl;
+      this.unit = unit;
+      this.value = value;
+    }
+
+    double relativeError() {
+      return Double.isNaN(value.error) || value.score == 0 ? Double.NaN : value.error / value.score;
+    }
+
+    /** (max − min) / score. */
+    double spread() {
+      return value.samples < 2 || value.score == 0
+          ? Double.NaN
+          : (value.max - value.min) / Math.abs(value.score);
+    }
+  }
+
+  /** Everything read from the result files. */
+  static final class Results {
+    final Map<String, Value> values = new HashMap<>();
+    final List<Noise> noise = new ArrayList<>();
+    final Map<String, String> status = new HashMap<>(); // family/impl -> why there is no value
+    final Map<String, String> jvm = new LinkedHashMap<>();
+
+    Optional<Value> get(Metric metric, String family, String impl) {
+      return Optional.ofNullable(values.get(key(metric, family, impl)));
+    }
+
+    void put(Metric metric, String family, String impl, Value value) {
+      values.put(key(metric, family, impl), value);
+    }
+
+    private static String key(Metric metric, String family, String impl) {
+      return metric + "/" + family + "/" + impl;
+    }
+  }
+
+  /** A row of the table. */
+  static final class Row {
+    final String family;
+    final Metric metric;
+    final String project;
+    final String peer;
+    final String peerValue;
+    final String ratio;
+    final String target;
+    final Boolean met; // null when there is no target or no measurement
+
+    Row(
+        String family,
+        Metric metric,
+        String project,
+        String peer,
+        String peerValue,
+        String ratio,
+        String target,
+        Boolean met) {
+      this.family = family;
+      this.metric = metric;
+      this.project = project;
+      this.peer = peer;
+      this.peerValue = peerValue;
+      this.ratio = ratio;
+      this.target = target;
+      this.met = met;
+    }
+  }
+
+  private Report() {}
+
+  public static void main(String[] args) throws IOException {
+    Path results = Paths.get("benchmarks/target/results.json");
+    Path heap = Paths.get("benchmarks/target/heap.json");
+    Path out = Paths.get("benchmarks/RESULTS.md");
+    Long started = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--results":
+          results = Paths.get(args[++i]);
+          break;
+        case "--heap":
+          heap = Paths.get(args[++i]);
+          break;
+        case "--out":
+          out = Paths.get(args[++i]);
+          break;
+        case "--started":
+          started = Long.parseLong(args[++i]);
+          break;
+        default:
+          System.err.println(
+              "usage: Report [--results FILE] [--heap FILE] [--out RESULTS.md] [--started EPOCH]");
+          System.exit(2);
+      }
+    }
+    Results r = new Results();
+    ObjectMapper json = new ObjectMapper();
+    if (Files.isRegularFile(results)) {
+      readJmh(json.readTree(results.toFile()), r);
+    } else {
+      System.err.println("no JMH results at " + results + "; their rows stay empty");
+    }
+    if (Files.isRegularFile(heap)) {
+      readHeap(json.readTree(heap.toFile()), r);
+    } else {
+      System.err.println("no heap results at " + heap + "; their rows stay empty");
+    }
+    Map<String, String> unsupported = projectSupport(Families.ALL);
+    unsupported.forEach((family, why) -> r.status.put(family + "/" + PROJECT, why));
+    List<Row> rows = rows(r);
+    String table = table(rows);
+    System.out.println(table);
+    Duration took =
+        started == null ? null : Duration.ofSeconds(Instant.now().getEpochSecond() - started);
+    String markdown = markdown(r, rows, table, unsupported, took);
+    Files.write(out, markdown.getBytes(StandardCharsets.UTF_8));
+    System.out.println("written to " + out);
+  }
+
+  /** Which families transformers-java cannot load yet, with the reason. */
+  static Map<String, String> projectSupport(List<String> families) {
+    Map<String, String> unsupported = new LinkedHashMap<>();
+    for (String family : families) {
+      try (Encoder ignored = Encoders.load(PROJECT, family)) {
+        // loads: supported
+      } catch (NotSupportedYet e) {
+        unsupported.put(family, e.getMessage());
+      }
+    }
+    return unsupported;
+  }
+
+  static void readJmh(JsonNode root, Results r) {
+    for (JsonNode b : root) {
+      String full = b.path("benchmark").asText();
+      int method = full.lastIndexOf('.');
+      String name = full.substring(full.lastIndexOf('.', method - 1) + 1);
+      JsonNode params = b.path("params");
+      String family = params.path("family").asText(null);
+      String impl = params.path("impl").asText(null);
+      if (name.endsWith(".jtokkit") || name.endsWith("JTokkit")) {
+        family = Families.O200K;
+        impl = JTOKKIT;
+      }
+      if (family == null || impl == null) {
+        continue;
+      }
+      JsonNode primary = b.path("primaryMetric");
+      r.jvm.putIfAbsent("JMH", b.path("jmhVersion").asText());
+      r.jvm.putIfAbsent(
+          "JDK",
+          b.path("jdkVersion").asText()
+              + " ("
+              + b.path("vmName").asText()
+              + " "
+              + b.path("vmVersion").asText()
+              + ")");
+      r.jvm.putIfAbsent("JVM options of the forks", String.join(" ", texts(b.path("jvmArgs"))));
+      if (name.startsWith("EncodeThroughput.") || name.startsWith("BatchThroughput.")) {
+        boolean batch = name.startsWith("BatchThroughput.");
+        JsonNode bytes = b.path("secondaryMetrics").path("bytes");
+        JsonNode tokens = b.path("secondaryMetrics").path("tokens");
+        if (!bytes.isMissingNode()) {
+          Value v = value(bytes).scaled(1e-6);
+          r.put(batch ? Metric.BATCH_MBPS : Metric.ENCODE_MBPS, family, impl, v);
+          r.noise.add(new Noise(name, family, impl, "MB/s", v));
+        }
+        if (!tokens.isMissingNode() && !batch) {
+          r.put(Metric.ENCODE_TOKPS, family, impl, value(tokens));
+        }
+      } else if (name.startsWith("ShortCallLatency.")) {
+        Value v = value(primary).scaled(toMicros(primary.path("scoreUnit").asText()));
+        r.put(Metric.SHORT_US, family, impl, v);
+        r.noise.add(new Noise(name, family, impl, "µs", v));
+      } else if (name.startsWith("LoadTime.cold") || name.startsWith("LoadTime.warm")) {
+        Value v = value(primary).scaled(toMicros(primary.path("scoreUnit").asText()) / 1000);
+        boolean cold = name.startsWith("LoadTime.cold");
+        r.put(cold ? Metric.LOAD_COLD_MS : Metric.LOAD_WARM_MS, family, impl, v);
+        r.noise.add(new Noise(name, family, impl, "ms", v));
+      }
+    }
+    // encodeBatch ÷ encode, per implementation
+    for (String family : Families.ALL) {
+      for (String impl : Arrays.asList(PROJECT, DJL)) {
+        Optional<Value> batch = r.get(Metric.BATCH_MBPS, family, impl);
+        Optional<Value> single = r.get(Metric.ENCODE_MBPS, family, impl);
+        if (batch.isPresent() && single.isPresent() && single.get().score > 0) {
+          r.put(
+              Metric.BATCH_SPEEDUP,
+              family,
+              impl,
+              Value.exact(batch.get().score / single.get().score));
+        }
+      }
+    }
+  }
+
+  static void readHeap(JsonNode root, Results r) {
+    for (JsonNode row : root) {
+      String family = row.path("family").asText();
+      String impl = row.path("impl").asText();
+      if (!row.path("status").asText().equals("ok")) {
+        r.status.putIfAbsent(family + "/" + impl, row.path("message").asText());
+        continue;
+      }
+      double mib = 1.0 / (1024 * 1024);
+      long heap = row.path("heapBytes").asLong();
+      r.put(Metric.HEAP_MIB, family, impl, Value.exact(heap * mib));
+      long nativeBytes = Math.max(0, row.path("nativeBytes").asLong());
+      long meta = Math.max(0, row.path("metaspaceBytes").asLong());
+      r.put(Metric.FOOTPRINT_MIB, family, impl, Value.exact((heap + nativeBytes + meta) * mib));
+    }
+  }
+
+  static List<Row> rows(Results r) {
+    List<Row> rows = new ArrayList<>();
+    for (String family : Families.ALL) {
+      for (Metric metric : Metric.values()) {
+        List<String> peers = new ArrayList<>();
+        peers.add(DJL);
+        if (family.equals(Families.O200K)
+            && metric != Metric.BATCH_MBPS
+            && metric != Metric.BATCH_SPEEDUP) {
+          peers.add(JTOKKIT);
+        }
+        for (String peer : peers) {
+          rows.add(row(r, family, metric, peer));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static Row row(Results r, String family, Metric metric, String peer) {
+    Optional<Value> project = r.get(metric, family, PROJECT);
+    Optional<Value> other = r.get(metric, family, peer);
+    String projectCell =
+        project
+            .map(Value::format)
+            .orElse(r.status.containsKey(family + "/" + PROJECT) ? NOT_YET : NONE);
+    String peerCell = other.map(Value::format).orElse(NONE);
+    String ratio = NONE;
+    Double ratioValue = null;
+    if (metric != Metric.BATCH_SPEEDUP
+        && project.isPresent()
+        && other.isPresent()
+        && other.get().score > 0) {
+      ratioValue = project.get().score / other.get().score;
+      ratio = String.format(Locale.ROOT, "%.2f×", ratioValue);
+    }
+    String target = "";
+    Boolean met = null;
+    boolean loadTarget = Arrays.asList("llama-3", "qwen3", "gpt-4o").contains(family);
+    switch (metric) {
+      case ENCODE_MBPS:
+        target = peer.equals(DJL) ? "≥ 5×" : "≥ 1.0×";
+        met = ratioValue == null ? null : ratioValue >= (peer.equals(DJL) ? 5.0 : 1.0);
+        break;
+      case BATCH_SPEEDUP:
+        target = "project ≥ 1.8×";
+        met = project.map(v -> v.score >= 1.8).orElse(null);
+        break;
+      case SHORT_US:
+        if (peer.equals(DJL)) {
+          target = "≤ 0.2×";
+          met = ratioValue == null ? null : ratioValue <= 0.2;
+        }
+        break;
+      case LOAD_COLD_MS:
+      case LOAD_WARM_MS:
+        if (peer.equals(DJL) && loadTarget) {
+          target = "≤ 0.5×";
+          met = ratioValue == null ? null : ratioValue <= 0.5;
+        }
+        break;
+      case HEAP_MIB:
+        if (family.equals("llama-3") && peer.equals(DJL)) {
+          target = "project ≤ 64 MiB";
+          met = project.map(v -> v.score <= 64).orElse(null);
+        }
+        break;
+      default:
+        break;
+    }
+    if (met != null) {
+      target += met ? " ✓" : " ✗";
+    }
+    return new Row(family, metric, projectCell, peerName(peer), peerCell, ratio, target, met);
+  }
+
+  static String peerName(String impl) {
+    return impl.equals(DJL) ? "DJL" : impl.equals(JTOKKIT) ? "JTokkit" : impl;
+  }
+
+  static String table(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append("| family | metric | project | peer | peer's | project/peer | target |\n");
+    out.append("| --- | --- | ---: | --- | ---: | ---: | --- |\n");
+    for (Row row : rows) {
+      out.append("| ")
+          .append(row.family)
+          .append(" | ")
+          .append(row.metric.title())
+          .append(" | ")
+          .append(row.project)
+          .append(" | ")
+          .append(row.peer)
+          .append(" | ")
+          .append(row.peerValue)
+          .append(" | ")
+          .append(row.ratio)
+          .append(" | ")
+          .append(row.target)
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
+  static String markdown(
+      Results r, List<Row> rows, String table, Map<String, String> unsupported, Duration took) {
+    StringBuilder md = new StringBuilder();
+    String now =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now());
+    md.append("# Benchmark results\n\n");
+    md.append("Written by `Report` (")
+        .append(now)
+        .append(") from JMH's `benchmarks/target/results.json` and `benchmarks/target/heap.json`;")
+        .append(" see [README.md](README.md) for what each benchmark measures. Ratios compare")
+        .append(" numbers from the same run.\n\n");
+
+    md.append("## Run\n\n");
+    md.append("```bash\n").append(COMMAND).append("\n```\n\n");
+    if (took != null) {
+      md.append("- Whole suite, build included: ")
+          .append(took.toMinutes())
+          .append(" min ")
+          .append(took.getSeconds() % 60)
+          .append(" s\n");
+    }
+    md.append("- Machine: ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores (nproc), ")
+        .append(cpuModel())
+        .append(", ")
+        .append(memory())
+        .append("; ")
+        .append(System.getProperty("os.name"))
+        .append(" ")
+        .append(System.getProperty("os.version"))
+        .append(" ")
+        .append(System.getProperty("os.arch"))
+        .append("\n");
+    r.jvm.forEach(
+        (k, v) ->
+            md.append("- ").append(k).append(": ").append(v.isEmpty() ? NONE : v).append("\n"));
+    md.append("- Load average when the report was written (1, 5, 15 min): ")
+        .append(loadAverage())
+        .append(" — over ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" means other processes competed for the cores during the run.\n\n");
+
+    md.append("## Against the issue's targets\n\n");
+    Map<String, List<Row>> byTarget = new LinkedHashMap<>();
+    for (Row row : rows) {
+      if (!row.target.isEmpty()) {
+        String key =
+            row.metric.title()
+                + (row.peer.equals("JTokkit") ? " vs JTokkit" : "")
+                + ": "
+                + row.target.replace(" ✓", "").replace(" ✗", "");
+        byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+      }
+    }
+    byTarget.forEach(
+        (target, list) -> {
+          List<String> met = new ArrayList<>();
+          List<String> missed = new ArrayList<>();
+          List<String> notYet = new ArrayList<>();
+          List<String> open = new ArrayList<>();
+          for (Row row : list) {
+            String what = row.family + (row.ratio.equals(NONE) ? "" : " " + row.ratio);
+            if (row.metric == Metric.BATCH_SPEEDUP || row.metric == Metric.HEAP_MIB) {
+              what = row.family + " " + row.project;
+            }
+            if (row.met == null && row.project.equals(NOT_YET)) {
+              notYet.add(row.family);
+            } else if (row.met == null) {
+              open.add(row.family);
+            } else if (row.met) {
+              met.add(what);
+            } else {
+              missed.add(what);
+            }
+          }
+          md.append("- ")
+              .append(target)
+              .append(" — met: ")
+              .append(join(met))
+              .append("; not met: ")
+              .append(join(missed))
+              .append("; not yet supported: ")
+              .append(join(notYet))
+              .append(open.isEmpty() ? "" : "; no measurement: " + join(open))
+              .append("\n");
+        });
+    md.append("\n");
+
+    md.append("## Results\n\n");
+    md.append("`±x%`: half the spread between the lowest and highest measured iteration (for cold")
+        .append(
+            " loads: fork), as a share of the score; JMH's own 99.9% confidence intervals are in")
+        .append(" the noise table. Memory is one probe per cell. `")
+        .append(NOT_YET)
+        .append("`: transformers-java cannot load that family yet (below); the peers were measured")
+        .append(" all the same.\n\n");
+    md.append(table).append("\n");
+
+    md.append("## Noise\n\n");
+    List<Double> errors = new ArrayList<>();
+    List<Double> spreads = new ArrayList<>();
+    for (Noise n : r.noise) {
+      if (!Double.isNaN(n.relativeError())) {
+        errors.add(n.relativeError());
+      }
+      if (!Double.isNaN(n.spread())) {
+        spreads.add(n.spread());
+      }
+    }
+    errors.sort(Double::compare);
+    spreads.sort(Double::compare);
+    if (!errors.isEmpty() && !spreads.isEmpty()) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "Over %d JMH results: the spread (highest − lowest measured iteration, or fork for"
+                  + " cold loads, as a share of the score) has a median of %.0f%% and a worst of"
+                  + " %.0f%%; JMH's error (half-width of the 99.9%% confidence interval) has a"
+                  + " median of %.0f%% and a worst of %.0f%% — wide by construction with 3 samples"
+                  + " (Student's t for 2 degrees of freedom is 31.6).\n\n",
+              r.noise.size(),
+              100 * spreads.get(spreads.size() / 2),
+              100 * spreads.get(spreads.size() - 1),
+              100 * errors.get(errors.size() / 2),
+              100 * errors.get(errors.size() - 1)));
+    }
+    md.append("| benchmark | family | impl | score | min – max | spread | JMH error | samples |\n");
+    md.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+    for (Noise n : r.noise) {
+      md.append("| ")
+          .append(n.benchmark)
+          .append(" | ")
+          .append(n.family)
+          .append(" | ")
+          .append(n.impl)
+          .append(" | ")
+          .append(number(n.value.score))
+          .append(' ')
+          .append(n.unit)
+          .append(" | ")
+          .append(number(n.value.min, n.value.score))
+          .append(" – ")
+          .append(number(n.value.max, n.value.score))
+          .append(" | ")
+          .append(
+              Double.isNaN(n.spread())
+                  ? NONE
+                  : String.format(Locale.ROOT, "%.0f%%", 100 * n.spread()))
+          .append(" | ")
+          .append(Double.isNaN(n.value.error) ? NONE : "± " + number(n.value.error, n.value.score))
+          .append(" | ")
+          .append(n.value.samples)
+          .append(" |\n");
+    }
+    md.append("\n");
+
+    if (!unsupported.isEmpty()) {
+      md.append("## Not yet supported by transformers-java\n\n");
+      unsupported.forEach(
+          (family, why) ->
+              md.append("- ")
+                  .append(family)
+                  .append(": ")
+                  .append(why.replaceFirst("^.*?: ", ""))
+                  .append("\n"));
+      md.append("\n");
+    }
+    return md.toString();
+  }
+
+  private static String join(List<String> items) {
+    return items.isEmpty() ? "none" : String.join(", ", items);
+  }
+
+  static Value value(JsonNode metric) {
+    double score = metric.path("score").asDouble(Double.NaN);
+    double error = metric.path("scoreError").asDouble(Double.NaN);
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    int samples = 0;
+    for (JsonNode fork : metric.path("rawData")) {
+      for (JsonNode iteration : fork) {
+        double v = iteration.asDouble();
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+        samples++;
+      }
+    }
+    if (samples == 0) {
+      min = score;
+      max = score;
+    }
+    return new Value(score, error, min, max, samples);
+  }
+
+  /** Factor from a JMH time unit ({@code ms/op}, {@code us/op}, ...) to microseconds. */
+  static double toMicros(String unit) {
+    String u = unit.replace("/op", "");
+    switch (u) {
+      case "ns":
+        return 1e-3;
+      case "us":
+        return 1;
+      case "ms":
+        return 1e3;
+      case "s":
+        return 1e6;
+      case "min":
+        return 60e6;
+      default:
+        throw new IllegalArgumentException("unexpected JMH time unit '" + unit + "'");
+    }
+  }
+
+  static String number(double v) {
+    return number(v, v);
+  }
+
+  /** {@code v} with as many decimals as {@code scale} needs for three significant digits. */
+  static String number(double v, double scale) {
+    double a = Math.abs(scale);
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    } else if (a >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    } else if (a >= 1) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static String cpuModel() {
+    return procLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch"));
+  }
+
+  private static String memory() {
+    return procLine("/proc/meminfo", "MemTotal")
+        .map(
+            kb ->
+                String.format(
+                    Locale.ROOT,
+                    "%.0f GiB RAM",
+                    Long.parseLong(kb.replaceAll("\\D", "")) / 1048576.0))
+        .orElse("RAM unknown");
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts =
+          new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.US_ASCII)
+              .split(" ");
+      return parts[0] + ", " + parts[1] + ", " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static Optional<String> procLine(String file, String key) {
+    try {
+      for (String line : Files.readAllLines(Paths.get(file), StandardCharsets.UTF_8)) {
+        if (line.startsWith(key)) {
+          return Optional.of(line.substring(line.indexOf(':') + 1).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,102 @@
+package ai.boinc.transformers.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Two JMH results in JMH's JSON shape, bytes/s as a secondary metric. */
+  private static final String JMH =
+      "[{\"jmhVersion\":\"1.37\",\"benchmark\":\"ai.boinc.transformers.benchmarks.EncodeThroughput.encode\","
+          + "\"mode\":\"thrpt\",\"jdkVersion\":\"17\",\"vmName\":\"VM\",\"vmVersion\":\"1\",\"jvmArgs\":[\"-Xmx2g\"],"
+          + "\"params\":{\"family\":\"llama-2\",\"impl\":\"project\",\"corpusBytes\":\"1000000\"},"
+          + "\"primaryMetric\":{\"score\":3.0,\"scoreError\":0.3,\"scoreUnit\":\"ops/s\",\"rawData\":[[2.9,3.0,3.1]]},"
+          + "\"secondaryMetrics\":{\"bytes\":{\"score\":3000000.0,\"scoreError\":300000.0,\"scoreUnit\":\"ops/s\","
+          + "\"rawData\":[[2900000.0,3000000.0,3100000.0]]},"
+          + "\"tokens\":{\"score\":900000.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/s\",\"rawData\":[[900000.0]]}}},"
+          + "{\"jmhVersion\":\"1.37\",\"benchmark\":\"ai.boinc.transformers.benchmarks.EncodeThroughput.encode\","
+          + "\"params\":{\"family\":\"llama-2\",\"impl\":\"djl\",\"corpusBytes\":\"1000000\"},"
+          + "\"primaryMetric\":{\"score\":0.5,\"scoreError\":0.01,\"scoreUnit\":\"ops/s\",\"rawData\":[[0.5]]},"
+          + "\"secondaryMetrics\":{\"bytes\":{\"score\":500000.0,\"scoreError\":10000.0,\"scoreUnit\":\"ops/s\",\"rawData\":[[500000.0]]}}},"
+          + "{\"jmhVersion\":\"1.37\",\"benchmark\":\"ai.boinc.transformers.benchmarks.LoadTime.coldJTokkit\","
+          + "\"params\":{},\"primaryMetric\":{\"score\":1500.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"ms/op\",\"rawData\":[[1400.0],[1600.0]]}},"
+          + "{\"jmhVersion\":\"1.37\",\"benchmark\":\"ai.boinc.transformers.benchmarks.ShortCallLatency.encode\","
+          + "\"params\":{\"family\":\"llama-2\",\"impl\":\"djl\"},\"primaryMetric\":{\"score\":20000.0,\"scoreError\":100.0,\"scoreUnit\":\"ns/op\",\"rawData\":[[20000.0]]}}]";
+
+  private static final String HEAP =
+      "[{\"family\":\"llama-3\",\"impl\":\"project\",\"status\":\"ok\",\"heapBytes\":83886080,\"nativeBytes\":0,\"metaspaceBytes\":1048576},"
+          + "{\"family\":\"llama-3\",\"impl\":\"djl\",\"status\":\"ok\",\"heapBytes\":104857,\"nativeBytes\":41943040,\"metaspaceBytes\":524288},{\"family\":\"t5-small\",\"impl\":\"project\",\"status\":\"not"
+          + " yet supported\",\"message\":\"no Precompiled\"}]";
+
+  private static Map<String, Report.Row> rows() throws Exception {
+    Report.Results r = new Report.Results();
+    Report.readJmh(JSON.readTree(JMH), r);
+    Report.readHeap(JSON.readTree(HEAP), r);
+    r.status.put("qwen3/project", "transformers-java cannot load qwen3 yet: NFC");
+    List<Report.Row> rows = Report.rows(r);
+    return rows.stream()
+        .collect(
+            Collectors.toMap(row -> row.family + "|" + row.metric + "|" + row.peer, row -> row));
+  }
+
+  @Test
+  void ratioOfTwoMeasurementsWithTheTarget() throws Exception {
+    Report.Row row = rows().get("llama-2|ENCODE_MBPS|DJL");
+    assertThat(row.project).isEqualTo("3.00 ±3%");
+    assertThat(row.peerValue).isEqualTo("0.500");
+    assertThat(row.ratio).isEqualTo("6.00×");
+    assertThat(row.target).isEqualTo("≥ 5× ✓");
+    assertThat(rows().get("llama-2|SHORT_US|DJL").peerValue).isEqualTo("20.0");
+  }
+
+  @Test
+  void missingMeasurementsAndUnsupportedFamiliesKeepTheirRows() throws Exception {
+    Map<String, Report.Row> rows = rows();
+    assertThat(rows.get("qwen3|ENCODE_MBPS|DJL").project).isEqualTo("not yet supported");
+    assertThat(rows.get("qwen3|ENCODE_MBPS|DJL").ratio).isEqualTo("—");
+    assertThat(rows.get("qwen3|ENCODE_MBPS|DJL").met).isNull();
+    assertThat(rows.get("t5-small|HEAP_MIB|DJL").project).isEqualTo("not yet supported");
+    assertThat(rows.get("mistral|LOAD_WARM_MS|DJL").project).isEqualTo("—");
+    assertThat(rows.get("gpt-4o|LOAD_COLD_MS|JTokkit").peerValue).isEqualTo("1,500 ±7%");
+    assertThat(rows).doesNotContainKey("gpt-4o|BATCH_MBPS|JTokkit");
+  }
+
+  @Test
+  void heapTargetIsOnTheProjectAlone() throws Exception {
+    Report.Row heap = rows().get("llama-3|HEAP_MIB|DJL");
+    assertThat(heap.project).isEqualTo("80.0");
+    assertThat(heap.target).isEqualTo("project ≤ 64 MiB ✗");
+    assertThat(rows().get("llama-3|FOOTPRINT_MIB|DJL").peerValue).isEqualTo("40.6");
+  }
+
+  @Test
+  void markdownHasTheCommandTableAndNoise() throws Exception {
+    Report.Results r = new Report.Results();
+    Report.readJmh(JSON.readTree(JMH), r);
+    List<Report.Row> rows = Report.rows(r);
+    String md =
+        Report.markdown(r, rows, Report.table(rows), Map.of("t5-small", "x: no Precompiled"), null);
+    assertThat(md)
+        .contains(Report.COMMAND)
+        .contains("| llama-2 | encode, 1 thread (MB/s) | 3.00 ±3% | DJL | 0.500 | 6.00× | ≥ 5× ✓ |")
+        .contains(
+            "| EncodeThroughput.encode | llama-2 | project | 3.00 MB/s | 2.90 – 3.10 | 7% | ± 0.30"
+                + " | 3 |")
+        .contains("- t5-small: no Precompiled");
+  }
+
+  @Test
+  void readmeShowsTheCommandOfTheReport() throws Exception {
+    String readme = new String(Files.readAllBytes(Paths.get("README.md")), StandardCharsets.UTF_8);
+    assertThat(readme).contains(Report.COMMAND);
+  }
+}
