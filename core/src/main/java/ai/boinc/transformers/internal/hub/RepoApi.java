@@ -5,6 +5,8 @@ import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.hub.HubException;
 import ai.boinc.transformers.hub.RetryPolicy;
 import ai.boinc.transformers.hub.WhoAmI;
+import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.internal.json.JsonException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,8 +147,8 @@ final class RepoApi {
       String body = read(response.body(), ctx);
       Object json;
       try {
-        json = MiniJson.parse(body);
-      } catch (IllegalArgumentException e) {
+        json = Json.parse(body);
+      } catch (JsonException e) {
         throw malformed(ctx, "valid JSON (" + e.getMessage() + ")");
       }
       return new Page(json, nextLink(response, uri).orElse(null));

@@ -1,5 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
+import ai.boinc.transformers.internal.json.Json;
 import ai.boinc.transformers.testkit.HubRepo;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
+import ai.boinc.transformers.internal.json.Json;
 import ai.boinc.transformers.testkit.HubRepo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class PathsInfoRoute implements Route {
     String text = new String(request.body(), StandardCharsets.UTF_8);
     String contentType = request.header("Content-Type").orElse("");
     if (contentType.startsWith("application/json") || text.trim().startsWith("{")) {
-      Object json = JsonReader.parse(text);
+      Object json = Json.parse(text);
       if (!(json instanceof Map)) {
         throw new IllegalArgumentException("expected a JSON object with \"paths\"");
       }

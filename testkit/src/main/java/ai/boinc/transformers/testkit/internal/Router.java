@@ -1,5 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
+import ai.boinc.transformers.internal.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package ai.boinc.transformers.testkit.internal.vault;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ public final class KvEngine {
 
   /** Stores {@code data} at {@code path}; returns the new version (v2) or 0 (v1). */
   public int put(String path, Map<String, ?> data, Instant now) {
-    Map<String, Object> copy = new LinkedHashMap<>(data);
+    Map<String, Object> copy = new LinkedHashMap<>();
+    data.forEach((key, value) -> copy.put(key, jsonable(value)));
     if (kvVersion == 1) {
       v1.put(path, copy);
       return 0;
@@ -51,6 +53,29 @@ public final class KvEngine {
     List<Version> versions = v2.computeIfAbsent(path, p -> new ArrayList<>());
     versions.add(new Version(copy, now));
     return versions.size();
+  }
+
+  /**
+   * {@code value} as the strict JSON writer takes it: as ever, a value of no JSON type (an {@code
+   * Instant}, say) is served as its {@code toString()}.
+   */
+  private static Object jsonable(Object value) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof Map) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      ((Map<?, ?>) value).forEach((key, item) -> map.put(String.valueOf(key), jsonable(item)));
+      return map;
+    }
+    if (value instanceof Collection) {
+      List<Object> list = new ArrayList<>();
+      for (Object item : (Collection<?>) value) {
+        list.add(jsonable(item));
+      }
+      return list;
+    }
+    return value.toString();
   }
 
   /** v1: removes the secret; v2: soft-deletes the given versions (the latest when none given). */

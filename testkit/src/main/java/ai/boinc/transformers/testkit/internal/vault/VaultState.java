@@ -1,5 +1,7 @@
 package ai.boinc.transformers.testkit.internal.vault;
 
+import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.internal.json.JsonException;
 import ai.boinc.transformers.testkit.LocalVaultFault;
 import ai.boinc.transformers.testkit.LocalVaultTokenSpec;
 import java.time.Clock;
@@ -144,8 +146,8 @@ public final class VaultState {
     if (!body.isBlank()) {
       Object parsed;
       try {
-        parsed = MiniJson.parse(body);
-      } catch (IllegalArgumentException e) {
+        parsed = Json.parse(body);
+      } catch (JsonException e) {
         return Reply.errors(400, "failed to parse JSON input: " + e.getMessage());
       }
       Object requested = parsed instanceof Map ? ((Map<?, ?>) parsed).get("increment") : null;
@@ -178,12 +180,12 @@ public final class VaultState {
     }
     Map<?, ?> request;
     try {
-      Object parsed = MiniJson.parse(body.isBlank() ? "{}" : body);
+      Object parsed = Json.parse(body.isBlank() ? "{}" : body);
       if (!(parsed instanceof Map)) {
         return Reply.errors(400, "failed to parse JSON input: not an object");
       }
       request = (Map<?, ?>) parsed;
-    } catch (IllegalArgumentException e) {
+    } catch (JsonException e) {
       return Reply.errors(400, "failed to parse JSON input: " + e.getMessage());
     }
     AuthMount.Role role;
