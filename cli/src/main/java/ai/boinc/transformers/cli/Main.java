@@ -11,6 +11,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    OneLineLogFormat.install();
     Map<String, String> environment = System.getenv();
     System.exit(run(args, environment, System.in, Terminal.system(environment),
         new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
