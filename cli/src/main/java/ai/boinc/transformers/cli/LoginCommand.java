@@ -70,8 +70,9 @@ final class LoginCommand implements Callable<Integer> {
     try {
       account = hubBuilder.build().whoami();
     } catch (InvalidTokenException e) {
-      throw new InvalidTokenException(e.getMessage() + " Nothing was saved: check that you copied the whole token"
-          + " and run ba login again.", null, null, null, e);
+      throw new InvalidTokenException("The hub at " + settings.endpoint() + " rejected the token: it is malformed,"
+          + " expired or revoked. Nothing was saved. Check that you copied the whole token (or create a new one in"
+          + " your hub account settings) and run ba login again.", null, null, null, e);
     }
     try {
       tokenFile.write(token);

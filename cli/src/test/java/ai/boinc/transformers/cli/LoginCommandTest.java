@@ -203,6 +203,9 @@ class LoginCommandTest {
   void whoamiWithARejectedTokenSaysWhereItCameFrom() throws Exception {
     Files.createDirectories(tokenFile().getParent());
     Files.writeString(tokenFile(), TestHubs.WRONG_TOKEN + "\n");
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(tokenFile(), PosixFilePermissions.fromString("rw-------"));
+    }
 
     CliRun run = CliRun.run(env(), "whoami", "--verbose");
 
