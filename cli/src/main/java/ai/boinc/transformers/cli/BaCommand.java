@@ -1,5 +1,6 @@
 package ai.boinc.transformers.cli;
 
+import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -11,17 +12,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Download files and tokenizers from the BOINC AI Hub and tokenize text.",
-    subcommands = {DemoCommand.class, TokenizeCommand.class, CacheCommand.class, HelpCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "1:unexpected error (rerun with --verbose)",
-      "2:usage error",
-      "3:authentication or access error",
-      "4:repository, revision or file not found",
-      "5:hub unreachable or not in the offline cache",
-      "6:malformed input file",
-      "7:cache or output could not be written"
+    subcommands = {
+      LoginCommand.class,
+      LogoutCommand.class,
+      WhoamiCommand.class,
+      DownloadCommand.class,
+      TokenizeCommand.class,
+      CacheCommand.class,
+      DemoCommand.class,
+      HelpCommand.class
     })
 final class BaCommand {
   @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
@@ -30,7 +29,15 @@ final class BaCommand {
   /** The environment the commands read (the process environment, or a test's). */
   final Map<String, String> environment;
 
-  BaCommand(Map<String, String> environment) {
+  /** Standard input ({@code ba login} reads a piped token from it). */
+  final InputStream stdin;
+
+  /** The user's terminal, or {@link Terminal#none()} when input or output is redirected. */
+  final Terminal terminal;
+
+  BaCommand(Map<String, String> environment, InputStream stdin, Terminal terminal) {
     this.environment = environment;
+    this.stdin = stdin;
+    this.terminal = terminal;
   }
 }

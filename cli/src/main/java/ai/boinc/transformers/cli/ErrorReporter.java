@@ -14,7 +14,9 @@ import ai.boinc.transformers.hub.RepositoryNotFoundException;
 import ai.boinc.transformers.hub.RevisionNotFoundException;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Prints one clear line per failure (a stack trace only with --verbose) and picks the exit code. */
@@ -33,6 +35,31 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
     err.flush();
     return exitCode(e);
+  }
+
+  /**
+   * A wrong command line: one line with picocli's message, a suggestion when there is one, and
+   * where to read the usage (the full usage would bury the message).
+   */
+  static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    StringBuilder line = new StringBuilder("error: ").append(e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException) {
+      List<String> suggestions = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
+      if (!suggestions.isEmpty()) {
+        line.append("; did you mean ").append(String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))))
+            .append('?');
+      }
+    }
+    line.append(" (see '").append(commandLine.getCommandSpec().qualifiedName()).append(" --help')");
+    err.println(line);
+    Object root = commandLine.getCommandSpec().root().userObject();
+    if (root instanceof BaCommand && ((BaCommand) root).verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   static String message(Throwable e) {
@@ -64,6 +91,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
     if (e instanceof TokenizerLoadException || e instanceof BadInputException) {
       return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof UncheckedIOException) {
+      return ExitCodes.IO;
     }
     if (e instanceof CacheException || e instanceof java.io.IOException) {
       return ExitCodes.IO;

@@ -1,11 +1,14 @@
 package ai.boinc.transformers.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The exit codes of {@code ba}; scripts can tell failures apart by them. */
 public final class ExitCodes {
   public static final int OK = 0;
   /** An unexpected failure; {@code --verbose} shows the stack trace. */
   public static final int INTERNAL = 1;
-  /** The command line was wrong (picocli's convention). */
+  /** The command line was wrong: an unknown option, a bad repository id or revision (picocli's convention). */
   public static final int USAGE = 2;
   /** Authentication or authorisation failed: no token, a rejected token, a gated repository. */
   public static final int AUTH = 3;
@@ -15,8 +18,22 @@ public final class ExitCodes {
   public static final int NETWORK = 5;
   /** An input file is malformed: tokenizer.json, a JSONL line. */
   public static final int BAD_INPUT = 6;
-  /** The local cache or an output file could not be written. */
+  /** The local cache, the token file or an output file could not be written. */
   public static final int IO = 7;
 
   private ExitCodes() {}
+
+  /** The codes with what they mean, as {@code --help} lists them. */
+  static Map<String, String> descriptions() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put(" " + OK, "success");
+    codes.put(" " + INTERNAL, "unexpected error (rerun with --verbose)");
+    codes.put(" " + USAGE, "usage error: unknown option, bad repository id, revision or file path");
+    codes.put(" " + AUTH, "authentication or access error: no token, a rejected token, a gated repository");
+    codes.put(" " + NOT_FOUND, "repository, revision or file not found");
+    codes.put(" " + NETWORK, "hub unreachable, or not in the cache while offline");
+    codes.put(" " + BAD_INPUT, "malformed input file");
+    codes.put(" " + IO, "cache, token file or output could not be written");
+    return codes;
+  }
 }

@@ -1,38 +1,18 @@
 package ai.boinc.transformers.cli;
 
-import ai.boinc.transformers.credentials.CredentialChain;
 import ai.boinc.transformers.credentials.CredentialSource;
-import ai.boinc.transformers.credentials.env.EnvironmentCredentialSource;
-import ai.boinc.transformers.credentials.file.TokenFileCredentialSource;
-import ai.boinc.transformers.credentials.vault.VaultCredentialSourceProvider;
 import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.hub.HubSettings;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options every hub command shares; each defaults to the {@code BA_*} environment. */
+/** The options every command that downloads shares; each defaults to the {@code BA_*} environment. */
 final class HubOptions {
-  enum TokenSource {
-    auto,
-    env,
-    file,
-    vault,
-    none
-  }
+  @Mixin EndpointOptions endpointOptions;
 
-  @Option(names = "--endpoint", paramLabel = "URL", description = "The hub (default: BA_ENDPOINT or https://huggingface.co).")
-  String endpoint;
-
-  @Option(
-      names = "--token-source",
-      paramLabel = "SOURCE",
-      description = "Where the access token comes from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
-          + " BA_ACCESS_TOKEN, then the token file, then Vault when configured).")
-  TokenSource tokenSource = TokenSource.auto;
-
-  @Option(names = "--transport", paramLabel = "NAME", description = "HTTP transport: jdk or okhttp (default: jdk).")
-  String transport;
+  @Mixin TokenSourceOptions tokenSourceOptions;
 
   @Option(names = "--offline", description = "Use only the local cache (like BA_HUB_OFFLINE=1).")
   boolean offline;
@@ -42,9 +22,7 @@ final class HubOptions {
 
   HubSettings settings(Map<String, String> environment) {
     HubSettings.Builder settings = HubSettings.builderFromEnvironment(environment);
-    if (endpoint != null) {
-      settings.endpoint(endpoint);
-    }
+    endpointOptions.apply(settings);
     if (cacheDir != null) {
       settings.cacheDir(cacheDir);
     }
@@ -55,29 +33,13 @@ final class HubOptions {
   }
 
   CredentialSource credentials(Map<String, String> environment) {
-    switch (tokenSource) {
-      case env:
-        return EnvironmentCredentialSource.of(EnvironmentCredentialSource.DEFAULT_VARIABLE, environment);
-      case file:
-        return TokenFileCredentialSource.fromEnvironment(environment);
-      case vault:
-        return new VaultCredentialSourceProvider().create(environment);
-      case none:
-        return CredentialSource.none();
-      case auto:
-      default:
-        return CredentialChain.discover(environment, HubOptions.class.getClassLoader());
-    }
+    return tokenSourceOptions.credentials(environment);
   }
 
+  /** A hub from these options and {@code environment}. */
   Hub hub(Map<String, String> environment) {
     Hub.Builder hub = Hub.builder().environment(environment).settings(settings(environment)).credentials(credentials(environment));
-    if (transport != null) {
-      if (!transport.equals("jdk") && !transport.equals("okhttp")) {
-        throw new IllegalArgumentException("unknown transport '" + transport + "': use jdk or okhttp");
-      }
-      hub.transport(transport);
-    }
+    endpointOptions.apply(hub);
     return hub.build();
   }
 }

@@ -1,0 +1,152 @@
+package ai.boinc.transformers.cli;
+
+import ai.boinc.transformers.hub.DownloadOptions;
+import ai.boinc.transformers.hub.Hub;
+import ai.boinc.transformers.hub.RepoType;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ba download}: files, or a filtered snapshot, of a repository into the cache. */
+@Command(
+    name = "download",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Downloads files of a repository into the cache and prints the local path as the last line of"
+          + " standard output: the file's when one FILE is given, else the snapshot folder.",
+      "Without FILEs, every file of the repository at the revision is downloaded, filtered by"
+          + " --include and --exclude (shell globs: '*' also matches '/', a pattern ending in '/'"
+          + " selects a folder, e.g. --include '*.json' --exclude 'onnx/').",
+      "Progress goes to standard error: a progress bar on a terminal, one line per file otherwise."
+    })
+final class DownloadCommand implements Callable<Integer> {
+  private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
+
+  @ParentCommand BaCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "REPO", description = "Repository id, e.g. meta-llama/Llama-2-7b-ba.")
+  String repo;
+
+  @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE",
+      description = "Paths of files in the repository, e.g. tokenizer.json or onnx/model.onnx.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--revision", paramLabel = "REV", description = "Branch, tag or commit (default: ${DEFAULT-VALUE}).")
+  String revision = Hub.DEFAULT_REVISION;
+
+  @Option(names = "--include", paramLabel = "GLOB", description = "Without FILEs: download only files matching a GLOB (repeatable).")
+  List<String> include = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "Without FILEs: skip files matching a GLOB (repeatable).")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--repo-type", paramLabel = "TYPE", converter = RepoTypeConverter.class,
+      description = "model, dataset or space (default: model).")
+  RepoType repoType = RepoType.MODEL;
+
+  @Option(names = "--force", description = "Download again even if the cache has the files.")
+  boolean force;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the path: no progress, no per-file lines.")
+  boolean quiet;
+
+  @Mixin HubOptions hubOptions;
+
+  @Override
+  public Integer call() {
+    if (!files.isEmpty() && (!include.isEmpty() || !exclude.isEmpty())) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--include and --exclude filter a whole-repository download; give FILEs or patterns, not both");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> environment = root.environment;
+    Hub hub = hubOptions.hub(environment);
+    DownloadProgress progress = new DownloadProgress(err, mode(), root.terminal.width(), System::nanoTime);
+    DownloadOptions options = DownloadOptions.builder()
+        .revision(revision).repoType(repoType).forceDownload(force).listener(progress).build();
+    Path result;
+    try {
+      result = files.isEmpty() ? snapshot(hub, options) : files(hub, options);
+    } finally {
+      progress.finish();
+    }
+    if (files.isEmpty() && progress.finished() == 0 && !quiet && !hub.settings().offline()
+        && (!include.isEmpty() || !exclude.isEmpty())) {
+      err.println("warning: no file of '" + repo + "' at revision '" + revision + "' matched the --include/--exclude"
+          + " patterns; the folder is empty.");
+    }
+    out.println(result);
+    return ExitCodes.OK;
+  }
+
+  private Path snapshot(Hub hub, DownloadOptions options) {
+    return hub.snapshot(repo, options, include, exclude);
+  }
+
+  /**
+   * Downloads each file; after the first, at the commit the revision resolved to, so that all of
+   * them come from one snapshot even if the branch moves meanwhile.
+   */
+  private Path files(Hub hub, DownloadOptions options) {
+    DownloadOptions next = options;
+    Path snapshotFolder = null;
+    Path last = null;
+    for (String file : files) {
+      last = hub.download(repo, file, next);
+      if (snapshotFolder == null) {
+        snapshotFolder = last;
+        for (int segments = file.split("/", -1).length; segments > 0; segments--) {
+          snapshotFolder = snapshotFolder.getParent();
+        }
+        String commit = snapshotFolder.getFileName().toString();
+        if (COMMIT.matcher(commit).matches()) {
+          next = options.toBuilder().revision(commit).build();
+        }
+      }
+    }
+    return files.size() == 1 ? last : snapshotFolder;
+  }
+
+  private DownloadProgress.Mode mode() {
+    if (quiet) {
+      return DownloadProgress.Mode.QUIET;
+    }
+    boolean barsDisabled = isTrue(root.environment.get("BA_HUB_DISABLE_PROGRESS_BARS"));
+    return root.terminal.isInteractive() && !barsDisabled ? DownloadProgress.Mode.BARS : DownloadProgress.Mode.LINES;
+  }
+
+  private static boolean isTrue(String value) {
+    if (value == null) {
+      return false;
+    }
+    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    return v.equals("1") || v.equals("true") || v.equals("yes") || v.equals("on");
+  }
+
+  /** {@code model}, {@code dataset} or {@code space}, any case. */
+  static final class RepoTypeConverter implements CommandLine.ITypeConverter<RepoType> {
+    @Override
+    public RepoType convert(String value) {
+      try {
+        return RepoType.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package ai.boinc.transformers.cli;
+
+import java.util.Locale;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Log records of the SDK (a cached file used because the hub is down, a token file others can
+ * read) as one line each, {@code warning: ...}, like the CLI's own messages, instead of
+ * java.util.logging's two-line default with a timestamp and class name. Left alone when the user
+ * configured logging with {@code -Djava.util.logging.config.file}.
+ */
+final class OneLineLogFormat extends Formatter {
+  private OneLineLogFormat() {}
+
+  /** Installs this format on the root logger's handlers of this process. */
+  static void install() {
+    if (System.getProperty("java.util.logging.config.file") != null
+        || System.getProperty("java.util.logging.config.class") != null) {
+      return;
+    }
+    for (Handler handler : Logger.getLogger("").getHandlers()) {
+      handler.setFormatter(new OneLineLogFormat());
+    }
+  }
+
+  @Override
+  public String format(LogRecord record) {
+    return record.getLevel().getName().toLowerCase(Locale.ROOT) + ": " + formatMessage(record) + System.lineSeparator();
+  }
+}

@@ -1,0 +1,43 @@
+package ai.boinc.transformers.cli;
+
+import ai.boinc.transformers.testkit.HubRepo;
+import ai.boinc.transformers.testkit.LocalHub;
+import java.nio.charset.StandardCharsets;
+
+/** The repositories and accounts the download, login and whoami tests run against. */
+final class TestHubs {
+  /** Alice's token; approved for the gated and private repositories. Must never show in any output. */
+  static final String TOKEN = "ba_test_alice_4f9c2e7d1b";
+  /** A token the hub does not know. Must never show in any output either. */
+  static final String WRONG_TOKEN = "ba_test_wrong_93ad61ce05";
+
+  static final String PUBLIC = "acme/tiny";
+  static final String GATED = "acme/gated";
+  static final String PRIVATE = "acme/private";
+  static final String DATASET = "acme/rows";
+  /** An LFS file big enough for a few progress events. */
+  static final String WEIGHTS = "weights/model.bin";
+  static final int WEIGHTS_SIZE = 300_000;
+
+  private TestHubs() {}
+
+  static String content(String path) {
+    return "{\"file\": \"" + path + "\"}\n";
+  }
+
+  static LocalHub start() {
+    return LocalHub.builder()
+        .repo(HubRepo.model(PUBLIC)
+            .file("config.json", content("config.json"))
+            .file("tokenizer.json", content("tokenizer.json"))
+            .file("README.md", "# tiny\n")
+            .file("onnx/model.onnx", "onnx".getBytes(StandardCharsets.UTF_8))
+            .virtualLfsFile(WEIGHTS, WEIGHTS_SIZE, 42)
+            .build())
+        .repo(HubRepo.model(GATED).gated().file("config.json", content("gated config.json")).build())
+        .repo(HubRepo.model(PRIVATE).privateRepo().file("config.json", content("private config.json")).build())
+        .repo(HubRepo.dataset(DATASET).file("train.csv", "a,b\n1,2\n").build())
+        .token(TOKEN, "alice", GATED, PRIVATE)
+        .start();
+  }
+}
