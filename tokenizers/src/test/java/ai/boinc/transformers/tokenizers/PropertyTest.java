@@ -10,12 +10,14 @@ import ai.boinc.transformers.tokenizer.Encoding;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Any string encodes without exception and with sane offsets. QuickTheories prints the seed of a
- * failing run; set {@code -DQT_SEED=<seed>} to replay it.
+ * Any string encodes without exception and with sane offsets, for every fixture model.
+ * QuickTheories prints the seed of a failing run; set {@code -DQT_SEED=<seed>} to replay it.
  */
 class PropertyTest {
   private static PretrainedTokenizer llama;
@@ -23,6 +25,24 @@ class PropertyTest {
   @BeforeAll
   static void load() {
     llama = Tokenizers.fromDirectory(Fixtures.tokenizerDir("llama-2"));
+  }
+
+  @ParameterizedTest
+  @FieldSource("ai.boinc.transformers.tokenizers.GoldenTest#MODELS")
+  void everyModelEncodesAnyStringAndAnyPairWithOffsetsInsideTheText(String model) {
+    PretrainedTokenizer tokenizer = Tokenizers.fromFile(Fixtures.tokenizerDir(model).resolve("tokenizer.json"));
+    qt().withExamples(200)
+        .forAll(anyText(), Generate.booleans())
+        .checkAssert((text, add) -> check(text, tokenizer.encode(text, EncodeOptions.addSpecialTokens(add)), 0));
+    qt().withExamples(60)
+        .forAll(anyText(), anyText())
+        .checkAssert(
+            (a, b) -> {
+              Encoding e = tokenizer.encode(a, b);
+              check(a, e, 0);
+              check(b, e, 1);
+              tokenizer.decode(e.ids());
+            });
   }
 
   /** Strings mixing ASCII, specials written literally, BMP, astral chars and lone surrogates. */
