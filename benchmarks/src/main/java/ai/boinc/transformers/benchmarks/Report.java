@@ -195,6 +195,8 @@ public final class Report {
     Path results = Paths.get("benchmarks/target/results.json");
     Path heap = Paths.get("benchmarks/target/heap.json");
     Path out = Paths.get("benchmarks/RESULTS.md");
+    Path downloadHeap = Paths.get("benchmarks/target/download-heap.json");
+    boolean downloadsOnly = false;
     Long started = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -210,16 +212,38 @@ public final class Report {
         case "--started":
           started = Long.parseLong(args[++i]);
           break;
+        case "--download-heap":
+          downloadHeap = Paths.get(args[++i]);
+          break;
+        case "--downloads":
+          downloadsOnly = true;
+          break;
         default:
           System.err.println(
-              "usage: Report [--results FILE] [--heap FILE] [--out RESULTS.md] [--started EPOCH]");
+              "usage: Report [--results FILE] [--heap FILE] [--download-heap FILE] [--out RESULTS.md]"
+                  + " [--started EPOCH] | Report --downloads [--results FILE] [--download-heap FILE]");
           System.exit(2);
       }
     }
-    Results r = new Results();
     ObjectMapper json = new ObjectMapper();
-    if (Files.isRegularFile(results)) {
-      readJmh(json.readTree(results.toFile()), r);
+    JsonNode jmhRoot = Files.isRegularFile(results) ? json.readTree(results.toFile()) : null;
+    JsonNode downloadHeapRoot =
+        Files.isRegularFile(downloadHeap) ? json.readTree(downloadHeap.toFile()) : null;
+    List<DownloadRow> downloadRows = downloadRows(jmhRoot, downloadHeapRoot);
+    if (downloadsOnly) {
+      // The hub-download rows only; RESULTS.md is left alone.
+      if (jmhRoot == null) {
+        System.err.println("no JMH results at " + results + "; the download and snapshot rows stay empty");
+      }
+      if (downloadHeapRoot == null) {
+        System.err.println("no download heap result at " + downloadHeap + "; its row stays empty");
+      }
+      System.out.print(downloadTable(downloadRows));
+      return;
+    }
+    Results r = new Results();
+    if (jmhRoot != null) {
+      readJmh(jmhRoot, r);
     } else {
       System.err.println("no JMH results at " + results + "; their rows stay empty");
     }
@@ -236,6 +260,11 @@ public final class Report {
     Duration took =
         started == null ? null : Duration.ofSeconds(Instant.now().getEpochSecond() - started);
     String markdown = markdown(r, rows, table, unsupported, took);
+    if (downloadRows.stream().anyMatch(row -> !row.measured.equals(NONE))) {
+      String downloads = downloadTable(downloadRows);
+      System.out.println(downloads);
+      markdown += "\n## Hub downloads\n\n" + downloads;
+    }
     Files.write(out, markdown.getBytes(StandardCharsets.UTF_8));
     System.out.println("written to " + out);
   }
@@ -610,6 +639,117 @@ public final class Report {
       md.append("\n");
     }
     return md.toString();
+  }
+
+  /** One row of the hub-download targets: what is measured, the figure, the target, met or not. */
+  static final class DownloadRow {
+    final String what;
+    final String measured;
+    final String target;
+    final String verdict;
+
+    DownloadRow(String what, String measured, String target, String verdict) {
+      this.what = what;
+      this.measured = measured;
+      this.target = target;
+      this.verdict = verdict;
+    }
+  }
+
+  static final double DOWNLOAD_RATIO_TARGET = 0.9;
+  static final double DOWNLOAD_HEAP_TARGET_MIB = 64;
+  static final double SNAPSHOT_SPEEDUP_TARGET = 3;
+
+  /**
+   * The three rows of the hub-download targets, from JMH's results ({@link DownloadThroughput},
+   * {@link SnapshotSpeed}; either may be null or lack them) and {@link DownloadHeap}'s JSON.
+   */
+  static List<DownloadRow> downloadRows(JsonNode jmh, JsonNode heap) {
+    Map<String, Double> downloadMs = new HashMap<>();
+    Map<String, Double> snapshotMs = new HashMap<>();
+    if (jmh != null) {
+      for (JsonNode b : jmh) {
+        String full = b.path("benchmark").asText();
+        JsonNode primary = b.path("primaryMetric");
+        double ms = primary.path("score").asDouble(Double.NaN);
+        if (Double.isNaN(ms)) {
+          continue;
+        }
+        ms *= toMicros(primary.path("scoreUnit").asText()) / 1000;
+        if (full.endsWith("DownloadThroughput.download")) {
+          downloadMs.put(b.path("params").path("impl").asText(), ms);
+        } else if (full.endsWith("SnapshotSpeed.snapshot")) {
+          snapshotMs.put(b.path("params").path("workers").asText(), ms);
+        }
+      }
+    }
+    List<DownloadRow> rows = new ArrayList<>();
+    Double hub = downloadMs.get("hub");
+    Double plain = downloadMs.get("plainHttp");
+    String target = "hub ÷ plain ≥ " + DOWNLOAD_RATIO_TARGET;
+    String what = "download of 1 GiB on loopback (DownloadThroughput): Hub vs plain java.net.http";
+    if (hub != null && plain != null) {
+      double mb = DownloadThroughput.SIZE / 1e6;
+      double hubMbps = mb / (hub / 1000);
+      double plainMbps = mb / (plain / 1000);
+      double ratio = hubMbps / plainMbps;
+      rows.add(
+          new DownloadRow(
+              what,
+              number(hubMbps) + " MB/s vs " + number(plainMbps) + " MB/s = " + String.format(Locale.ROOT, "%.2f", ratio),
+              target,
+              verdict(ratio >= DOWNLOAD_RATIO_TARGET)));
+    } else {
+      rows.add(new DownloadRow(what, NONE, target, NONE));
+    }
+    what = "heap growth while downloading 2 GiB (DownloadHeap)";
+    target = "≤ " + number(DOWNLOAD_HEAP_TARGET_MIB) + " MiB";
+    if (heap != null && heap.has("maxGrowthMiB")) {
+      double growth = heap.path("maxGrowthMiB").asDouble();
+      rows.add(
+          new DownloadRow(
+              what, number(growth) + " MiB", target, verdict(growth <= DOWNLOAD_HEAP_TARGET_MIB)));
+    } else {
+      rows.add(new DownloadRow(what, NONE, target, NONE));
+    }
+    what = "snapshot of 200 × 4 KiB, 5 ms per request (SnapshotSpeed): 4 workers vs 1";
+    target = "speed-up ≥ " + number(SNAPSHOT_SPEEDUP_TARGET) + "×";
+    Double one = snapshotMs.get("1");
+    Double four = snapshotMs.get("4");
+    if (one != null && four != null) {
+      double speedup = one / four;
+      rows.add(
+          new DownloadRow(
+              what,
+              number(one) + " ms vs " + number(four) + " ms = " + String.format(Locale.ROOT, "%.2f×", speedup),
+              target,
+              verdict(speedup >= SNAPSHOT_SPEEDUP_TARGET)));
+    } else {
+      rows.add(new DownloadRow(what, NONE, target, NONE));
+    }
+    return rows;
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "met" : "NOT met";
+  }
+
+  static String downloadTable(List<DownloadRow> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append("| what | measured | target | |\n");
+    out.append("| --- | ---: | --- | --- |\n");
+    for (DownloadRow row : rows) {
+      out.append("| ")
+          .append(row.what)
+          .append(" | ")
+          .append(row.measured)
+          .append(" | ")
+          .append(row.target)
+          .append(" | ")
+          .append(row.verdict)
+          .append(" |\n");
+    }
+    return out.toString();
   }
 
   private static String join(List<String> items) {

@@ -99,4 +99,28 @@ class ReportTest {
     String readme = new String(Files.readAllBytes(Paths.get("README.md")), StandardCharsets.UTF_8);
     assertThat(readme).contains(Report.COMMAND);
   }
+
+  @Test
+  void downloadRowsComputeRatiosAndVerdicts() throws Exception {
+    String jmh =
+        "[{\"benchmark\":\"ai.boinc.transformers.benchmarks.DownloadThroughput.download\",\"params\":{\"impl\":\"hub\"},"
+            + "\"primaryMetric\":{\"score\":1.1,\"scoreUnit\":\"s/op\"}},"
+            + "{\"benchmark\":\"ai.boinc.transformers.benchmarks.DownloadThroughput.download\",\"params\":{\"impl\":\"plainHttp\"},"
+            + "\"primaryMetric\":{\"score\":1000.0,\"scoreUnit\":\"ms/op\"}},"
+            + "{\"benchmark\":\"ai.boinc.transformers.benchmarks.SnapshotSpeed.snapshot\",\"params\":{\"workers\":\"1\"},"
+            + "\"primaryMetric\":{\"score\":2000.0,\"scoreUnit\":\"ms/op\"}},"
+            + "{\"benchmark\":\"ai.boinc.transformers.benchmarks.SnapshotSpeed.snapshot\",\"params\":{\"workers\":\"4\"},"
+            + "\"primaryMetric\":{\"score\":800.0,\"scoreUnit\":\"ms/op\"}}]";
+    List<Report.DownloadRow> rows =
+        Report.downloadRows(JSON.readTree(jmh), JSON.readTree("{\"maxGrowthMiB\":12.5}"));
+    assertThat(rows).hasSize(3);
+    // 1 GiB in 1.1 s vs 1.0 s: 976 vs 1,074 MB/s, ratio 0.91
+    assertThat(rows.get(0).measured).endsWith("= 0.91");
+    assertThat(rows.get(0).verdict).isEqualTo("met");
+    assertThat(rows.get(1).measured).isEqualTo("12.5 MiB");
+    assertThat(rows.get(1).verdict).isEqualTo("met");
+    assertThat(rows.get(2).measured).endsWith("= 2.50×");
+    assertThat(rows.get(2).verdict).isEqualTo("NOT met");
+    assertThat(Report.downloadRows(null, null)).allMatch(row -> row.measured.equals(Report.NONE));
+  }
 }
