@@ -9,6 +9,8 @@ import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.hub.HubSettings;
 import ai.boinc.transformers.testkit.HubRepo;
 import ai.boinc.transformers.testkit.LocalHub;
+import ai.boinc.transformers.testkit.LocalVault;
+import ai.boinc.transformers.testkit.LocalVaultTokenSpec;
 import ai.boinc.transformers.testkit.SharedFixtures;
 import ai.boinc.transformers.tokenizers.TokenizerFactory;
 import ai.boinc.transformers.transport.jdk.JdkFileFetcher;
@@ -140,7 +142,9 @@ class TransformersModuleTest {
     });
 
     CredentialSource chain = injector.getInstance(CredentialSource.class);
-    assertThat(chain.describe()).matches("early source, environment variable BA_ACCESS_TOKEN, late source");
+    // 50, then the SDK's own sources (100 environment, 300 Vault, here unconfigured), then 5000.
+    assertThat(chain.describe())
+        .matches("early source, environment variable BA_ACCESS_TOKEN, HashiCorp Vault \\(not configured: .*\\), late source");
     assertThat(chain.resolveWithSource().orElseThrow().source()).isEqualTo("late source");
   }
 
@@ -160,6 +164,28 @@ class TransformersModuleTest {
     Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).fileFetcher(jdk).build());
 
     assertThat(injector.getInstance(FileFetcher.class)).isSameAs(jdk);
+  }
+
+  @Test
+  void theDiscoveredVaultSourceReadsTheTokenFromLocalVault() {
+    try (LocalVault vault = LocalVault.start()) {
+      vault.kv2().put("hub/boinc", Map.of("token", TOKEN));
+      vault.addAppRole("approle", "guice-role", "guice-secret-id", LocalVaultTokenSpec.defaults());
+      Map<String, String> env = Map.of(
+          "BA_ENDPOINT", localHub.endpoint().toString(),
+          "BA_HUB_CACHE", cache.toString(),
+          "VAULT_ADDR", vault.address().toString(),
+          "BA_VAULT_SECRET_PATH", "hub/boinc",
+          "BA_VAULT_ROLE_ID", "guice-role",
+          "BA_VAULT_SECRET_ID", "guice-secret-id");
+      Injector injector = Guice.createInjector(TransformersModule.builder().environment(env).build());
+
+      CredentialSource chain = injector.getInstance(CredentialSource.class);
+      assertThat(chain.describe()).contains("environment variable BA_ACCESS_TOKEN", "HashiCorp Vault");
+      assertThat(chain.resolveWithSource().orElseThrow().source()).contains("HashiCorp Vault");
+      assertThat(injector.getInstance(TokenizerFactory.class).fromPretrained(REPO).encode("Hello").ids()).isNotEmpty();
+      assertThat(vault.requests()).isNotEmpty();
+    }
   }
 
   static CredentialSource named(String description, String token) {
