@@ -6,6 +6,8 @@ import ai.boinc.transformers.tokenizers.Fixtures;
 import ai.boinc.transformers.tokenizers.Tokenizers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * A hand-run throughput check, not a test (it asserts nothing and Surefire never runs it): loads
  * each fixture tokenizer and encodes the first documents of the benchmark corpus (about 1 MB of
- * UTF-8) a few times, printing load time and MB/s (10^6 bytes of UTF-8 input per second).
+ * UTF-8) a few times, printing load time and MB/s (10^6 bytes of UTF-8 input per CPU second).
  *
  * <p>Run on the module's test classpath: {@code java -cp ... EncodeThroughput [mb] [passes]
  * [model...]}. JMH measures the real figures; this is for quick before/after comparisons.
@@ -29,6 +31,12 @@ public final class EncodeThroughput {
       List.of(
           "llama-3", "qwen3", "gpt-4o", "gpt2", "llama-2", "mistral", "bert-base-uncased",
           "t5-small");
+
+  /**
+   * Rates use this thread's CPU time, not wall time: the build machine is shared, and CPU time
+   * stays comparable between runs while other processes compete for the cores.
+   */
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private EncodeThroughput() {}
 
@@ -52,12 +60,12 @@ public final class EncodeThroughput {
       long tokens = 0;
       StringBuilder all = new StringBuilder();
       for (int p = 0; p < passes; p++) {
-        long start = System.nanoTime();
+        long start = THREADS.getCurrentThreadCpuTime();
         tokens = 0;
         for (String d : docs) {
           tokens += tok.encode(d, options).size();
         }
-        double rate = bytes / 1e6 / ((System.nanoTime() - start) / 1e9);
+        double rate = bytes / 1e6 / ((THREADS.getCurrentThreadCpuTime() - start) / 1e9);
         all.append(String.format(" %.2f", rate));
         best = Math.max(best, rate);
       }
