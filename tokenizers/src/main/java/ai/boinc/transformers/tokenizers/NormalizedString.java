@@ -29,7 +29,12 @@ public final class NormalizedString {
   private final String original;
   private final int originalShift;
   private String normalized;
-  /** Two entries per normalized UTF-16 unit: start and end in {@link #original}. */
+  /**
+   * Two entries per normalized UTF-16 unit: start and end in {@link #original}. Null while every
+   * unit still aligns with the character of {@link #original} at the same index (the normalized
+   * text has the same length and each unit came from the unit at its index), which is what most
+   * pieces of most texts stay: no per-unit array is then built at all (see {@link #alignStart}).
+   */
   private int[] alignments;
 
   private NormalizedString(String original, String normalized, int[] alignments, int shift) {
@@ -42,17 +47,7 @@ public final class NormalizedString {
   /** A string whose normalized form is still equal to {@code text}. */
   public static NormalizedString of(String text) {
     Objects.requireNonNull(text, "text");
-    int n = text.length();
-    int[] align = new int[2 * n];
-    for (int i = 0; i < n; ) {
-      int len = Character.charCount(text.codePointAt(i));
-      for (int k = 0; k < len && i + k < n; k++) {
-        align[2 * (i + k)] = i;
-        align[2 * (i + k) + 1] = Math.min(i + len, n);
-      }
-      i += len;
-    }
-    return new NormalizedString(text, text, align, 0);
+    return new NormalizedString(text, text, null, 0);
   }
 
   /** The original text of this piece. */
@@ -91,16 +86,58 @@ public final class NormalizedString {
    * @throws IndexOutOfBoundsException if the range is not within the normalized text
    */
   public int[] toOriginal(int start, int end) {
-    int[] r = toLocalOriginal(start, end);
-    return new int[] {r[0] + originalShift, r[1] + originalShift};
+    return new int[] {toOriginalStart(start, end), toOriginalEnd(start, end)};
   }
 
-  private int[] toLocalOriginal(int start, int end) {
+  /** {@code toOriginal(start, end)[0]}, without allocating. */
+  public int toOriginalStart(int start, int end) {
     Objects.checkFromToIndex(start, end, normalized.length());
-    if (start == end) {
-      return new int[] {start, end};
+    return (start == end ? start : alignStart(start)) + originalShift;
+  }
+
+  /** {@code toOriginal(start, end)[1]}, without allocating. */
+  public int toOriginalEnd(int start, int end) {
+    Objects.checkFromToIndex(start, end, normalized.length());
+    return (start == end ? end : alignEnd(end - 1)) + originalShift;
+  }
+
+  /** Start in {@link #original} of the span normalized unit {@code i} comes from. */
+  private int alignStart(int i) {
+    if (alignments != null) {
+      return alignments[2 * i];
     }
-    return new int[] {alignments[2 * start], alignments[2 * (end - 1) + 1]};
+    // Identity: both units of a surrogate pair span the pair.
+    return i > 0
+            && Character.isLowSurrogate(original.charAt(i))
+            && Character.isHighSurrogate(original.charAt(i - 1))
+        ? i - 1
+        : i;
+  }
+
+  /** End in {@link #original} of the span normalized unit {@code i} comes from. */
+  private int alignEnd(int i) {
+    if (alignments != null) {
+      return alignments[2 * i + 1];
+    }
+    return i + 1 < original.length()
+            && Character.isHighSurrogate(original.charAt(i))
+            && Character.isLowSurrogate(original.charAt(i + 1))
+        ? i + 2
+        : i + 1;
+  }
+
+  /** Builds the per-unit alignments if they are still implicit. */
+  private void materialize() {
+    if (alignments != null) {
+      return;
+    }
+    int n = normalized.length();
+    int[] align = new int[2 * n];
+    for (int i = 0; i < n; i++) {
+      align[2 * i] = alignStart(i);
+      align[2 * i + 1] = alignEnd(i);
+    }
+    alignments = align;
   }
 
   /**
@@ -108,18 +145,54 @@ public final class NormalizedString {
    * and alignments.
    */
   public NormalizedString slice(int start, int end) {
-    int[] o = toLocalOriginal(start, end);
-    int oStart = o[0];
-    int oEnd = Math.max(o[0], Math.min(o[1], original.length()));
-    int[] align = Arrays.copyOfRange(alignments, 2 * start, 2 * end);
-    for (int i = 0; i < align.length; i++) {
-      align[i] -= oStart;
+    Objects.checkFromToIndex(start, end, normalized.length());
+    int oStart = start == end ? start : alignStart(start);
+    int oEnd = start == end ? end : alignEnd(end - 1);
+    oEnd = Math.max(oStart, Math.min(oEnd, original.length()));
+    if (alignments == null && oStart == start && oEnd == end) {
+      // Still the identity; a piece of text nothing rewrote shares one substring for both forms.
+      String originalPart = original.substring(start, end);
+      String normalizedPart =
+          normalized == original ? originalPart : normalized.substring(start, end);
+      return new NormalizedString(originalPart, normalizedPart, null, originalShift + start);
+    }
+    int[] align = new int[2 * (end - start)];
+    for (int i = start; i < end; i++) {
+      align[2 * (i - start)] = alignStart(i) - oStart;
+      align[2 * (i - start) + 1] = alignEnd(i) - oStart;
     }
     return new NormalizedString(
         original.substring(oStart, oEnd),
         normalized.substring(start, end),
         align,
         originalShift + oStart);
+  }
+
+  /**
+   * Rewrites the normalized text so that each new UTF-16 unit comes from one old unit and takes
+   * its alignment: unit {@code k} of the new text is {@code units[k]} and comes from old unit
+   * {@code from[k]} ({@code 0 <= k < count}). With {@code from == null} the text keeps its length
+   * and unit {@code k} comes from old unit {@code k} (a one-for-one rewrite, which keeps implicit
+   * alignments implicit). The byte-level alphabet and case mappings are such rewrites.
+   */
+  public void rewriteUnits(char[] units, int count, int[] from) {
+    int oldLen = normalized.length();
+    if (from == null) {
+      if (count != oldLen) {
+        throw new IllegalArgumentException(
+            "a one-for-one rewrite needs " + oldLen + " units, got " + count);
+      }
+      normalized = new String(units, 0, count);
+      return;
+    }
+    int[] align = new int[2 * count];
+    for (int k = 0; k < count; k++) {
+      int i = Objects.checkIndex(from[k], oldLen);
+      align[2 * k] = alignStart(i);
+      align[2 * k + 1] = alignEnd(i);
+    }
+    alignments = align;
+    normalized = new String(units, 0, count);
   }
 
   /**
@@ -134,6 +207,7 @@ public final class NormalizedString {
     if (codePoints.length != changes.length) {
       throw new IllegalArgumentException("codePoints and changes differ in length");
     }
+    materialize();
     StringBuilder text = new StringBuilder(end - start + codePoints.length);
     int[] align = new int[2 * Math.max(16, (end - start) + 2 * codePoints.length)];
     int count = 0;
@@ -234,6 +308,7 @@ public final class NormalizedString {
     if (normalized.isEmpty() || !Regexes.find(m)) {
       return;
     }
+    materialize();
     int oldLen = normalized.length();
     StringBuilder text = new StringBuilder(oldLen + 16);
     int[] align = new int[2 * (oldLen + 16)];

@@ -254,7 +254,9 @@ public final class AddedVocabulary {
   private static final class Trie {
     private final Map<Long, Integer> children = new HashMap<>();
     private final List<Integer> terminal = new ArrayList<>();
-    private final Set<Character> firstChars = new HashSet<>();
+    /** Whether some pattern starts with each UTF-16 unit: most text never enters the trie. */
+    private final boolean[] firstChars = new boolean[Character.MAX_VALUE + 1];
+    private boolean empty = true;
 
     Trie(List<String> patterns, List<Integer> ids) {
       terminal.add(-1);
@@ -263,7 +265,8 @@ public final class AddedVocabulary {
         if (s.isEmpty()) {
           continue;
         }
-        firstChars.add(s.charAt(0));
+        firstChars[s.charAt(0)] = true;
+        empty = false;
         int node = 0;
         for (int i = 0; i < s.length(); i++) {
           long key = ((long) node << 16) | s.charAt(i);
@@ -282,12 +285,12 @@ public final class AddedVocabulary {
     }
 
     boolean isEmpty() {
-      return firstChars.isEmpty();
+      return empty;
     }
 
     /** {@code end << 32 | id} of the longest pattern starting at {@code start}, or -1. */
     long longestAt(String text, int start) {
-      if (!firstChars.contains(text.charAt(start))) {
+      if (!firstChars[text.charAt(start)]) {
         return -1;
       }
       int node = 0;

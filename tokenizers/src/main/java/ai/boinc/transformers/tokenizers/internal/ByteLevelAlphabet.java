@@ -44,7 +44,8 @@ public final class ByteLevelAlphabet {
 
   /**
    * Rewrites the normalized text of {@code s} as one alphabet character per UTF-8 byte; every
-   * byte of a character keeps that character's alignment.
+   * byte of a character keeps that character's alignment. ASCII text maps one unit to one unit,
+   * so its alignments are kept as they are.
    */
   public static void toByteLevel(NormalizedString s) {
     String text = s.normalized();
@@ -52,19 +53,36 @@ public final class ByteLevelAlphabet {
     if (n == 0) {
       return;
     }
-    int[] cps = new int[4 * n];
-    int[] changes = new int[4 * n];
-    int k = 0;
-    for (int i = 0; i < n; ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      int first = k;
-      k = Utf8.encode(cp, cps, k);
-      for (int j = first; j < k; j++) {
-        cps[j] = BYTE_TO_CHAR[cps[j]];
-        changes[j] = j == first ? 0 : 1;
+    char[] units = new char[n];
+    int i = 0;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        break;
       }
+      units[i] = BYTE_TO_CHAR[c];
     }
-    s.transform(0, n, Arrays.copyOf(cps, k), Arrays.copyOf(changes, k), 0);
+    if (i == n) {
+      s.rewriteUnits(units, n, null);
+      return;
+    }
+    // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
+    units = Arrays.copyOf(units, 3 * n);
+    int[] from = new int[3 * n];
+    for (int k = 0; k < i; k++) {
+      from[k] = k;
+    }
+    int k = i;
+    int[] bytes = new int[4];
+    while (i < n) {
+      int cp = text.codePointAt(i);
+      int count = Utf8.encode(cp, bytes, 0);
+      for (int b = 0; b < count; b++) {
+        units[k] = BYTE_TO_CHAR[bytes[b]];
+        from[k++] = i;
+      }
+      i += Character.charCount(cp);
+    }
+    s.rewriteUnits(units, k, from);
   }
 }

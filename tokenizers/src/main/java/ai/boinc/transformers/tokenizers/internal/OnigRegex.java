@@ -45,10 +45,13 @@ public final class OnigRegex {
 
   private final String source;
   private final Pattern pattern;
+  /** The hand-written equivalent of this pattern, or null to run the regex engine. */
+  private final WordScanner scanner;
 
-  private OnigRegex(String source, Pattern pattern) {
+  private OnigRegex(String source, Pattern pattern, WordScanner scanner) {
     this.source = source;
     this.pattern = pattern;
+    this.scanner = scanner;
   }
 
   /**
@@ -66,7 +69,9 @@ public final class OnigRegex {
     }
     try {
       return new OnigRegex(
-          onigPattern, Pattern.compile(java, Pattern.UNIX_LINES | Pattern.MULTILINE));
+          onigPattern,
+          Pattern.compile(java, Pattern.UNIX_LINES | Pattern.MULTILINE),
+          WordScanner.forPattern(onigPattern));
     } catch (PatternSyntaxException e) {
       throw new PatternSyntaxException(
           "cannot reproduce with java.util.regex (" + e.getDescription() + ")", onigPattern, -1);
@@ -76,9 +81,9 @@ public final class OnigRegex {
   /** A pattern matching {@code literal} exactly (an empty literal matches nothing). */
   public static OnigRegex literal(String literal) {
     if (literal.isEmpty()) {
-      return new OnigRegex(literal, Pattern.compile("(?!)"));
+      return new OnigRegex(literal, Pattern.compile("(?!)"), null);
     }
-    return new OnigRegex(literal, Pattern.compile(literal, Pattern.LITERAL));
+    return new OnigRegex(literal, Pattern.compile(literal, Pattern.LITERAL), null);
   }
 
   /** The translated {@link Pattern}. */
@@ -96,6 +101,11 @@ public final class OnigRegex {
    * iterated as the reference does.
    */
   public int[] findAll(CharSequence text) {
+    return scanner != null ? scanner.findAll(text) : findAllByRegex(text);
+  }
+
+  /** {@link #findAll} on the regex engine even when a {@link WordScanner} exists. */
+  int[] findAllByRegex(CharSequence text) {
     int[] out = new int[16];
     int n = 0;
     int len = text.length();

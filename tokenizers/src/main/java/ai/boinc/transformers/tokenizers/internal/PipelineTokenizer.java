@@ -6,6 +6,7 @@ import ai.boinc.transformers.tokenizer.Encoding;
 import ai.boinc.transformers.tokenizer.Padding;
 import ai.boinc.transformers.tokenizer.Truncation;
 import ai.boinc.transformers.tokenizers.AddedToken;
+import ai.boinc.transformers.tokenizers.NormalizedString;
 import ai.boinc.transformers.tokenizers.PretrainedTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.decoders.Decoder;
@@ -264,11 +265,11 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     for (int w = 0; w < splits.size(); w++) {
       Split s = splits.get(w);
       for (int t = 0; t < s.tokenCount(); t++) {
-        int[] o = s.normalized().toOriginal(s.start(t), s.end(t));
+        NormalizedString piece = s.normalized();
         ids[k] = s.id(t);
         tokens[k] = s.value(t);
-        offsets[2 * k] = o[0];
-        offsets[2 * k + 1] = o[1];
+        offsets[2 * k] = piece.toOriginalStart(s.start(t), s.end(t));
+        offsets[2 * k + 1] = piece.toOriginalEnd(s.start(t), s.end(t));
         words[k] = w;
         k++;
       }

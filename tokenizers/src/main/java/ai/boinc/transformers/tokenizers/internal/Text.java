@@ -13,9 +13,12 @@ public final class Text {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
+      if (!Character.isSurrogate(c)) {
+        continue;
+      }
       if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
-      } else if (Character.isSurrogate(c)) {
+      } else {
         if (chars == null) {
           chars = text.toCharArray();
         }

@@ -51,11 +51,7 @@ public final class ByteLevelPreTokenizer implements PreTokenizer {
                 piece, GPT2.findAll(piece.normalized()), false);
           });
     }
-    text.splitEach(
-        piece -> {
-          ByteLevelAlphabet.toByteLevel(piece);
-          return List.of(piece);
-        });
+    text.rewriteEach(ByteLevelAlphabet::toByteLevel);
   }
 
   @Override

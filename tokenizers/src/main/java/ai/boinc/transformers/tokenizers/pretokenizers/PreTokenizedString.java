@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -27,7 +28,7 @@ public final class PreTokenizedString {
   /** One piece holding all of {@code text}. */
   public static PreTokenizedString of(NormalizedString text) {
     List<Split> list = new ArrayList<>(1);
-    list.add(new Split(text, null, null, null));
+    list.add(Split.of(text));
     return new PreTokenizedString(list);
   }
 
@@ -73,14 +74,32 @@ public final class PreTokenizedString {
         });
   }
 
+  /**
+   * Rewrites every piece that has no tokens yet in place with {@code rewrite}, then drops the
+   * empty ones: {@link #splitEach} for a splitter that returns its piece, without new lists.
+   */
+  public void rewriteEach(Consumer<NormalizedString> rewrite) {
+    boolean empty = false;
+    for (Split s : splits) {
+      if (!s.isTokenized()) {
+        rewrite.accept(s.normalized());
+        empty |= s.normalized().isEmpty();
+      }
+    }
+    if (empty) {
+      splits.removeIf(s -> !s.isTokenized() && s.normalized().isEmpty());
+    }
+  }
+
   /** Runs {@code model} on every piece that has no tokens yet. */
   public void tokenize(Model model) {
+    Collector c = new Collector(splits.size());
     for (int i = 0; i < splits.size(); i++) {
       Split s = splits.get(i);
       if (!s.isTokenized()) {
-        Collector c = new Collector();
+        int from = c.n;
         model.tokenize(s.normalized().normalized(), c);
-        splits.set(i, c.toSplit(s.normalized()));
+        splits.set(i, c.toSplit(s.normalized(), from));
       }
     }
   }
@@ -96,15 +115,16 @@ public final class PreTokenizedString {
     int count = 0;
     int i = fromEnd ? n - 1 : 0;
     int step = fromEnd ? -1 : 1;
+    Collector c = new Collector(n);
     for (; i >= 0 && i < n; i += step) {
       Split s = splits.get(i);
       if (s.isTokenized()) {
         count += s.tokenCount();
         continue;
       }
-      Collector c = new Collector();
+      int from = c.n;
       model.tokenize(s.normalized().normalized(), c);
-      Split done = c.toSplit(s.normalized());
+      Split done = c.toSplit(s.normalized(), from);
       splits.set(i, done);
       count += done.tokenCount();
       if (count >= maxTokens) {
@@ -128,29 +148,40 @@ public final class PreTokenizedString {
   /**
    * One piece: its text and, once tokenized, its tokens with offsets into its normalized text.
    * Immutable once built (the {@link NormalizedString} inside must not be changed any more).
+   * The tokens of all pieces of one text live in shared arrays; a piece knows its range.
    */
   public static final class Split {
     private final NormalizedString normalized;
     private final int[] ids;
     private final String[] values;
     private final int[] offsets;
+    private final int base;
+    private final int count;
 
-    private Split(NormalizedString normalized, int[] ids, String[] values, int[] offsets) {
+    private Split(
+        NormalizedString normalized, int[] ids, String[] values, int[] offsets, int base, int count) {
       this.normalized = Objects.requireNonNull(normalized, "normalized");
       this.ids = ids;
       this.values = values;
       this.offsets = offsets;
+      this.base = base;
+      this.count = count;
     }
 
     /** A piece still to be tokenized. */
     public static Split of(NormalizedString normalized) {
-      return new Split(normalized, null, null, null);
+      return new Split(normalized, null, null, null, 0, 0);
     }
 
     /** A piece that is one token spanning all of it (an added token). */
     public static Split ofToken(NormalizedString normalized, int id, String value) {
       return new Split(
-          normalized, new int[] {id}, new String[] {value}, new int[] {0, normalized.length()});
+          normalized,
+          new int[] {id},
+          new String[] {value},
+          new int[] {0, normalized.length()},
+          0,
+          1);
     }
 
     public NormalizedString normalized() {
@@ -163,33 +194,43 @@ public final class PreTokenizedString {
 
     /** Number of tokens, 0 if not tokenized. */
     public int tokenCount() {
-      return ids == null ? 0 : ids.length;
+      return count;
     }
 
     public int id(int token) {
-      return ids[token];
+      return ids[base + Objects.checkIndex(token, count)];
     }
 
     public String value(int token) {
-      return values[token];
+      return values[base + Objects.checkIndex(token, count)];
     }
 
     /** Start of token {@code token} in this piece's normalized text. */
     public int start(int token) {
-      return offsets[2 * token];
+      return offsets[2 * (base + Objects.checkIndex(token, count))];
     }
 
     public int end(int token) {
-      return offsets[2 * token + 1];
+      return offsets[2 * (base + Objects.checkIndex(token, count)) + 1];
     }
   }
 
-  /** Collects a model's tokens into growable arrays. */
+  /**
+   * Collects a model's tokens for all pieces of one text into growable arrays that the pieces'
+   * {@link Split}s then share (arrays outgrown stay valid for the splits made from them).
+   */
   private static final class Collector implements TokenSink {
-    private int[] ids = new int[8];
-    private String[] values = new String[8];
-    private int[] offsets = new int[16];
+    private int[] ids;
+    private String[] values;
+    private int[] offsets;
     private int n;
+
+    Collector(int pieces) {
+      int capacity = Math.max(8, 2 * pieces);
+      ids = new int[capacity];
+      values = new String[capacity];
+      offsets = new int[2 * capacity];
+    }
 
     @Override
     public void token(int id, String value, int start, int end) {
@@ -205,12 +246,9 @@ public final class PreTokenizedString {
       n++;
     }
 
-    Split toSplit(NormalizedString normalized) {
-      return new Split(
-          normalized,
-          Arrays.copyOf(ids, n),
-          Arrays.copyOf(values, n),
-          Arrays.copyOf(offsets, 2 * n));
+    /** The piece holding the tokens collected since {@code from}. */
+    Split toSplit(NormalizedString normalized, int from) {
+      return new Split(normalized, ids, values, offsets, from, n - from);
     }
   }
 }
