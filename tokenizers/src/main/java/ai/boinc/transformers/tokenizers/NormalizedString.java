@@ -268,14 +268,21 @@ public final class NormalizedString {
     if (normalized.isEmpty() || prefix.isEmpty()) {
       return;
     }
-    int first = normalized.codePointAt(0);
-    int[] prefixCps = prefix.codePoints().toArray();
-    int[] cps = Arrays.copyOf(prefixCps, prefixCps.length + 1);
-    cps[prefixCps.length] = first;
-    int[] changes = new int[cps.length];
-    Arrays.fill(changes, 1);
-    changes[0] = 0;
-    transform(0, Character.charCount(first), cps, changes, 0);
+    int p = prefix.length();
+    int n = normalized.length();
+    int[] align = new int[2 * (p + n)];
+    int firstStart = alignStart(0);
+    int firstEnd = alignEnd(0);
+    for (int k = 0; k < p; k++) {
+      align[2 * k] = firstStart;
+      align[2 * k + 1] = firstEnd;
+    }
+    for (int i = 0; i < n; i++) {
+      align[2 * (p + i)] = alignStart(i);
+      align[2 * (p + i) + 1] = alignEnd(i);
+    }
+    alignments = align;
+    normalized = prefix + normalized;
   }
 
   /** Appends {@code suffix}, aligned with the last character; does nothing on an empty string. */

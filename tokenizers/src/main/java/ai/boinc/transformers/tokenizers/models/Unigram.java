@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON model type {@code Unigram}: SentencePiece's unigram language model. Every way of cutting a
@@ -27,6 +28,10 @@ import java.util.OptionalInt;
  */
 public final class Unigram implements Model {
   private static final double UNK_PENALTY = 10.0;
+  /** Pieces at least this long (UTF-16 units) are not cached; as {@link Bpe}'s cache. */
+  private static final int MAX_CACHED_LENGTH = 256;
+  /** Cached pieces at most; the cache never evicts (like the reference's). */
+  private static final int CACHE_CAPACITY = 10_000;
 
   private final String[] pieces;
   private final double[] scores;
@@ -35,6 +40,8 @@ public final class Unigram implements Model {
   private final int unkId;
   private final boolean byteFallback;
   private final double unkScore;
+  /** The tokens of short pieces seen before: words repeat, and the lattice is the costly part. */
+  private final ConcurrentHashMap<String, Tokens> cache = new ConcurrentHashMap<>();
 
   private Unigram(Builder b) {
     int n = b.pieces.size();
@@ -86,8 +93,29 @@ public final class Unigram implements Model {
     return scores[id];
   }
 
+  /** Number of pieces in the per-piece cache; never more than 10,000. */
+  public int cacheSize() {
+    return cache.size();
+  }
+
   @Override
   public void tokenize(String text, TokenSink sink) {
+    if (text.length() >= MAX_CACHED_LENGTH) {
+      tokenizeUncached(text, sink);
+      return;
+    }
+    Tokens tokens = cache.get(text);
+    if (tokens == null) {
+      tokens = new Tokens();
+      tokenizeUncached(text, tokens);
+      if (cache.size() < CACHE_CAPACITY) {
+        cache.putIfAbsent(text, tokens);
+      }
+    }
+    tokens.replay(sink);
+  }
+
+  private void tokenizeUncached(String text, TokenSink sink) {
     int n = text.length();
     if (n == 0) {
       return;
@@ -213,6 +241,34 @@ public final class Unigram implements Model {
   public String toString() {
     return "Unigram{vocab=" + pieces.length + ", unkId=" + unkId + ", byteFallback=" + byteFallback
         + "}";
+  }
+
+  /** The tokens of one piece, recorded once and replayed from the cache. */
+  private static final class Tokens implements TokenSink {
+    private int[] ids = new int[4];
+    private String[] values = new String[4];
+    private int[] offsets = new int[8];
+    private int n;
+
+    @Override
+    public void token(int id, String value, int start, int end) {
+      if (n == ids.length) {
+        ids = Arrays.copyOf(ids, 2 * n);
+        values = Arrays.copyOf(values, 2 * n);
+        offsets = Arrays.copyOf(offsets, 4 * n);
+      }
+      ids[n] = id;
+      values[n] = value;
+      offsets[2 * n] = start;
+      offsets[2 * n + 1] = end;
+      n++;
+    }
+
+    void replay(TokenSink sink) {
+      for (int i = 0; i < n; i++) {
+        sink.token(ids[i], values[i], offsets[2 * i], offsets[2 * i + 1]);
+      }
+    }
   }
 
   /** Builds a {@link Unigram}. Not thread-safe. */

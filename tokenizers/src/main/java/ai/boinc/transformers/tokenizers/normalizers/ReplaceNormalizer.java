@@ -16,10 +16,16 @@ import java.util.regex.Pattern;
 public final class ReplaceNormalizer implements Normalizer {
   private final Pattern pattern;
   private final String content;
+  /**
+   * For a literal of one UTF-16 unit replaced by one unit (Llama's space to {@code ▁}): the unit
+   * to find, else -1. Such a replacement is a one-for-one rewrite that keeps the alignments.
+   */
+  private final int fromUnit;
 
-  private ReplaceNormalizer(Pattern pattern, String content) {
+  private ReplaceNormalizer(Pattern pattern, String content, int fromUnit) {
     this.pattern = pattern;
     this.content = Objects.requireNonNull(content, "content");
+    this.fromUnit = fromUnit;
   }
 
   /** Replaces each occurrence of {@code literal}; an empty literal matches nothing. */
@@ -27,13 +33,18 @@ public final class ReplaceNormalizer implements Normalizer {
     Objects.requireNonNull(literal, "literal");
     // The reference matches nothing for an empty string pattern.
     Pattern p = literal.isEmpty() ? Pattern.compile("(?!)") : Pattern.compile(literal, Pattern.LITERAL);
-    return new ReplaceNormalizer(p, content);
+    boolean unitForUnit =
+        literal.length() == 1
+            && content.length() == 1
+            && !Character.isSurrogate(literal.charAt(0))
+            && !Character.isSurrogate(content.charAt(0));
+    return new ReplaceNormalizer(p, content, unitForUnit ? literal.charAt(0) : -1);
   }
 
   /** @throws java.util.regex.PatternSyntaxException if {@code regex} is invalid */
   public static ReplaceNormalizer ofRegex(String regex, String content) {
     return new ReplaceNormalizer(
-        OnigRegex.compile(Objects.requireNonNull(regex, "regex")).pattern(), content);
+        OnigRegex.compile(Objects.requireNonNull(regex, "regex")).pattern(), content, -1);
   }
 
   public String content() {
@@ -42,6 +53,14 @@ public final class ReplaceNormalizer implements Normalizer {
 
   @Override
   public void normalize(NormalizedString text) {
+    if (fromUnit >= 0) {
+      String s = text.normalized();
+      if (s.indexOf(fromUnit) >= 0) {
+        char[] units = s.replace((char) fromUnit, content.charAt(0)).toCharArray();
+        text.rewriteUnits(units, units.length, null);
+      }
+      return;
+    }
     text.replace(pattern, content);
   }
 
