@@ -173,7 +173,8 @@ public final class NormalizedString {
    * its alignment: unit {@code k} of the new text is {@code units[k]} and comes from old unit
    * {@code from[k]} ({@code 0 <= k < count}). With {@code from == null} the text keeps its length
    * and unit {@code k} comes from old unit {@code k} (a one-for-one rewrite, which keeps implicit
-   * alignments implicit). The byte-level alphabet and case mappings are such rewrites.
+   * alignments implicit). The byte-level alphabet and one-unit literal replacements are such
+   * rewrites.
    */
   public void rewriteUnits(char[] units, int count, int[] from) {
     int oldLen = normalized.length();

@@ -24,6 +24,40 @@ class NormalizedStringTest {
   }
 
   @Test
+  void sliceThroughAnAstralCharacterKeepsItsWholeSpan() {
+    NormalizedString s = NormalizedString.of("xa😀b");
+    NormalizedString low = s.slice(3, 4);
+    assertThat(low.original()).isEqualTo("😀");
+    assertThat(low.toOriginal(0, 1)).containsExactly(2, 4);
+    NormalizedString word = s.slice(1, 4);
+    assertThat(word.toOriginal(1, 3)).containsExactly(2, 4);
+    assertThat(word.slice(0, 1).toOriginal(0, 1)).containsExactly(1, 2);
+  }
+
+  @Test
+  void oneForOneRewriteKeepsAlignments() {
+    NormalizedString s = NormalizedString.of("a😀 b");
+    s.rewriteUnits("A😀_B".toCharArray(), 5, null);
+    assertThat(s.normalized()).isEqualTo("A😀_B");
+    assertThat(s.toOriginal(1, 2)).containsExactly(1, 3);
+    assertThat(s.slice(3, 5).toOriginal(0, 2)).containsExactly(3, 5);
+    assertThatThrownBy(() -> s.rewriteUnits(new char[2], 2, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void rewriteFromSourceUnitsTakesTheirSpans() {
+    NormalizedString s = NormalizedString.of("é!");
+    // Two units from the first character, one from the second.
+    s.rewriteUnits(new char[] {'x', 'y', 'z'}, 3, new int[] {0, 0, 1});
+    assertThat(s.normalized()).isEqualTo("xyz");
+    assertThat(s.toOriginal(1, 2)).containsExactly(0, 1);
+    assertThat(s.toOriginal(2, 3)).containsExactly(1, 2);
+    assertThat(s.toOriginalStart(1, 3)).isZero();
+    assertThat(s.toOriginalEnd(1, 3)).isEqualTo(2);
+  }
+
+  @Test
   void prependedTextTakesTheSpanOfTheFirstCharacter() {
     NormalizedString s = NormalizedString.of("hi");
     s.prepend("▁▁");

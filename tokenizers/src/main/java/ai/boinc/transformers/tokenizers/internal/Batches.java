@@ -18,7 +18,7 @@ import java.util.function.Function;
  * <p>Why this shape, for a library: no thread is created here; work runs on a given {@link
  * ForkJoinPool} (the common pool by default) plus the calling thread, which takes part and so
  * never waits for a pool that is busy elsewhere. The batch is cut into chunks that the caller and
- * at most {@code parallelism - 1} helper tasks claim in order from a shared counter; helpers never
+ * at most {@code parallelism} helper tasks claim in order from a shared counter; helpers never
  * block. The caller waits only for chunks already being worked on, interruptibly: if it is
  * interrupted, the remaining chunks are abandoned, its interrupt status stays set, and a {@link
  * CancellationException} is thrown. If items fail, the exception of the lowest failing index is
@@ -51,15 +51,17 @@ public final class Batches {
     Object[] in = items.toArray();
     int n = in.length;
     Object[] out = new Object[n];
+    // The caller works too, so a pool of parallelism p gives p + 1 threads: the common pool of a
+    // 2-core machine (parallelism 1) still encodes a batch on both cores.
     int parallelism = Math.max(1, pool.getParallelism());
-    if (n <= 1 || parallelism == 1) {
+    if (n <= 1) {
       for (int i = 0; i < n; i++) {
         checkInterrupt();
         out[i] = f.apply(cast(in[i]));
       }
       return toList(out);
     }
-    Job<T, R> job = new Job<>(in, out, f, Math.min(n, parallelism * CHUNKS_PER_THREAD));
+    Job<T, R> job = new Job<>(in, out, f, Math.min(n, (parallelism + 1) * CHUNKS_PER_THREAD));
     int helpers = Math.min(parallelism, job.chunks - 1);
     for (int h = 0; h < helpers; h++) {
       pool.execute(() -> job.work(false));

@@ -1,7 +1,5 @@
 package ai.boinc.transformers.tokenizers.internal;
 
-import java.util.Arrays;
-
 /**
  * Open-addressing map from non-negative {@code long} keys to {@code long} values, so BPE can look
  * merges up by a packed id pair without boxing. Filled once, then read-only: safe to share
@@ -10,17 +8,21 @@ import java.util.Arrays;
 public final class LongLongMap {
   private static final long EMPTY = -1L;
 
-  private final long[] keys;
-  private final long[] values;
+  /**
+   * Key at {@code 2 * slot}, value at {@code 2 * slot + 1}: a hit reads one cache line, which
+   * matters to BPE, whose merge loop is mostly these look-ups.
+   */
+  private final long[] table;
   private final int mask;
   private int size;
 
   /** A map with room for {@code expected} entries (it never grows past that). */
   public LongLongMap(int expected) {
     int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
-    keys = new long[cap];
-    values = new long[cap];
-    Arrays.fill(keys, EMPTY);
+    table = new long[2 * cap];
+    for (int i = 0; i < table.length; i += 2) {
+      table[i] = EMPTY;
+    }
     mask = cap - 1;
   }
 
@@ -39,26 +41,27 @@ public final class LongLongMap {
       throw new IllegalArgumentException("negative key");
     }
     int i = hash(key) & mask;
-    while (keys[i] != EMPTY && keys[i] != key) {
+    while (table[2 * i] != EMPTY && table[2 * i] != key) {
       i = (i + 1) & mask;
     }
-    if (keys[i] == EMPTY) {
-      if (size + 1 > (keys.length >> 1) + (keys.length >> 2)) {
+    if (table[2 * i] == EMPTY) {
+      int cap = mask + 1;
+      if (size + 1 > (cap >> 1) + (cap >> 2)) {
         throw new IllegalStateException("LongLongMap is full");
       }
       size++;
-      keys[i] = key;
+      table[2 * i] = key;
     }
-    values[i] = value;
+    table[2 * i + 1] = value;
   }
 
   /** The value for {@code key}, or {@code missing}. */
   public long get(long key, long missing) {
     int i = hash(key) & mask;
     while (true) {
-      long k = keys[i];
+      long k = table[2 * i];
       if (k == key) {
-        return values[i];
+        return table[2 * i + 1];
       }
       if (k == EMPTY) {
         return missing;

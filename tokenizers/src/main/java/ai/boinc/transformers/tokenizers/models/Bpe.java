@@ -2,6 +2,7 @@ package ai.boinc.transformers.tokenizers.models;
 
 import ai.boinc.transformers.tokenizers.internal.LongLongMap;
 import ai.boinc.transformers.tokenizers.internal.MergeQueue;
+import ai.boinc.transformers.tokenizers.internal.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,8 @@ public final class Bpe implements Model {
   private static final int MAX_CACHED_LENGTH = 256;
 
   private static final long NO_MERGE = -1L;
+  /** SentencePiece's word-start mark {@code ▁}. */
+  private static final char METASPACE = '\u2581';
 
   private final Map<String, Integer> vocab;
   private final String[] idToToken;
@@ -54,6 +57,8 @@ public final class Bpe implements Model {
   private final int[] byteIds;
   private final int cacheCapacity;
   private final ConcurrentHashMap<String, int[]> cache;
+  /** See {@link #cutsBeforeMetaspace}. */
+  private final boolean cutsBeforeMetaspace;
 
   private Bpe(Builder b) {
     // A HashMap, not Map.copyOf: the immutable map's linear probing is several times slower on
@@ -130,6 +135,7 @@ public final class Bpe implements Model {
     }
     this.cacheCapacity = b.cacheCapacity;
     this.cache = new ConcurrentHashMap<>();
+    this.cutsBeforeMetaspace = cutsBeforeMetaspace(vocab, prefix, suffix, ignoreMerges);
   }
 
   public static Builder newBuilder() {
@@ -191,16 +197,57 @@ public final class Bpe implements Model {
         return;
       }
     }
-    int[] word = cache.get(text);
-    if (word == null) {
-      word = mergeWord(text);
-      if (text.length() < MAX_CACHED_LENGTH && cache.size() < cacheCapacity) {
-        cache.putIfAbsent(text, word);
+    if (!cutsBeforeMetaspace) {
+      tokenizeWord(text, 0, sink);
+      return;
+    }
+    int start = 0;
+    for (int i = 1; i < text.length(); i++) {
+      if (text.charAt(i) == METASPACE && text.charAt(i - 1) != METASPACE) {
+        tokenizeWord(text.substring(start, i), start, sink);
+        start = i;
       }
     }
-    for (int i = 0; i < word.length; i += 3) {
-      sink.token(word[i], token(word[i]), word[i + 1], word[i + 2]);
+    tokenizeWord(start == 0 ? text : text.substring(start), start, sink);
+  }
+
+  /** Merges {@code word} (through the cache) and hands out its tokens shifted by {@code shift}. */
+  private void tokenizeWord(String word, int shift, TokenSink sink) {
+    int[] merged = cache.get(word);
+    if (merged == null) {
+      merged = mergeWord(word);
+      if (word.length() < MAX_CACHED_LENGTH && cache.size() < cacheCapacity) {
+        cache.putIfAbsent(word, merged);
+      }
     }
+    for (int i = 0; i < merged.length; i += 3) {
+      sink.token(merged[i], token(merged[i]), merged[i + 1] + shift, merged[i + 2] + shift);
+    }
+  }
+
+  /**
+   * Whether merging a piece equals merging its parts cut before every {@code ▁} that follows
+   * another character, as holds for SentencePiece vocabularies (Llama 2, Mistral): no token holds
+   * a character followed by {@code ▁}, so no merge ever joins symbols across such a cut, and
+   * {@code ▁} is a token itself, so no unknown or byte symbols fuse across it. Then a whole text
+   * (which these models do not pre-tokenize) becomes short words that the cache serves.
+   */
+  private static boolean cutsBeforeMetaspace(
+      Map<String, Integer> vocab, String prefix, String suffix, boolean ignoreMerges) {
+    if (!prefix.isEmpty() || !suffix.isEmpty() || ignoreMerges
+        || !vocab.containsKey(String.valueOf(METASPACE))) {
+      return false;
+    }
+    for (String token : vocab.keySet()) {
+      int at = token.indexOf(METASPACE, 1);
+      while (at > 0) {
+        if (token.charAt(at - 1) != METASPACE) {
+          return false;
+        }
+        at = token.indexOf(METASPACE, at + 1);
+      }
+    }
+    return true;
   }
 
   private int charId(String text, int cp, int start, int end, boolean first, boolean last) {
@@ -220,6 +267,22 @@ public final class Bpe implements Model {
     return (first ? "" : prefix) + text.substring(start, end) + (last ? suffix : "");
   }
 
+  /**
+   * Writes the UTF-8 bytes (0..255) of the symbol for character {@code cp} at {@code [start,
+   * end)} to {@code out}, which has room for 4 bytes plus 3 per UTF-16 unit of the prefix and
+   * suffix; returns how many. A plain character is encoded directly, without a string.
+   */
+  private int utf8(String text, int cp, int start, int end, boolean first, boolean last, int[] out) {
+    if ((first || prefix.isEmpty()) && (!last || suffix.isEmpty())) {
+      return Utf8.encode(cp, out, 0);
+    }
+    byte[] b = symbolText(text, start, end, first, last).getBytes(StandardCharsets.UTF_8);
+    for (int k = 0; k < b.length; k++) {
+      out[k] = b[k] & 0xFF;
+    }
+    return b.length;
+  }
+
   /** Merges one piece; returns {@code [id, start, end]} triples. */
   private int[] mergeWord(String text) {
     int len = text.length();
@@ -228,6 +291,7 @@ public final class Bpe implements Model {
     int[] ends = new int[len + 8];
     int n = 0;
     boolean unkPending = false;
+    int[] bytes = new int[4 + 3 * (prefix.length() + suffix.length())];
     int unkStart = 0;
     int unkEnd = 0;
     for (int i = 0; i < len; ) {
@@ -256,22 +320,21 @@ public final class Bpe implements Model {
         continue;
       }
       if (byteFallback) {
-        byte[] bytes =
-            symbolText(text, i, end, first, last).getBytes(StandardCharsets.UTF_8);
+        int count = utf8(text, cp, i, end, first, last, bytes);
         boolean all = true;
-        for (byte x : bytes) {
-          if (byteIds[x & 0xFF] < 0) {
+        for (int b = 0; b < count; b++) {
+          if (byteIds[bytes[b]] < 0) {
             all = false;
             break;
           }
         }
         if (all) {
           // Each byte token spans the whole character it is part of.
-          for (byte x : bytes) {
+          for (int b = 0; b < count; b++) {
             ids = grow(ids, n);
             starts = grow(starts, n);
             ends = grow(ends, n);
-            ids[n] = byteIds[x & 0xFF];
+            ids[n] = byteIds[bytes[b]];
             starts[n] = i;
             ends[n++] = end;
           }

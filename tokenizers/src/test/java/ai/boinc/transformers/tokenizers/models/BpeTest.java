@@ -48,6 +48,26 @@ class BpeTest {
   }
 
   @Test
+  void wordsCutBeforeMetaspaceMergeAsTheWholeText() {
+    // No token has a character before ▁: the text is merged word by word, offsets shifted
+    // ("▁ a" outranks "▁ ▁", so ▁▁a is ▁ + ▁a).
+    Bpe words =
+        Bpe.newBuilder()
+            .vocab(vocab("\u2581", "a", "b", "\u2581a", "\u2581\u2581", "ab"))
+            .merges(merges("\u2581 a", "a b", "\u2581 \u2581"))
+            .build();
+    assertThat(run(words, "\u2581ab\u2581\u2581a"))
+        .containsExactly("\u2581a@0-2", "b@2-3", "\u2581@3-4", "\u2581a@4-6");
+    // With "b▁" a token, a merge may join across the cut, so the text is merged whole.
+    Bpe across =
+        Bpe.newBuilder()
+            .vocab(vocab("\u2581", "a", "b", "b\u2581", "b\u2581a"))
+            .merges(merges("b \u2581", "b\u2581 a"))
+            .build();
+    assertThat(run(across, "ab\u2581a")).containsExactly("a@0-1", "b\u2581a@1-4");
+  }
+
+  @Test
   void leftmostWinsOnTies() {
     Bpe bpe = Bpe.newBuilder().vocab(vocab("a", "aa")).merges(merges("a a")).build();
     assertThat(run(bpe, "aaa")).containsExactly("aa@0-2", "a@2-3");
