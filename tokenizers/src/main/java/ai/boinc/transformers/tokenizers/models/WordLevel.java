@@ -1,6 +1,5 @@
 package ai.boinc.transformers.tokenizers.models;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,22 +12,13 @@ import java.util.OptionalInt;
  * and thread-safe.
  */
 public final class WordLevel implements Model {
-  private final Map<String, Integer> vocab;
-  private final Map<Integer, String> idToToken;
+  private final Vocabulary vocab;
   private final String unkToken;
 
   /** @throws IllegalArgumentException if an id is negative */
   public WordLevel(Map<String, Integer> vocab, String unkToken) {
-    this.vocab = Map.copyOf(vocab);
+    this.vocab = new Vocabulary(vocab);
     this.unkToken = Objects.requireNonNull(unkToken, "unkToken");
-    Map<Integer, String> reverse = new HashMap<>(this.vocab.size() * 2);
-    for (Map.Entry<String, Integer> e : this.vocab.entrySet()) {
-      if (e.getValue() < 0) {
-        throw new IllegalArgumentException("negative id " + e.getValue() + " for '" + e.getKey() + "'");
-      }
-      reverse.put(e.getValue(), e.getKey());
-    }
-    this.idToToken = reverse;
   }
 
   public String unkToken() {
@@ -45,23 +35,17 @@ public final class WordLevel implements Model {
       sink.token(id, text, 0, text.length());
       return;
     }
-    Integer unk = vocab.get(unkToken);
-    if (unk == null) {
-      throw new IllegalStateException(
-          "WordLevel: the unknown token '" + unkToken + "' is missing from the vocabulary");
-    }
-    sink.token(unk, unkToken, 0, text.length());
+    sink.token(vocab.unknownId("WordLevel", unkToken), unkToken, 0, text.length());
   }
 
   @Override
   public OptionalInt tokenToId(String token) {
-    Integer id = vocab.get(token);
-    return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    return vocab.tokenToId(token);
   }
 
   @Override
   public Optional<String> idToToken(int id) {
-    return Optional.ofNullable(idToToken.get(id));
+    return vocab.idToToken(id);
   }
 
   @Override

@@ -2,7 +2,6 @@ package ai.boinc.transformers.tokenizers.models;
 
 import ai.boinc.transformers.tokenizers.internal.Utf16Trie;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,8 +18,7 @@ import java.util.OptionalInt;
  * vocabulary lacks it (as the reference does). Immutable and thread-safe.
  */
 public final class WordPiece implements Model {
-  private final Map<String, Integer> vocab;
-  private final Map<Integer, String> idToToken;
+  private final Vocabulary vocab;
   private final String unkToken;
   private final String prefix;
   private final int maxInputCharsPerWord;
@@ -30,23 +28,17 @@ public final class WordPiece implements Model {
   private final Utf16Trie continuations;
 
   private WordPiece(Builder b) {
-    this.vocab = Map.copyOf(b.vocab);
+    this.vocab = new Vocabulary(b.vocab);
     this.unkToken = b.unkToken;
     this.prefix = b.prefix;
     this.maxInputCharsPerWord = b.maxInputCharsPerWord;
-    Map<Integer, String> reverse = new HashMap<>(vocab.size() * 2);
     int total = 0;
-    for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-      if (e.getValue() < 0) {
-        throw new IllegalArgumentException("negative id " + e.getValue() + " for '" + e.getKey() + "'");
-      }
-      reverse.put(e.getValue(), e.getKey());
-      total += e.getKey().length();
+    for (String token : vocab.asMap().keySet()) {
+      total += token.length();
     }
-    this.idToToken = reverse;
     Utf16Trie.Builder startBuilder = new Utf16Trie.Builder(total);
     Utf16Trie.Builder continuationBuilder = new Utf16Trie.Builder(total);
-    for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+    for (Map.Entry<String, Integer> e : vocab.asMap().entrySet()) {
       String token = e.getKey();
       if (!isWellFormed(token)) {
         // The reference cannot hold such a token; it could only match half a character.
@@ -132,23 +124,17 @@ public final class WordPiece implements Model {
   }
 
   private void unknown(String text, TokenSink sink) {
-    Integer id = vocab.get(unkToken);
-    if (id == null) {
-      throw new IllegalStateException(
-          "WordPiece: the unknown token '" + unkToken + "' is missing from the vocabulary");
-    }
-    sink.token(id, unkToken, 0, text.length());
+    sink.token(vocab.unknownId("WordPiece", unkToken), unkToken, 0, text.length());
   }
 
   @Override
   public OptionalInt tokenToId(String token) {
-    Integer id = vocab.get(token);
-    return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    return vocab.tokenToId(token);
   }
 
   @Override
   public Optional<String> idToToken(int id) {
-    return Optional.ofNullable(idToToken.get(id));
+    return vocab.idToToken(id);
   }
 
   @Override
