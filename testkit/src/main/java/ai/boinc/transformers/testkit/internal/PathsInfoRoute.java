@@ -1,7 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
 import ai.boinc.transformers.internal.json.Json;
-import ai.boinc.transformers.testkit.HubRepo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +21,8 @@ public final class PathsInfoRoute implements Route {
 
   @Override
   public Optional<HubResponse> handle(HubRequest request) {
-    List<String> segments = request.rawSegments();
-    if (segments.size() < 4 || !segments.get(0).equals("api")) {
-      return Optional.empty();
-    }
-    Optional<HubRepo.Type> type = RepoPath.typeFromApiPath(segments.get(1));
-    if (type.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<RepoPath> path = RepoPath.withMarker(type.get(), segments.subList(2, segments.size()), "paths-info");
-    if (path.isEmpty() || path.get().rest.isEmpty()) {
+    Optional<RepoPath> path = RepoPath.api(request.rawSegments(), "paths-info");
+    if (path.isEmpty()) {
       return Optional.empty();
     }
     Optional<HubResponse> wrongMethod = Router.requireMethod(request, "POST");

@@ -80,6 +80,19 @@ final class RepoPath {
   }
 
   /** {@code type} from an API collection name: {@code models}, {@code datasets}, {@code spaces}. */
+  /**
+   * {@code /api/{types}/{repo}/{marker}/{rest...}} with a non-empty rest (the tree and paths-info
+   * endpoints), or empty when the path is not such an API call.
+   */
+  static Optional<RepoPath> api(List<String> segments, String marker) {
+    if (segments.size() < 4 || !segments.get(0).equals("api")) {
+      return Optional.empty();
+    }
+    return typeFromApiPath(segments.get(1))
+        .flatMap(type -> withMarker(type, segments.subList(2, segments.size()), marker))
+        .filter(path -> !path.rest.isEmpty());
+  }
+
   static Optional<HubRepo.Type> typeFromApiPath(String segment) {
     for (HubRepo.Type type : HubRepo.Type.values()) {
       if (type.apiPath().equals(segment)) {
