@@ -174,7 +174,8 @@ public final class NormalizedString {
    * {@code from[k]} ({@code 0 <= k < count}). With {@code from == null} the text keeps its length
    * and unit {@code k} comes from old unit {@code k} (a one-for-one rewrite, which keeps implicit
    * alignments implicit). The byte-level alphabet and one-unit literal replacements are such
-   * rewrites.
+   * rewrites. A negative {@code from[k]} gives unit {@code k} the empty span at 0, as {@link
+   * #transform} gives a character inserted before the first one.
    */
   public void rewriteUnits(char[] units, int count, int[] from) {
     int oldLen = normalized.length();
@@ -188,6 +189,9 @@ public final class NormalizedString {
     }
     int[] align = new int[2 * count];
     for (int k = 0; k < count; k++) {
+      if (from[k] < 0) {
+        continue;
+      }
       int i = Objects.checkIndex(from[k], oldLen);
       align[2 * k] = alignStart(i);
       align[2 * k + 1] = alignEnd(i);

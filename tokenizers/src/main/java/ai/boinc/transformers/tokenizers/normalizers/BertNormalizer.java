@@ -2,8 +2,9 @@ package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
 import ai.boinc.transformers.tokenizers.internal.BertChars;
-import ai.boinc.transformers.tokenizers.internal.CharChanges;
 import ai.boinc.transformers.tokenizers.internal.Text;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * JSON type {@code BertNormalizer}: BERT's text clean-up, in the reference's order — {@code
@@ -12,6 +13,10 @@ import ai.boinc.transformers.tokenizers.internal.Text;
  * strip_accents} decomposes (NFD) and drops nonspacing marks; {@code lowercase} lowercases each
  * character on its own. Every step keeps offsets; a dropped character is folded into the one
  * before it.
+ *
+ * <p>The four steps run as one pass over the text (each character goes through all four before
+ * the next), which gives the same text and offsets because every step works on one character at
+ * a time; offsets are only recorded once the text stops being a one-for-one rewrite.
  *
  * <p>Character classes come from the reference's own (older) Unicode tables, so results do not
  * depend on the JDK. Immutable and thread-safe.
@@ -56,160 +61,225 @@ public final class BertNormalizer implements Normalizer {
 
   @Override
   public void normalize(NormalizedString text) {
-    if (cleanText) {
-      cleanText(text);
-    }
-    if (handleChineseChars) {
-      padChineseChars(text);
-    }
-    if (stripAccents) {
-      stripAccents(text);
-    }
-    if (lowercase) {
-      lowercase(text);
-    }
-  }
-
-  private static void cleanText(NormalizedString text) {
     String s = text.normalized();
-    CharChanges changes = null;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      int n = Character.charCount(cp);
-      boolean drop = cp == 0 || cp == 0xFFFD || BertChars.isOther(cp);
-      // Tab, newline and carriage return count as whitespace, not control, as in the reference.
-      int mapped = !drop && (Text.isWhiteSpace(cp) || cp == '\t' || cp == '\n' || cp == '\r') ? ' ' : cp;
-      if (changes == null && (drop || mapped != cp)) {
-        changes = startWith(s, i);
-      }
-      if (changes != null) {
-        if (drop) {
-          changes.remove();
-        } else {
-          changes.add(mapped, 0);
-        }
-      }
-      i += n;
+    int n = s.length();
+    if (n == 0) {
+      return;
     }
-    if (changes != null) {
-      changes.applyTo(text);
-    }
-  }
-
-  private static void padChineseChars(NormalizedString text) {
-    String s = text.normalized();
-    CharChanges changes = null;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      boolean chinese = BertChars.isChineseChar(cp);
-      if (changes == null && chinese) {
-        changes = startWith(s, i);
+    char[] in = new char[n];
+    s.getChars(0, n, in, 0);
+    char[] table = table();
+    Output out = new Output(n);
+    int[] scratch = new int[2 * MAX_EXPANSION];
+    for (int i = 0; i < n; ) {
+      char m = table[in[i]];
+      if (m < DROP) {
+        out.one(m, i);
+        i++;
+      } else if (m == DROP) {
+        out.dropOne();
+        i++;
+      } else {
+        int cp = Character.codePointAt(in, i, n);
+        int k = expand(in, i, cp, scratch);
+        out.add(scratch, k, i, Character.charCount(cp));
+        i += Character.charCount(cp);
       }
-      if (changes != null) {
-        if (chinese) {
-          changes.add(' ', 1);
-          changes.add(cp, 0);
-          changes.add(' ', 1);
-        } else {
-          changes.add(cp, 0);
-        }
-      }
-      i += Character.charCount(cp);
     }
-    if (changes != null) {
-      changes.applyTo(text);
+    if (out.identity) {
+      if (Arrays.equals(out.units, 0, n, in, 0, n)) {
+        return;
+      }
+      text.rewriteUnits(out.units, n, null);
+    } else {
+      text.rewriteUnits(out.units, out.count, out.from);
     }
   }
 
   /**
-   * NFD, then nonspacing marks dropped — two steps, as in the reference: a mark dropped after a
-   * decomposed character folds into that character's last piece, which keeps its own offsets.
+   * What the four steps make of the character {@code cp} at {@code in[i]}: code points at {@code
+   * out[2k]}, each with the index in {@code in} whose span it takes at {@code out[2k+1]} (-1 for
+   * the empty span at 0). Returns how many. A space put before a CJK character takes the span of
+   * the character before it that clean_text kept, as the reference's insertion does.
    */
-  private static void stripAccents(NormalizedString text) {
-    decompose(text);
-    String s = text.normalized();
-    CharChanges changes = null;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      boolean mark = BertChars.isNonspacingMark(cp);
-      if (changes == null && mark) {
-        changes = startWith(s, i);
+  private int expand(char[] in, int i, int cp, int[] out) {
+    if (cleanText) {
+      if (isDroppedByClean(cp)) {
+        return 0;
       }
-      if (changes != null) {
-        if (mark) {
-          changes.remove();
-        } else {
-          changes.add(cp, 0);
+      if (Text.isWhiteSpace(cp) || cp == '\t' || cp == '\n' || cp == '\r') {
+        cp = ' ';
+      }
+    }
+    int k = 0;
+    boolean chinese = handleChineseChars && BertChars.isChineseChar(cp);
+    if (chinese) {
+      out[k++] = ' ';
+      out[k++] = keptBefore(in, i);
+    }
+    int[] pieces = stripAccents ? BertChars.decomposition(cp) : null;
+    if (pieces == null) {
+      if (!stripAccents || !BertChars.isNonspacingMark(cp)) {
+        k = lower(cp, i, out, k);
+      }
+    } else {
+      for (int piece : pieces) {
+        if (!BertChars.isNonspacingMark(piece)) {
+          k = lower(piece, i, out, k);
         }
       }
-      i += Character.charCount(cp);
     }
-    if (changes != null) {
-      changes.applyTo(text);
+    if (chinese) {
+      out[k++] = ' ';
+      out[k++] = i;
     }
+    return k / 2;
   }
 
-  /** Canonical decomposition of each character; its pieces share the character's offsets. */
-  private static void decompose(NormalizedString text) {
-    String s = text.normalized();
-    CharChanges changes = null;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      int[] decomposition = BertChars.decomposition(cp);
-      if (changes == null && decomposition != null) {
-        changes = startWith(s, i);
+  private int lower(int cp, int source, int[] out, int k) {
+    int lower = lowercase ? BertChars.lowercase(cp) : cp;
+    if (lower >= 0) {
+      out[k++] = lower;
+      out[k++] = source;
+    } else {
+      for (int c : BertChars.lowercaseSpecial(cp)) {
+        out[k++] = c;
+        out[k++] = source;
       }
-      if (changes != null) {
-        if (decomposition == null) {
-          changes.add(cp, 0);
-        } else {
-          for (int k = 0; k < decomposition.length; k++) {
-            changes.add(decomposition[k], k == 0 ? 0 : 1);
-          }
+    }
+    return k;
+  }
+
+  private boolean isDroppedByClean(int cp) {
+    return cleanText && (cp == 0 || cp == 0xFFFD || BertChars.isOther(cp));
+  }
+
+  /** Index of the last character before {@code i} that clean_text keeps, or -1. */
+  private int keptBefore(char[] in, int i) {
+    int j = i;
+    while (j > 0) {
+      int cp = Character.codePointBefore(in, j);
+      j -= Character.charCount(cp);
+      if (!isDroppedByClean(cp)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** Most code points one character can become (a space, a decomposition, a space). */
+  private static final int MAX_EXPANSION = 24;
+  /** In {@link #table()}: the character is dropped. */
+  private static final char DROP = 0xFFFE;
+  /** In {@link #table()}: the character needs {@link #expand}. */
+  private static final char COMPLEX = 0xFFFF;
+  /** One table per combination of the four settings, built on first use. */
+  private static final AtomicReferenceArray<char[]> TABLES = new AtomicReferenceArray<>(16);
+
+  /**
+   * For each UTF-16 unit, the one BMP character it becomes (taking its own span), {@link #DROP}
+   * or {@link #COMPLEX}: most text then needs one array read per character.
+   */
+  private char[] table() {
+    int key = (cleanText ? 8 : 0) | (handleChineseChars ? 4 : 0) | (stripAccents ? 2 : 0)
+        | (lowercase ? 1 : 0);
+    char[] table = TABLES.get(key);
+    if (table == null) {
+      table = buildTable();
+      TABLES.compareAndSet(key, null, table);
+    }
+    return table;
+  }
+
+  private char[] buildTable() {
+    char[] table = new char[0x10000];
+    int[] out = new int[2 * MAX_EXPANSION];
+    char[] in = new char[1];
+    for (int c = 0; c < table.length; c++) {
+      table[c] = COMPLEX;
+      if (Character.isSurrogate((char) c) || c == DROP || c == COMPLEX) {
+        continue;
+      }
+      in[0] = (char) c;
+      int k = expand(in, 0, c, out);
+      if (k == 0) {
+        table[c] = DROP;
+      } else if (k == 1 && out[0] < DROP && !Character.isSurrogate((char) out[0])) {
+        table[c] = (char) out[0];
+      }
+    }
+    return table;
+  }
+
+  /**
+   * The normalized units being built. While {@link #identity} holds, unit k comes from unit k of
+   * the input and {@link #from} is not kept; after that each unit's source index is.
+   */
+  private static final class Output {
+    char[] units;
+    int[] from;
+    int count;
+    boolean identity = true;
+
+    Output(int n) {
+      units = new char[n + 8];
+    }
+
+    void one(char c, int source) {
+      if (count == units.length) {
+        grow();
+      }
+      units[count] = c;
+      if (!identity) {
+        from[count] = source;
+      }
+      count++;
+    }
+
+    void dropOne() {
+      leaveIdentity();
+    }
+
+    /** Adds the {@code k} code points of one input character of {@code width} units at {@code i}. */
+    void add(int[] expansion, int k, int i, int width) {
+      if (identity
+          && k == 1
+          && expansion[1] == i
+          && Character.charCount(expansion[0]) == width) {
+        Character.toChars(expansion[0], units, count);
+        count += width;
+        return;
+      }
+      leaveIdentity();
+      for (int e = 0; e < k; e++) {
+        int cp = expansion[2 * e];
+        int source = expansion[2 * e + 1];
+        if (count + 2 > units.length) {
+          grow();
+        }
+        int w = Character.toChars(cp, units, count);
+        for (int u = 0; u < w; u++) {
+          from[count++] = source;
         }
       }
-      i += Character.charCount(cp);
     }
-    if (changes != null) {
-      changes.applyTo(text);
-    }
-  }
 
-  private static void lowercase(NormalizedString text) {
-    String s = text.normalized();
-    CharChanges changes = null;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      int lower = BertChars.lowercase(cp);
-      if (changes == null && lower != cp) {
-        changes = startWith(s, i);
-      }
-      if (changes != null) {
-        if (lower >= 0) {
-          changes.add(lower, 0);
-        } else {
-          int[] several = BertChars.lowercaseSpecial(cp);
-          for (int k = 0; k < several.length; k++) {
-            changes.add(several[k], k == 0 ? 0 : 1);
-          }
+    private void leaveIdentity() {
+      if (identity) {
+        identity = false;
+        from = new int[units.length];
+        for (int k = 0; k < count; k++) {
+          from[k] = k;
         }
       }
-      i += Character.charCount(cp);
     }
-    if (changes != null) {
-      changes.applyTo(text);
-    }
-  }
 
-  /** Changes that keep the characters before {@code end} as they are. */
-  private static CharChanges startWith(String s, int end) {
-    CharChanges changes = new CharChanges(s.length() + 8);
-    for (int i = 0; i < end; ) {
-      int cp = s.codePointAt(i);
-      changes.add(cp, 0);
-      i += Character.charCount(cp);
+    private void grow() {
+      units = Arrays.copyOf(units, 2 * units.length);
+      if (from != null) {
+        from = Arrays.copyOf(from, units.length);
+      }
     }
-    return changes;
   }
 
   @Override
