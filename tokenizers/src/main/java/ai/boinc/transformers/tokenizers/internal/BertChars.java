@@ -27,6 +27,44 @@ public final class BertChars {
     return inRanges(BertCharTables.PUNCTUATION, cp);
   }
 
+  /** {@link #preTokenClass}: neither whitespace nor punctuation. */
+  public static final byte WORD = 0;
+  /** {@link #preTokenClass}: whitespace ({@link Text#isWhiteSpace}). */
+  public static final byte SPACE = 1;
+  /** {@link #preTokenClass}: punctuation ({@link #isPunctuation}). */
+  public static final byte PUNCTUATION = 2;
+  /** {@link #preTokenClass}: a high surrogate; the class is that of its code point. */
+  public static final byte HIGH_SURROGATE = 3;
+
+  /**
+   * What BertPreTokenizer makes of a UTF-16 unit: {@link #WORD}, {@link #SPACE}, {@link
+   * #PUNCTUATION} or {@link #HIGH_SURROGATE}. One array read, where the two predicates take a
+   * range search each.
+   */
+  public static byte preTokenClass(char c) {
+    return PreTokenClasses.TABLE[c];
+  }
+
+  /** The class of a whole code point (never {@link #HIGH_SURROGATE}). */
+  public static byte codePointPreTokenClass(int cp) {
+    if (Text.isWhiteSpace(cp)) {
+      return SPACE;
+    }
+    return isPunctuation(cp) ? PUNCTUATION : WORD;
+  }
+
+  private static final class PreTokenClasses {
+    static final byte[] TABLE = build();
+
+    private static byte[] build() {
+      byte[] table = new byte[0x10000];
+      for (int c = 0; c < table.length; c++) {
+        table[c] = Character.isHighSurrogate((char) c) ? HIGH_SURROGATE : codePointPreTokenClass(c);
+      }
+      return table;
+    }
+  }
+
   /** Mn in the reference's tables (what strip_accents removes after NFD). */
   public static boolean isNonspacingMark(int cp) {
     return cp >= 0x300 && inRanges(BertCharTables.NONSPACING_MARK, cp);
