@@ -1,7 +1,9 @@
 package ai.boinc.transformers.tokenizers.models;
 
-import ai.boinc.transformers.tokenizers.internal.Utf16Trie;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,38 +24,51 @@ public final class WordPiece implements Model {
   private final String unkToken;
   private final String prefix;
   private final int maxInputCharsPerWord;
+  /** The unknown token's id, or -1 if the vocabulary lacks it (an error once it is needed). */
+  private final int unkId;
   /** Every vocabulary entry, for the first piece of a word. */
-  private final Utf16Trie starts;
+  private final Trie starts;
   /** Entries that begin with the prefix, without it, for the following pieces. */
-  private final Utf16Trie continuations;
+  private final Trie continuations;
+  /**
+   * The entries the tries point to: id and the vocabulary's own string, which is the token's
+   * value (the matched text, with the prefix for a continuation), so no string is built.
+   */
+  private final int[] entryIds;
+  private final String[] entryTokens;
 
   private WordPiece(Builder b) {
     this.vocab = new Vocabulary(b.vocab);
     this.unkToken = b.unkToken;
     this.prefix = b.prefix;
     this.maxInputCharsPerWord = b.maxInputCharsPerWord;
-    int total = 0;
-    for (String token : vocab.asMap().keySet()) {
-      total += token.length();
-    }
-    Utf16Trie.Builder startBuilder = new Utf16Trie.Builder(total);
-    Utf16Trie.Builder continuationBuilder = new Utf16Trie.Builder(total);
-    for (Map.Entry<String, Integer> e : vocab.asMap().entrySet()) {
-      String token = e.getKey();
-      if (!isWellFormed(token)) {
+    Integer unk = vocab.get(unkToken);
+    this.unkId = unk == null ? -1 : unk;
+    int size = vocab.size();
+    entryIds = new int[size];
+    entryTokens = new String[size];
+    List<Key> startKeys = new ArrayList<>(size);
+    List<Key> continuationKeys = new ArrayList<>();
+    int e = 0;
+    for (Map.Entry<String, Integer> entry : vocab.asMap().entrySet()) {
+      String token = entry.getKey();
+      if (!isWellFormed(token) || token.isEmpty()) {
         // The reference cannot hold such a token; it could only match half a character.
         continue;
       }
-      startBuilder.add(token, e.getValue());
+      entryIds[e] = entry.getValue();
+      entryTokens[e] = token;
+      startKeys.add(new Key(token, e));
       if (token.startsWith(prefix) && token.length() > prefix.length()) {
         String rest = token.substring(prefix.length());
         if (isWellFormed(rest)) {
-          continuationBuilder.add(rest, e.getValue());
+          continuationKeys.add(new Key(rest, e));
         }
       }
+      e++;
     }
-    this.starts = startBuilder.build();
-    this.continuations = continuationBuilder.build();
+    this.starts = new Trie(startKeys);
+    this.continuations = new Trie(continuationKeys);
   }
 
   public static Builder newBuilder() {
@@ -78,35 +93,46 @@ public final class WordPiece implements Model {
     if (n == 0) {
       return;
     }
-    if (text.codePointCount(0, n) > maxInputCharsPerWord) {
+    // A word has at most as many code points as units: count them only when that can matter.
+    if (n > maxInputCharsPerWord && text.codePointCount(0, n) > maxInputCharsPerWord) {
       unknown(text, sink);
+      return;
+    }
+    long match = starts.longestMatch(text, 0, n);
+    if (match < 0) {
+      unknown(text, sink);
+      return;
+    }
+    int end = (int) (match >>> 32);
+    if (end == n) {
+      // Most words are one vocabulary entry.
+      sink.token(entryIds[(int) match], entryTokens[(int) match], 0, n);
       return;
     }
     // Find every piece first: a word with one unmatched position is a single unknown token.
     int[] ends = new int[Math.min(n, 16)];
-    int[] ids = new int[ends.length];
-    int count = 0;
-    int start = 0;
-    while (start < n) {
-      long match = start == 0 ? starts.longestMatch(text, 0, n) : continuations.longestMatch(text, start, n);
+    int[] entries = new int[ends.length];
+    ends[0] = end;
+    entries[0] = (int) match;
+    int count = 1;
+    while (end < n) {
+      match = continuations.longestMatch(text, end, n);
       if (match < 0) {
         unknown(text, sink);
         return;
       }
-      int end = (int) (match >>> 32);
+      end = (int) (match >>> 32);
       if (count == ends.length) {
         ends = Arrays.copyOf(ends, 2 * count);
-        ids = Arrays.copyOf(ids, 2 * count);
+        entries = Arrays.copyOf(entries, 2 * count);
       }
       ends[count] = end;
-      ids[count] = (int) match;
+      entries[count] = (int) match;
       count++;
-      start = end;
     }
     int from = 0;
     for (int i = 0; i < count; i++) {
-      String piece = text.substring(from, ends[i]);
-      sink.token(ids[i], i == 0 ? piece : prefix + piece, from, ends[i]);
+      sink.token(entryIds[entries[i]], entryTokens[entries[i]], from, ends[i]);
       from = ends[i];
     }
   }
@@ -124,7 +150,10 @@ public final class WordPiece implements Model {
   }
 
   private void unknown(String text, TokenSink sink) {
-    sink.token(vocab.unknownId("WordPiece", unkToken), unkToken, 0, text.length());
+    if (unkId < 0) {
+      vocab.unknownId("WordPiece", unkToken);
+    }
+    sink.token(unkId, unkToken, 0, text.length());
   }
 
   @Override
@@ -146,6 +175,130 @@ public final class WordPiece implements Model {
   public String toString() {
     return "WordPiece{vocab=" + vocab.size() + ", unkToken=" + unkToken + ", prefix=" + prefix
         + ", maxInputCharsPerWord=" + maxInputCharsPerWord + "}";
+  }
+
+  /** A trie key and the entry it stands for. */
+  private static final class Key implements Comparable<Key> {
+    final String text;
+    final int entry;
+
+    Key(String text, int entry) {
+      this.text = text;
+      this.entry = entry;
+    }
+
+    @Override
+    public int compareTo(Key o) {
+      return text.compareTo(o.text);
+    }
+  }
+
+  /**
+   * A read-only trie over UTF-16 units in breadth-first order: the children of node {@code x} are
+   * the nodes {@code firstChild[x]} to {@code firstChild[x + 1] - 1}, sorted by {@code label}, so
+   * a search touches a few small arrays instead of a large hash table. The root's children are
+   * found through a table indexed by the unit.
+   */
+  private static final class Trie {
+    private static final int NONE = -1;
+    private final char[] label;
+    private final int[] firstChild;
+    private final int[] value;
+    private final int[] rootChild;
+    private Trie(List<Key> keys) {
+      Collections.sort(keys);
+      int total = 1;
+      for (Key k : keys) {
+        total += k.text.length();
+      }
+      char[] labels = new char[total];
+      int[] first = new int[total + 1];
+      int[] values = new int[total];
+      Arrays.fill(values, NONE);
+      int[] lo = new int[total];
+      int[] hi = new int[total];
+      int[] depth = new int[total];
+      hi[0] = keys.size();
+      int nodes = 1;
+      for (int x = 0; x < nodes; x++) {
+        int from = lo[x];
+        int to = hi[x];
+        int d = depth[x];
+        if (from < to && keys.get(from).text.length() == d) {
+          values[x] = keys.get(from).entry;
+          from++;
+        }
+        first[x] = nodes;
+        while (from < to) {
+          char c = keys.get(from).text.charAt(d);
+          int next = from + 1;
+          while (next < to && keys.get(next).text.charAt(d) == c) {
+            next++;
+          }
+          labels[nodes] = c;
+          lo[nodes] = from;
+          hi[nodes] = next;
+          depth[nodes] = d + 1;
+          nodes++;
+          from = next;
+        }
+      }
+      first[nodes] = nodes;
+      label = Arrays.copyOf(labels, nodes);
+      firstChild = Arrays.copyOf(first, nodes + 1);
+      value = Arrays.copyOf(values, nodes);
+      rootChild = new int[0x10000];
+      for (int y = firstChild[0]; y < firstChild[1]; y++) {
+        rootChild[label[y]] = y;
+      }
+    }
+
+    /**
+     * The longest key that starts at {@code start} and ends at or before {@code end}: {@code
+     * (keyEnd << 32) | entry}, or -1 if none.
+     */
+    long longestMatch(String text, int start, int end) {
+      int node = rootChild[text.charAt(start)];
+      long best = -1;
+      int i = start + 1;
+      while (node != 0) {
+        if (value[node] != NONE) {
+          best = ((long) i << 32) | value[node];
+        }
+        if (i == end) {
+          break;
+        }
+        node = child(node, text.charAt(i));
+        i++;
+      }
+      return best;
+    }
+
+    /** The child of {@code node} labelled {@code c}, or 0 (the root is nobody's child). */
+    private int child(int node, char c) {
+      int lo = firstChild[node];
+      int hi = firstChild[node + 1] - 1;
+      if (hi - lo < 8) {
+        for (int y = lo; y <= hi; y++) {
+          if (label[y] == c) {
+            return y;
+          }
+        }
+        return 0;
+      }
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        char m = label[mid];
+        if (m < c) {
+          lo = mid + 1;
+        } else if (m > c) {
+          hi = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return 0;
+    }
   }
 
   /** Builds a {@link WordPiece}; defaults are the reference's. Not thread-safe. */
