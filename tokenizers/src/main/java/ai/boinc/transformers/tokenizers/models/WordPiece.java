@@ -205,6 +205,11 @@ public final class WordPiece implements Model {
     private final int[] firstChild;
     private final int[] value;
     private final int[] rootChild;
+    /**
+     * The node after two ASCII units {@code a b} at {@code a * 128 + b}, or 0: the root's
+     * children have the most children, and most words start with two ASCII letters.
+     */
+    private final int[] asciiPairs;
     private Trie(List<Key> keys) {
       Collections.sort(keys);
       int total = 1;
@@ -248,8 +253,16 @@ public final class WordPiece implements Model {
       firstChild = Arrays.copyOf(first, nodes + 1);
       value = Arrays.copyOf(values, nodes);
       rootChild = new int[0x10000];
+      asciiPairs = new int[128 * 128];
       for (int y = firstChild[0]; y < firstChild[1]; y++) {
         rootChild[label[y]] = y;
+        if (label[y] < 128) {
+          for (int z = firstChild[y]; z < firstChild[y + 1]; z++) {
+            if (label[z] < 128) {
+              asciiPairs[label[y] * 128 + label[z]] = z;
+            }
+          }
+        }
       }
     }
 
@@ -258,9 +271,18 @@ public final class WordPiece implements Model {
      * (keyEnd << 32) | entry}, or -1 if none.
      */
     long longestMatch(String text, int start, int end) {
-      int node = rootChild[text.charAt(start)];
-      long best = -1;
-      int i = start + 1;
+      char c0 = text.charAt(start);
+      int node = rootChild[c0];
+      if (node == 0) {
+        return -1;
+      }
+      long best = value[node] == NONE ? -1 : ((long) (start + 1) << 32) | value[node];
+      if (start + 1 == end) {
+        return best;
+      }
+      char c1 = text.charAt(start + 1);
+      node = (c0 | c1) < 128 ? asciiPairs[c0 * 128 + c1] : child(node, c1);
+      int i = start + 2;
       while (node != 0) {
         if (value[node] != NONE) {
           best = ((long) i << 32) | value[node];

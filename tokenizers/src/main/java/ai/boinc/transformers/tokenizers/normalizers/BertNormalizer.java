@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>The four steps run as one pass over the text (each character goes through all four before
  * the next), which gives the same text and offsets because every step works on one character at
- * a time; offsets are only recorded once the text stops being a one-for-one rewrite.
+ * a time; offsets are only recorded once the text stops being a one-for-one rewrite. The one
+ * exception is a lone surrogate: a step that drops the character between a lone high and a lone
+ * low surrogate joins them into one character for the next step, so such text goes through the
+ * steps one after the other.
  *
  * <p>Character classes come from the reference's own (older) Unicode tables, so results do not
  * depend on the JDK. Immutable and thread-safe.
@@ -26,10 +29,21 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * }</pre>
  */
 public final class BertNormalizer implements Normalizer {
+  /** Most code points one character can become (a space, a decomposition, a space). */
+  private static final int MAX_EXPANSION = 24;
+  /** In {@link #table()}: the character is dropped. */
+  private static final char DROP = 0xFFFE;
+  /** In {@link #table()}: the character needs {@link #expand}. */
+  private static final char COMPLEX = 0xFFFF;
+  /** One table per combination of the four settings, built on first use. */
+  private static final AtomicReferenceArray<char[]> TABLES = new AtomicReferenceArray<>(16);
+
   private final boolean cleanText;
   private final boolean handleChineseChars;
   private final boolean stripAccents;
   private final boolean lowercase;
+  /** The enabled steps as normalizers of their own, for text that needs them one by one. */
+  private final BertNormalizer[] steps;
 
   /**
    * @param stripAccents {@code null} to follow {@code lowercase}, as in the reference
@@ -40,6 +54,22 @@ public final class BertNormalizer implements Normalizer {
     this.handleChineseChars = handleChineseChars;
     this.stripAccents = stripAccents == null ? lowercase : stripAccents;
     this.lowercase = lowercase;
+    boolean[] flags = {cleanText, handleChineseChars, this.stripAccents, lowercase};
+    int enabled = 0;
+    for (boolean f : flags) {
+      enabled += f ? 1 : 0;
+    }
+    if (enabled <= 1) {
+      steps = new BertNormalizer[] {this};
+    } else {
+      steps = new BertNormalizer[enabled];
+      int k = 0;
+      for (int f = 0; f < 4; f++) {
+        if (flags[f]) {
+          steps[k++] = new BertNormalizer(f == 0, f == 1, f == 2, f == 3);
+        }
+      }
+    }
   }
 
   public boolean cleanText() {
@@ -61,17 +91,44 @@ public final class BertNormalizer implements Normalizer {
 
   @Override
   public void normalize(NormalizedString text) {
+    if (!run(text, false)) {
+      for (BertNormalizer step : steps) {
+        step.run(text, true);
+      }
+    }
+  }
+
+  /**
+   * Rewrites {@code text} in one pass. In {@code strict} mode every unit of a changed text takes
+   * the span its character has in a reference transform, even where a surrogate pair's units
+   * disagree; otherwise returns false, changing nothing, for text that has to go through the steps
+   * one by one (see the class comment).
+   */
+  private boolean run(NormalizedString text, boolean strict) {
     String s = text.normalized();
     int n = s.length();
     if (n == 0) {
-      return;
+      return true;
     }
     char[] in = new char[n];
     s.getChars(0, n, in, 0);
     char[] table = table();
     Output out = new Output(n);
+    int i = 0;
+    if (strict) {
+      out.leaveIdentity();
+    } else {
+      // Most text is mostly characters that become one character: a tight loop while all are.
+      char[] units = out.units;
+      for (char m; i < n && (m = table[in[i]]) < DROP; i++) {
+        units[i] = m;
+      }
+      out.count = i;
+    }
     int[] scratch = new int[2 * MAX_EXPANSION];
-    for (int i = 0; i < n; ) {
+    boolean loneSurrogate = false;
+    boolean pair = false;
+    while (i < n) {
       char m = table[in[i]];
       if (m < DROP) {
         out.one(m, i);
@@ -81,28 +138,47 @@ public final class BertNormalizer implements Normalizer {
         i++;
       } else {
         int cp = Character.codePointAt(in, i, n);
+        int width = Character.charCount(cp);
+        loneSurrogate |= Character.isSurrogate((char) cp) && width == 1;
+        pair |= width == 2;
         int k = expand(in, i, cp, scratch);
-        out.add(scratch, k, i, Character.charCount(cp));
-        i += Character.charCount(cp);
+        out.add(scratch, k, i, width);
+        i += width;
       }
     }
-    if (out.identity) {
-      if (Arrays.equals(out.units, 0, n, in, 0, n)) {
-        return;
-      }
-      text.rewriteUnits(out.units, n, null);
-    } else {
-      text.rewriteUnits(out.units, out.count, out.from);
+    if (!strict && (loneSurrogate || (pair && hasLoneSurrogate(text.original())))) {
+      // A lone surrogate in the original can leave a pair whose units have different spans.
+      return false;
     }
+    if (out.count == n && Arrays.equals(out.units, 0, n, in, 0, n)) {
+      return true;
+    }
+    text.rewriteUnits(out.units, out.count, out.identity ? null : out.from);
+    return true;
+  }
+
+  private static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * What the four steps make of the character {@code cp} at {@code in[i]}: code points at {@code
    * out[2k]}, each with the index in {@code in} whose span it takes at {@code out[2k+1]} (-1 for
-   * the empty span at 0). Returns how many. A space put before a CJK character takes the span of
-   * the character before it that clean_text kept, as the reference's insertion does.
+   * the empty span at 0). Returns how many. As in a reference transform, a replacing character
+   * takes the span of its character's first unit and an inserted one that of the last unit before
+   * it: a space put before a CJK character takes the span of the character before it that
+   * clean_text kept.
    */
   private int expand(char[] in, int i, int cp, int[] out) {
+    int last = i + Character.charCount(cp) - 1;
     if (cleanText) {
       if (isDroppedByClean(cp)) {
         return 0;
@@ -120,31 +196,33 @@ public final class BertNormalizer implements Normalizer {
     int[] pieces = stripAccents ? BertChars.decomposition(cp) : null;
     if (pieces == null) {
       if (!stripAccents || !BertChars.isNonspacingMark(cp)) {
-        k = lower(cp, i, out, k);
+        k = lower(cp, i, last, out, k);
       }
     } else {
-      for (int piece : pieces) {
-        if (!BertChars.isNonspacingMark(piece)) {
-          k = lower(piece, i, out, k);
+      for (int p = 0; p < pieces.length; p++) {
+        if (!BertChars.isNonspacingMark(pieces[p])) {
+          k = lower(pieces[p], p == 0 ? i : last, last, out, k);
         }
       }
     }
     if (chinese) {
       out[k++] = ' ';
-      out[k++] = i;
+      out[k++] = last;
     }
     return k / 2;
   }
 
-  private int lower(int cp, int source, int[] out, int k) {
+  /** Adds the lowercase of {@code cp}: its first character from {@code source}, others from {@code last}. */
+  private int lower(int cp, int source, int last, int[] out, int k) {
     int lower = lowercase ? BertChars.lowercase(cp) : cp;
     if (lower >= 0) {
       out[k++] = lower;
       out[k++] = source;
     } else {
-      for (int c : BertChars.lowercaseSpecial(cp)) {
-        out[k++] = c;
-        out[k++] = source;
+      int[] several = BertChars.lowercaseSpecial(cp);
+      for (int c = 0; c < several.length; c++) {
+        out[k++] = several[c];
+        out[k++] = c == 0 ? source : last;
       }
     }
     return k;
@@ -154,27 +232,18 @@ public final class BertNormalizer implements Normalizer {
     return cleanText && (cp == 0 || cp == 0xFFFD || BertChars.isOther(cp));
   }
 
-  /** Index of the last character before {@code i} that clean_text keeps, or -1. */
+  /** Index of the last unit before {@code i} of a character clean_text keeps, or -1. */
   private int keptBefore(char[] in, int i) {
     int j = i;
     while (j > 0) {
       int cp = Character.codePointBefore(in, j);
-      j -= Character.charCount(cp);
       if (!isDroppedByClean(cp)) {
-        return j;
+        return j - 1;
       }
+      j -= Character.charCount(cp);
     }
     return -1;
   }
-
-  /** Most code points one character can become (a space, a decomposition, a space). */
-  private static final int MAX_EXPANSION = 24;
-  /** In {@link #table()}: the character is dropped. */
-  private static final char DROP = 0xFFFE;
-  /** In {@link #table()}: the character needs {@link #expand}. */
-  private static final char COMPLEX = 0xFFFF;
-  /** One table per combination of the four settings, built on first use. */
-  private static final AtomicReferenceArray<char[]> TABLES = new AtomicReferenceArray<>(16);
 
   /**
    * For each UTF-16 unit, the one BMP character it becomes (taking its own span), {@link #DROP}
@@ -264,7 +333,7 @@ public final class BertNormalizer implements Normalizer {
       }
     }
 
-    private void leaveIdentity() {
+    void leaveIdentity() {
       if (identity) {
         identity = false;
         from = new int[units.length];

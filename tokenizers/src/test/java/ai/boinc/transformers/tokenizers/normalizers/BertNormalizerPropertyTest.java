@@ -32,7 +32,8 @@ class BertNormalizerPropertyTest {
                     "\uFFFE", "\uFFFF", "\uDB80\uDC01", "\u0301", "\u0323\u0301", "\u3099", "e\u0301",
                     "é", "É", "Ä", "İ", "Σ", "ǅ", "ß", "ﬁ", "Å", "Ω", "K", "가", "각", "中", "文字",
                     "\uF900", "\uD840\uDC00", "\uD87E\uDC00", "が", "ά", "𐐀", "\uD834\uDD5E", "Hello",
-                    "WORLD", "abc", "123", ",", "\ud800", "\udc00", "\udbff\udfff", "😀", "\u0130\u0301"))
+                    "WORLD", "abc", "123", ",", "\ud800", "\udc00", "\udbff\udfff", "😀", "\u0130\u0301",
+                    "\uD801\u0000\uDC00", "\uD840\u0301\uDC00", "\uD801", "\uDC00\u0001"))
             .mix(strings().allPossible().ofLengthBetween(0, 4), 30)
             .mix(strings().basicLatinAlphabet().ofLengthBetween(1, 6), 30)
             .mix(
@@ -99,6 +100,15 @@ class BertNormalizerPropertyTest {
       start--;
     }
     return s.slice(start, s.length());
+  }
+
+  @Test
+  void loneSurrogatesJoinedByADroppedCharacterAreOneCharacterForTheLaterSteps() {
+    // Clean-up drops the NUL; the reference's lowercase step then sees U+10400 and lowercases it.
+    NormalizedString s = NormalizedString.of("\uD801\u0000\uDC00");
+    new BertNormalizer(true, false, false, true).normalize(s);
+    assertThat(s.normalized()).isEqualTo("\uD801\uDC28");
+    assertThat(s.toOriginal(0, 2)).containsExactly(0, 1);
   }
 
   @Test
