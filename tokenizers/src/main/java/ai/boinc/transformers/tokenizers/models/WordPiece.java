@@ -53,7 +53,8 @@ public final class WordPiece implements Model {
     for (Map.Entry<String, Integer> entry : vocab.asMap().entrySet()) {
       String token = entry.getKey();
       if (!isWellFormed(token) || token.isEmpty()) {
-        // The reference cannot hold such a token; it could only match half a character.
+        // The reference cannot hold a lone surrogate; it could only match half a character.
+        // The empty token matches nothing.
         continue;
       }
       entryIds[e] = entry.getValue();

@@ -160,7 +160,9 @@ public final class BertNormalizer implements Normalizer {
   private static boolean hasLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return true;
@@ -212,7 +214,10 @@ public final class BertNormalizer implements Normalizer {
     return k / 2;
   }
 
-  /** Adds the lowercase of {@code cp}: its first character from {@code source}, others from {@code last}. */
+  /**
+   * Adds the lowercase of {@code cp}: its first character from {@code source}, any others (as
+   * inserted characters) from {@code last}.
+   */
   private int lower(int cp, int source, int last, int[] out, int k) {
     int lower = lowercase ? BertChars.lowercase(cp) : cp;
     if (lower >= 0) {
@@ -309,7 +314,7 @@ public final class BertNormalizer implements Normalizer {
       leaveIdentity();
     }
 
-    /** Adds the {@code k} code points of one input character of {@code width} units at {@code i}. */
+    /** Adds the {@code k} code points made of the {@code width} units at {@code i}. */
     void add(int[] expansion, int k, int i, int width) {
       if (identity
           && k == 1
