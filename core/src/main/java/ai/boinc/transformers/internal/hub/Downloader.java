@@ -33,7 +33,8 @@ import java.util.OptionalLong;
  * Downloads one file of one repository at one revision into the cache (hub-protocol.md section
  * 10): a commit-pinned cached file is served with no request; otherwise metadata first (HEAD, with
  * {@code If-None-Match} when the cache has the file), then, under the blob's lock, the content from
- * wherever the hub points ({@link BlobFetch}), and finally the snapshot pointer and the ref.
+ * wherever the hub points ({@link BlobFetch}), and finally the snapshot pointer and the ref. A
+ * snapshot at a commit passes the metadata its listing gave instead, and the HEAD is skipped.
  */
 public final class Downloader {
   private static final System.Logger LOG = System.getLogger("ai.boinc.transformers.hub");

@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
 /**
  * {@code snapshot_download}: resolve the revision's commit (repo info {@code sha}), list its files
  * (siblings, or the tree API when the answer has none), keep those the patterns select, download
- * them with a bounded pool at that commit, and return {@code snapshots/<commit>}. The file list is
+ * them with a bounded pool at that commit, and return {@code snapshots/<commit>}. The listing
+ * ({@code blobs=true}) gives each file's ETag and size, so a file costs one GET instead of HEAD and
+ * GET; its bytes are still checked against that ETag. The file list is
  * kept in {@code .file_lists/<commit>} so that offline calls can tell a complete snapshot from a
  * partial one.
  */
