@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,6 +56,17 @@ public final class AtomicFiles {
   public static void link(Path pointer, Path blob) throws IOException {
     Files.createDirectories(pointer.getParent());
     Path relative = pointer.getParent().relativize(blob);
+    if (Files.notExists(pointer, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        // symlink(2) creates the link with its target in one step: it never appears torn.
+        Files.createSymbolicLink(pointer, relative);
+        return;
+      } catch (FileAlreadyExistsException e) {
+        // created meanwhile: replace it below, atomically
+      } catch (UnsupportedOperationException | IOException e) {
+        // no symbolic links here: the copy below
+      }
+    }
     Path temp = tempSibling(pointer, ".tmp");
     try {
       try {

@@ -33,7 +33,8 @@ import java.util.OptionalLong;
  * Downloads one file of one repository at one revision into the cache (hub-protocol.md section
  * 10): a commit-pinned cached file is served with no request; otherwise metadata first (HEAD, with
  * {@code If-None-Match} when the cache has the file), then, under the blob's lock, the content from
- * wherever the hub points ({@link BlobFetch}), and finally the snapshot pointer and the ref.
+ * wherever the hub points ({@link BlobFetch}), and finally the snapshot pointer and the ref. A
+ * snapshot at a commit passes the metadata its listing gave instead, and the HEAD is skipped.
  */
 public final class Downloader {
   private static final System.Logger LOG = System.getLogger("ai.boinc.transformers.hub");
@@ -92,7 +93,20 @@ public final class Downloader {
     }
   }
 
+  /**
+   * Downloads a file whose metadata a listing at the commit {@code options.revision()} already gave
+   * ({@code known}, or null to ask the hub): no HEAD, one GET of {@code known.location}.
+   */
+  Path download(String repoId, String filename, DownloadOptions options, FileMetadata known) {
+    return download(repoId, filename, options, false, known);
+  }
+
   Path download(String repoId, String filename, DownloadOptions options, boolean optional) {
+    return download(repoId, filename, options, optional, null);
+  }
+
+  private Path download(
+      String repoId, String filename, DownloadOptions options, boolean optional, FileMetadata known) {
     HubNames.checkRepoId(repoId);
     HubNames.checkFilename(filename);
     String revision = options.revision();
@@ -101,7 +115,7 @@ public final class Downloader {
     SafeListener listener = new SafeListener(options.listener().orElse(config.listener));
     DownloadEvent event = new DownloadEvent(type, repoId, filename, revision, 0, -1, false);
     try {
-      return resolve(repoId, filename, options, optional, listener, event);
+      return resolve(repoId, filename, options, optional, known, listener, event);
     } catch (HubException e) {
       if (!(e instanceof EntryNotFoundException && optional)) {
         listener.failed(event, e);
@@ -111,8 +125,8 @@ public final class Downloader {
   }
 
   private Path resolve(
-      String repoId, String filename, DownloadOptions options, boolean optional, SafeListener listener,
-      DownloadEvent event) {
+      String repoId, String filename, DownloadOptions options, boolean optional, FileMetadata known,
+      SafeListener listener, DownloadEvent event) {
     String revision = options.revision();
     RepoType type = options.repoType();
     CacheLayout cache = new CacheLayout(settings.cacheDir(), type, repoId);
@@ -145,7 +159,9 @@ public final class Downloader {
     URI resolveUrl = HubUrls.resolve(settings.endpoint(), type, repoId, revision, filename);
     FileMetadata metadata;
     try {
-      metadata = fetchMetadata(resolveUrl, ctx, cache, cached, knownCommit);
+      metadata = known != null && known.commit.equals(revision)
+          ? known
+          : fetchMetadata(resolveUrl, ctx, cache, cached, knownCommit);
     } catch (IOException e) {
       if (Cancellation.isCancellation(e)) {
         throw cancelled(ctx, e);

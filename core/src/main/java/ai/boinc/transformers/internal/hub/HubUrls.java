@@ -28,6 +28,11 @@ public final class HubUrls {
     return URI.create(endpoint + "/api/" + type.plural() + "/" + repoId + "/revision/" + encode(revision, false));
   }
 
+  /** {@link #repoInfo} with {@code ?blobs=true}: each sibling also carries size, blob id and LFS sha256. */
+  public static URI repoInfoWithBlobs(URI endpoint, RepoType type, String repoId, String revision) {
+    return URI.create(repoInfo(endpoint, type, repoId, revision) + "?blobs=true");
+  }
+
   /** {@code {endpoint}/api/{types}/{repo}/tree/{revision}?recursive=true&expand=false}, paged by {@code Link}. */
   public static URI tree(URI endpoint, RepoType type, String repoId, String revision) {
     return URI.create(

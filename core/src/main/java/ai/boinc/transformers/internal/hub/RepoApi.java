@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,8 @@ final class RepoApi {
   /** API answers are small; a larger one is not a hub's. */
   private static final int MAX_BODY = 64 * 1024 * 1024;
   private static final int MAX_PAGES = 10_000;
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern GIT_SHA1 = Pattern.compile("[0-9a-f]{40}");
   private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel\\s*=\\s*\"?next\"?");
 
   private final Pipeline pipeline;
@@ -45,15 +48,39 @@ final class RepoApi {
     final String sha;
     /** Null when the answer had no {@code siblings}. */
     final List<String> files;
+    /** What the listing says about each file's content (ETag and size), where it says enough. */
+    final Map<String, Blob> blobs;
 
-    RepoInfo(String sha, List<String> files) {
+    RepoInfo(String sha, List<String> files, Map<String, Blob> blobs) {
       this.sha = sha;
       this.files = files;
+      this.blobs = blobs;
     }
   }
 
+  /**
+   * A file's content as a listing describes it: the ETag a HEAD would answer (the LFS sha256, else
+   * the git blob id) and the size.
+   */
+  static final class Blob {
+    final String etag;
+    final long size;
+
+    Blob(String etag, long size) {
+      this.etag = etag;
+      this.size = size;
+    }
+  }
+
+  /** Files and blobs of one listing. */
+  static final class Listing {
+    final List<String> files = new ArrayList<>();
+    final Map<String, Blob> blobs = new HashMap<>();
+  }
+
+  /** Repo info with {@code blobs=true}, so that each sibling carries its blob id, size and LFS sha256. */
   RepoInfo info(FileContext ctx) throws IOException {
-    URI uri = HubUrls.repoInfo(ctx.endpoint, ctx.type, ctx.repoId, ctx.revision);
+    URI uri = HubUrls.repoInfoWithBlobs(ctx.endpoint, ctx.type, ctx.repoId, ctx.revision);
     Object json = getJson(uri, ctx).json;
     Map<String, Object> info = object(json, ctx, uri);
     Object sha = info.get("sha");
@@ -61,21 +88,56 @@ final class RepoApi {
       throw malformed(ctx, "a 40-hex 'sha'");
     }
     List<String> files = null;
+    Map<String, Blob> blobs = new HashMap<>();
     Object siblings = info.get("siblings");
     if (siblings instanceof List) {
       files = new ArrayList<>();
       for (Object sibling : (List<?>) siblings) {
         if (sibling instanceof Map && ((Map<?, ?>) sibling).get("rfilename") instanceof String) {
-          files.add((String) ((Map<?, ?>) sibling).get("rfilename"));
+          Map<?, ?> s = (Map<?, ?>) sibling;
+          String path = (String) s.get("rfilename");
+          files.add(path);
+          blob(s.get("blobId"), s.get("size"), s.get("lfs"), "sha256").ifPresent(b -> blobs.put(path, b));
         }
       }
     }
-    return new RepoInfo((String) sha, files);
+    return new RepoInfo((String) sha, files, blobs);
+  }
+
+  /**
+   * The blob of a listed file: an LFS file's ETag is its sha256 (siblings: {@code lfs.sha256}, tree:
+   * {@code lfs.oid}), a git file's its blob id; empty unless both ETag and size are well formed.
+   */
+  static Optional<Blob> blob(Object blobId, Object size, Object lfs, String lfsHashKey) {
+    String etag;
+    Object length;
+    if (lfs != null) {
+      if (!(lfs instanceof Map)) {
+        return Optional.empty();
+      }
+      Map<?, ?> l = (Map<?, ?>) lfs;
+      etag = l.get(lfsHashKey) instanceof String ? (String) l.get(lfsHashKey) : null;
+      length = l.get("size") != null ? l.get("size") : size;
+      if (etag == null || !SHA256.matcher(etag).matches()) {
+        return Optional.empty();
+      }
+    } else {
+      etag = blobId instanceof String ? (String) blobId : null;
+      length = size;
+      if (etag == null || !GIT_SHA1.matcher(etag).matches()) {
+        return Optional.empty();
+      }
+    }
+    // The JSON parser gives every integer that fits a long as a Long.
+    if (!(length instanceof Long) || (Long) length < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new Blob(etag, (Long) length));
   }
 
   /** Every file path at {@code commit}, following {@code Link: <...>; rel="next"}. */
-  List<String> tree(FileContext ctx, String commit) throws IOException {
-    List<String> files = new ArrayList<>();
+  Listing tree(FileContext ctx, String commit) throws IOException {
+    Listing files = new Listing();
     URI next = HubUrls.tree(ctx.endpoint, ctx.type, ctx.repoId, commit);
     for (int page = 0; next != null; page++) {
       if (page >= MAX_PAGES) {
@@ -89,7 +151,9 @@ final class RepoApi {
         if (entry instanceof Map) {
           Map<?, ?> e = (Map<?, ?>) entry;
           if ("file".equals(e.get("type")) && e.get("path") instanceof String) {
-            files.add((String) e.get("path"));
+            String path = (String) e.get("path");
+            files.files.add(path);
+            blob(e.get("oid"), e.get("size"), e.get("lfs"), "oid").ifPresent(b -> files.blobs.put(path, b));
           }
         }
       }

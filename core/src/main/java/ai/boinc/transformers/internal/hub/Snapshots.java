@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +31,9 @@ import java.util.stream.Collectors;
 /**
  * {@code snapshot_download}: resolve the revision's commit (repo info {@code sha}), list its files
  * (siblings, or the tree API when the answer has none), keep those the patterns select, download
- * them with a bounded pool at that commit, and return {@code snapshots/<commit>}. The file list is
+ * them with a bounded pool at that commit, and return {@code snapshots/<commit>}. The listing
+ * ({@code blobs=true}) gives each file's ETag and size, so a file costs one GET instead of HEAD and
+ * GET; its bytes are still checked against that ETag. The file list is
  * kept in {@code .file_lists/<commit>} so that offline calls can tell a complete snapshot from a
  * partial one.
  */
@@ -63,10 +67,18 @@ public final class Snapshots {
     FileContext ctx = downloader.context(type, repoId, null, revision);
     String commit;
     List<String> files;
+    Map<String, RepoApi.Blob> blobs;
     try {
       RepoApi.RepoInfo info = api.info(ctx);
       commit = info.sha;
-      files = info.files != null && !info.files.isEmpty() ? info.files : api.tree(ctx, commit);
+      if (info.files != null && !info.files.isEmpty()) {
+        files = info.files;
+        blobs = info.blobs;
+      } else {
+        RepoApi.Listing tree = api.tree(ctx, commit);
+        files = tree.files;
+        blobs = tree.blobs;
+      }
     } catch (IOException e) {
       if (Cancellation.isCancellation(e)) {
         throw Downloader.cancelled(ctx, e);
@@ -99,12 +111,18 @@ public final class Snapshots {
               + " writable, or choose another folder with BA_HUB_CACHE.",
           repoId, null, revision, e);
     }
-    downloadAll(repoId, options.toBuilder().revision(commit).build(), selected, config.snapshotWorkers, ctx);
+    downloadAll(repoId, options.toBuilder().revision(commit).build(), selected, blobs, config.snapshotWorkers, ctx);
     return cache.snapshot(commit);
   }
 
+  /**
+   * Downloads {@code files} at the commit. A file whose blob the listing described needs no metadata
+   * request: at a commit, the listing's ETag and size are what a HEAD would answer, and the content
+   * is still checked against them.
+   */
   private void downloadAll(
-      String repoId, DownloadOptions atCommit, List<String> files, int workers, FileContext ctx) {
+      String repoId, DownloadOptions atCommit, List<String> files, Map<String, RepoApi.Blob> blobs, int workers,
+      FileContext ctx) {
     if (files.isEmpty()) {
       return;
     }
@@ -120,7 +138,11 @@ public final class Snapshots {
     List<Future<Path>> futures = new ArrayList<>();
     try {
       for (String file : files) {
-        futures.add(executor.submit(() -> downloader.download(repoId, file, atCommit)));
+        RepoApi.Blob blob = blobs.get(file);
+        FileMetadata known =
+            blob == null ? null : FileMetadata.of(atCommit.revision(), blob.etag, OptionalLong.of(blob.size),
+                HubUrls.resolve(ctx.endpoint, ctx.type, repoId, atCommit.revision(), file));
+        futures.add(executor.submit(() -> downloader.download(repoId, file, atCommit, known)));
       }
       executor.shutdown();
       HubException first = null;

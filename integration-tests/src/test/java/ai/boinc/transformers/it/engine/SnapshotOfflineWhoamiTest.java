@@ -121,6 +121,39 @@ class SnapshotOfflineWhoamiTest {
 
   @ParameterizedTest
   @MethodSource("ai.boinc.transformers.it.engine.Engine#transports")
+  void aSnapshotTakesEachFilesMetadataFromTheListingAndSendsOneGetPerFile(Supplier<FileFetcher> transport)
+      throws Exception {
+    Hub hub = Engine.hub(local, cache, transport.get(), TOKEN).build();
+    String commit = local.commit(REPO);
+
+    Path snapshot = hub.snapshot(REPO);
+
+    assertThat(files(snapshot)).hasSize(27);
+    assertThat(Engine.read(snapshot.resolve("model.safetensors"))).isEqualTo(Engine.bytes(80_000, 2));
+    assertThat(Engine.read(snapshot.resolve("onnx/model.onnx"))).isEqualTo(Engine.bytes(5_000, 1));
+    assertThat(Files.readString(snapshot.resolve("many/f7.txt"))).isEqualTo("file 7");
+    List<RecordedRequest> requests = local.requests();
+    // The repo info with blobs=true answers what a HEAD per file would: no HEAD at all.
+    assertThat(requests).extracting(RecordedRequest::method).doesNotContain("HEAD");
+    assertThat(requests).filteredOn(r -> r.rawPath().startsWith("/api/")).singleElement()
+        .satisfies(r -> assertThat(r.rawQuery()).isEqualTo("blobs=true"));
+    assertThat(requests).filteredOn(r -> r.rawPath().contains("/resolve/"))
+        .allSatisfy(r -> assertThat(r.rawPath()).contains("/resolve/" + commit + "/"));
+    // The LFS file still goes through the redirect to the CDN, which never sees the token.
+    assertThat(requests).filteredOn(r -> r.origin().equals(RecordedRequest.CDN)).singleElement()
+        .satisfies(r -> assertThat(r.header("Authorization")).isEmpty());
+    assertThat(requests).filteredOn(r -> r.origin().equals(RecordedRequest.HUB))
+        .allSatisfy(r -> assertThat(r.header("Authorization")).contains("Bearer " + TOKEN));
+    Engine.assertNoTempFiles(cache);
+
+    // Again at the commit: everything is cached, so only the listing is asked for.
+    local.clearRequests();
+    assertThat(hub.snapshot(REPO, commit, List.of(), List.of())).isEqualTo(snapshot);
+    assertThat(local.requests()).extracting(RecordedRequest::rawPath).allMatch(p -> p.startsWith("/api/"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("ai.boinc.transformers.it.engine.Engine#transports")
   void anIncompleteCachedSnapshotIsAnOfflineMiss(Supplier<FileFetcher> transport) {
     Hub hub = Engine.hub(local, cache, transport.get()).build();
     hub.snapshot(REPO, "main", List.of("*.md"), List.of());

@@ -34,6 +34,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamingBody extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
   private static final Object END = new Object();
+  /**
+   * Buffer lists asked for ahead of the reader, so that the client keeps reading the socket while
+   * the reader writes (a few of the client's 16 KiB buffers, not the body).
+   */
+  private static final int DEMAND = 4;
 
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final CompletableFuture<InputStream> body = CompletableFuture.completedFuture(this);
@@ -62,7 +67,7 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
     if (closed) {
       subscription.cancel();
     } else {
-      subscription.request(1);
+      subscription.request(DEMAND);
     }
   }
 
@@ -106,14 +111,30 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
     if (next == null) {
       return -1;
     }
-    int n = Math.min(length, next.remaining());
-    next.get(target, offset, n);
-    return n;
+    int done = 0;
+    // Take what has already arrived, up to length, but wait only for the first bytes.
+    while (next != null) {
+      int n = Math.min(length - done, next.remaining());
+      next.get(target, offset + done, n);
+      done += n;
+      if (done == length) {
+        break;
+      }
+      next = arrivedBuffer();
+    }
+    return done;
   }
 
   @Override
   public int available() {
-    return buffer == null ? 0 : buffer.remaining();
+    while ((buffer == null || !buffer.hasRemaining()) && lists.hasNext()) {
+      buffer = lists.next();
+    }
+    if (buffer != null && buffer.hasRemaining()) {
+      return buffer.remaining();
+    }
+    // Another list has arrived: an estimate of one byte (lists hold data, except at the very end).
+    return !closed && !eof && queue.peek() instanceof List ? 1 : 0;
   }
 
   /** Cancels the exchange unless the body was read to its end; idempotent. */
@@ -126,6 +147,28 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
         current.cancel();
       }
       queue.clear();
+    }
+  }
+
+  /**
+   * The buffer with the next bytes if they have already arrived, else null (also at the end or on
+   * a failure, which the next {@link #read} reports).
+   */
+  @SuppressWarnings("unchecked")
+  private ByteBuffer arrivedBuffer() {
+    while (true) {
+      if (buffer != null && buffer.hasRemaining()) {
+        return buffer;
+      }
+      if (lists.hasNext()) {
+        buffer = lists.next();
+        continue;
+      }
+      if (eof || !(queue.peek() instanceof List)) {
+        return null;
+      }
+      lists = ((List<ByteBuffer>) queue.poll()).iterator();
+      subscription.request(1);
     }
   }
 
