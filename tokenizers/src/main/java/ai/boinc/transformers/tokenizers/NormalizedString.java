@@ -31,11 +31,18 @@ public final class NormalizedString {
   private String normalized;
   /**
    * Two entries per normalized UTF-16 unit: start and end in {@link #original}. Null while every
-   * unit still aligns with the character of {@link #original} at the same index (the normalized
-   * text has the same length and each unit came from the unit at its index), which is what most
-   * pieces of most texts stay: no per-unit array is then built at all (see {@link #alignStart}).
+   * unit after the first {@link #prefix} units still aligns with the character of {@link
+   * #original} at its index less {@code prefix} (each unit came from the unit at its index), which
+   * is what most pieces of most texts stay: no per-unit array is then built at all (see {@link
+   * #alignStart}).
    */
   private int[] alignments;
+  /**
+   * While {@link #alignments} is null: how many leading normalized units were put in front by
+   * {@link #prepend} (they align with the first character); the units after them align with the
+   * original text one for one. 0 once alignments are explicit.
+   */
+  private int prefix;
 
   private NormalizedString(String original, String normalized, int[] alignments, int shift) {
     this.original = original;
@@ -106,12 +113,16 @@ public final class NormalizedString {
     if (alignments != null) {
       return alignments[2 * i];
     }
+    // Prepended units take the first character's span, which starts at 0.
+    int j = i - prefix;
+    if (j <= 0) {
+      return 0;
+    }
     // Identity: both units of a surrogate pair span the pair.
-    return i > 0
-            && Character.isLowSurrogate(original.charAt(i))
-            && Character.isHighSurrogate(original.charAt(i - 1))
-        ? i - 1
-        : i;
+    return Character.isLowSurrogate(original.charAt(j))
+            && Character.isHighSurrogate(original.charAt(j - 1))
+        ? j - 1
+        : j;
   }
 
   /** End in {@link #original} of the span normalized unit {@code i} comes from. */
@@ -119,11 +130,12 @@ public final class NormalizedString {
     if (alignments != null) {
       return alignments[2 * i + 1];
     }
-    return i + 1 < original.length()
-            && Character.isHighSurrogate(original.charAt(i))
-            && Character.isLowSurrogate(original.charAt(i + 1))
-        ? i + 2
-        : i + 1;
+    int j = Math.max(0, i - prefix);
+    return j + 1 < original.length()
+            && Character.isHighSurrogate(original.charAt(j))
+            && Character.isLowSurrogate(original.charAt(j + 1))
+        ? j + 2
+        : j + 1;
   }
 
   /** Builds the per-unit alignments if they are still implicit. */
@@ -138,6 +150,7 @@ public final class NormalizedString {
       align[2 * i + 1] = alignEnd(i);
     }
     alignments = align;
+    prefix = 0;
   }
 
   /**
@@ -149,12 +162,13 @@ public final class NormalizedString {
     int oStart = start == end ? start : alignStart(start);
     int oEnd = start == end ? end : alignEnd(end - 1);
     oEnd = Math.max(oStart, Math.min(oEnd, original.length()));
-    if (alignments == null && oStart == start && oEnd == end) {
+    if (alignments == null && start >= prefix && oStart == start - prefix
+        && oEnd == end - prefix) {
       // Still the identity; a piece of text nothing rewrote shares one substring for both forms.
-      String originalPart = original.substring(start, end);
+      String originalPart = original.substring(oStart, oEnd);
       String normalizedPart =
           normalized == original ? originalPart : normalized.substring(start, end);
-      return new NormalizedString(originalPart, normalizedPart, null, originalShift + start);
+      return new NormalizedString(originalPart, normalizedPart, null, originalShift + oStart);
     }
     int[] align = new int[2 * (end - start)];
     for (int i = start; i < end; i++) {
@@ -193,6 +207,7 @@ public final class NormalizedString {
       align[2 * k + 1] = alignEnd(i);
     }
     alignments = align;
+    prefix = 0;
     normalized = new String(units, 0, count);
   }
 
@@ -267,6 +282,12 @@ public final class NormalizedString {
    */
   public void prepend(String prefix) {
     if (normalized.isEmpty() || prefix.isEmpty()) {
+      return;
+    }
+    if (alignments == null) {
+      // Stays implicit: the new units take the first character's span (see alignStart).
+      normalized = prefix + normalized;
+      this.prefix += prefix.length();
       return;
     }
     int p = prefix.length();
