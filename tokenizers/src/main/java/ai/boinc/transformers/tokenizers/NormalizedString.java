@@ -223,13 +223,15 @@ public final class NormalizedString {
     if (codePoints.length != changes.length) {
       throw new IllegalArgumentException("codePoints and changes differ in length");
     }
-    materialize();
+    // Works on implicit alignments too (alignStart/alignEnd), so nothing is materialized first.
+    String old = normalized;
+    int oldLen = old.length();
     StringBuilder text = new StringBuilder(end - start + codePoints.length);
     int[] align = new int[2 * Math.max(16, (end - start) + 2 * codePoints.length)];
     int count = 0;
     int offset = start;
     for (int i = 0; i < initialRemoved && offset < end; i++) {
-      offset += Character.charCount(normalized.codePointAt(offset));
+      offset += unitsAt(old, offset, oldLen);
     }
     for (int i = 0; i < codePoints.length; i++) {
       int change = changes[i];
@@ -240,19 +242,20 @@ public final class NormalizedString {
           alignStart = 0;
           alignEnd = 0;
         } else {
-          alignStart = alignments[2 * (offset - 1)];
-          alignEnd = alignments[2 * (offset - 1) + 1];
+          alignStart = alignStart(offset - 1);
+          alignEnd = alignEnd(offset - 1);
         }
       } else {
-        alignStart = alignments[2 * offset];
-        alignEnd = alignments[2 * offset + 1];
-        offset += Character.charCount(normalized.codePointAt(offset));
+        alignStart = alignStart(offset);
+        alignEnd = alignEnd(offset);
+        offset += unitsAt(old, offset, oldLen);
         for (int r = 0; r < -change && offset < end; r++) {
-          offset += Character.charCount(normalized.codePointAt(offset));
+          offset += unitsAt(old, offset, oldLen);
         }
       }
-      int units = Character.charCount(codePoints[i]);
-      text.appendCodePoint(codePoints[i]);
+      int cp = codePoints[i];
+      int units = Character.charCount(cp);
+      text.appendCodePoint(cp);
       if (2 * (count + units) > align.length) {
         align = Arrays.copyOf(align, 2 * align.length);
       }
@@ -265,15 +268,43 @@ public final class NormalizedString {
     splice(start, end, text, align, count);
   }
 
+  /** {@code Character.charCount(s.codePointAt(i))} without decoding the code point. */
+  private static int unitsAt(String s, int i, int length) {
+    return i + 1 < length
+            && Character.isHighSurrogate(s.charAt(i))
+            && Character.isLowSurrogate(s.charAt(i + 1))
+        ? 2
+        : 1;
+  }
+
   private void splice(int start, int end, CharSequence text, int[] align, int count) {
     int oldLen = normalized.length();
     int newLen = oldLen - (end - start) + count;
-    int[] merged = new int[2 * newLen];
-    System.arraycopy(alignments, 0, merged, 0, 2 * start);
-    System.arraycopy(align, 0, merged, 2 * start, 2 * count);
-    System.arraycopy(alignments, 2 * end, merged, 2 * (start + count), 2 * (oldLen - end));
+    int[] merged;
+    if (start == 0 && end == oldLen) {
+      merged = align.length == 2 * count ? align : Arrays.copyOf(align, 2 * count);
+      normalized = text.toString();
+    } else {
+      merged = new int[2 * newLen];
+      copyAlignments(0, start, merged, 0);
+      System.arraycopy(align, 0, merged, 2 * start, 2 * count);
+      copyAlignments(end, oldLen, merged, start + count);
+      normalized = normalized.substring(0, start) + text + normalized.substring(end);
+    }
     alignments = merged;
-    normalized = normalized.substring(0, start) + text + normalized.substring(end);
+    prefix = 0;
+  }
+
+  /** Writes the alignments of units {@code [from, to)} to {@code out} from unit {@code at} on. */
+  private void copyAlignments(int from, int to, int[] out, int at) {
+    if (alignments != null) {
+      System.arraycopy(alignments, 2 * from, out, 2 * at, 2 * (to - from));
+      return;
+    }
+    for (int i = from; i < to; i++) {
+      out[2 * (at + i - from)] = alignStart(i);
+      out[2 * (at + i - from) + 1] = alignEnd(i);
+    }
   }
 
   /**

@@ -6,6 +6,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import ai.boinc.transformers.tokenizers.normalizers.BertNormalizer;
+import ai.boinc.transformers.tokenizers.normalizers.LowercaseNormalizer;
+import ai.boinc.transformers.tokenizers.normalizers.NfdNormalizer;
+import ai.boinc.transformers.tokenizers.normalizers.NfkcNormalizer;
+import ai.boinc.transformers.tokenizers.normalizers.Normalizer;
+import ai.boinc.transformers.tokenizers.normalizers.StripAccentsNormalizer;
+import ai.boinc.transformers.tokenizers.normalizers.StripNormalizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -13,8 +20,9 @@ import org.quicktheories.generators.Generate;
 
 /**
  * {@link NormalizedString#prepend} keeps implicit alignments implicit (the prepended units align
- * with the first character without a per-unit array); on arbitrary Unicode it must map every
- * range and slice exactly as the same string with explicit alignments does. QuickTheories prints
+ * with the first character without a per-unit array) and {@link NormalizedString#transform} reads
+ * them without building the array first; on arbitrary Unicode both must map every range and slice
+ * exactly as the same string with explicit alignments does. QuickTheories prints
  * the seed of a failure; replay it with {@code -DQT_SEED=<seed>}.
  */
 class NormalizedStringPrefixPropertyTest {
@@ -61,6 +69,34 @@ class NormalizedStringPrefixPropertyTest {
                 for (int e = s + 1; e <= n; e++) {
                   same(implicit.slice(s, e), expected.slice(s, e));
                 }
+              }
+            });
+  }
+
+  @Test
+  void rewritesOfImplicitAlignmentsMapAsOfExplicitOnes() {
+    List<Normalizer> normalizers =
+        List.of(
+            new BertNormalizer(true, true, null, true),
+            new NfdNormalizer(),
+            new NfkcNormalizer(),
+            new LowercaseNormalizer(),
+            new StripAccentsNormalizer(),
+            new StripNormalizer(true, true));
+    qt().withExamples(1500)
+        .forAll(texts(), Generate.booleans())
+        .checkAssert(
+            (text, prepend) -> {
+              for (Normalizer normalizer : normalizers) {
+                NormalizedString implicit = NormalizedString.of(text);
+                NormalizedString expected = explicit(text);
+                if (prepend) {
+                  implicit.prepend("\u2581");
+                  expected.prepend("\u2581");
+                }
+                normalizer.normalize(implicit);
+                normalizer.normalize(expected);
+                same(implicit, expected);
               }
             });
   }
