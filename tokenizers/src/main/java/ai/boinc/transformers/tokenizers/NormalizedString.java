@@ -31,11 +31,18 @@ public final class NormalizedString {
   private String normalized;
   /**
    * Two entries per normalized UTF-16 unit: start and end in {@link #original}. Null while every
-   * unit still aligns with the character of {@link #original} at the same index (the normalized
-   * text has the same length and each unit came from the unit at its index), which is what most
-   * pieces of most texts stay: no per-unit array is then built at all (see {@link #alignStart}).
+   * unit after the first {@link #prefix} units still aligns with the character of {@link
+   * #original} at its index less {@code prefix} (each unit came from the unit at its index), which
+   * is what most pieces of most texts stay: no per-unit array is then built at all (see {@link
+   * #alignStart}).
    */
   private int[] alignments;
+  /**
+   * While {@link #alignments} is null: how many leading normalized units were put in front by
+   * {@link #prepend} (they align with the first character); the units after them align with the
+   * original text one for one. 0 once alignments are explicit.
+   */
+  private int prefix;
 
   private NormalizedString(String original, String normalized, int[] alignments, int shift) {
     this.original = original;
@@ -106,12 +113,16 @@ public final class NormalizedString {
     if (alignments != null) {
       return alignments[2 * i];
     }
+    // Prepended units take the first character's span, which starts at 0.
+    int j = i - prefix;
+    if (j <= 0) {
+      return 0;
+    }
     // Identity: both units of a surrogate pair span the pair.
-    return i > 0
-            && Character.isLowSurrogate(original.charAt(i))
-            && Character.isHighSurrogate(original.charAt(i - 1))
-        ? i - 1
-        : i;
+    return Character.isLowSurrogate(original.charAt(j))
+            && Character.isHighSurrogate(original.charAt(j - 1))
+        ? j - 1
+        : j;
   }
 
   /** End in {@link #original} of the span normalized unit {@code i} comes from. */
@@ -119,11 +130,12 @@ public final class NormalizedString {
     if (alignments != null) {
       return alignments[2 * i + 1];
     }
-    return i + 1 < original.length()
-            && Character.isHighSurrogate(original.charAt(i))
-            && Character.isLowSurrogate(original.charAt(i + 1))
-        ? i + 2
-        : i + 1;
+    int j = Math.max(0, i - prefix);
+    return j + 1 < original.length()
+            && Character.isHighSurrogate(original.charAt(j))
+            && Character.isLowSurrogate(original.charAt(j + 1))
+        ? j + 2
+        : j + 1;
   }
 
   /** Builds the per-unit alignments if they are still implicit. */
@@ -138,6 +150,7 @@ public final class NormalizedString {
       align[2 * i + 1] = alignEnd(i);
     }
     alignments = align;
+    prefix = 0;
   }
 
   /**
@@ -149,12 +162,13 @@ public final class NormalizedString {
     int oStart = start == end ? start : alignStart(start);
     int oEnd = start == end ? end : alignEnd(end - 1);
     oEnd = Math.max(oStart, Math.min(oEnd, original.length()));
-    if (alignments == null && oStart == start && oEnd == end) {
+    if (alignments == null && start >= prefix && oStart == start - prefix
+        && oEnd == end - prefix) {
       // Still the identity; a piece of text nothing rewrote shares one substring for both forms.
-      String originalPart = original.substring(start, end);
+      String originalPart = original.substring(oStart, oEnd);
       String normalizedPart =
           normalized == original ? originalPart : normalized.substring(start, end);
-      return new NormalizedString(originalPart, normalizedPart, null, originalShift + start);
+      return new NormalizedString(originalPart, normalizedPart, null, originalShift + oStart);
     }
     int[] align = new int[2 * (end - start)];
     for (int i = start; i < end; i++) {
@@ -197,6 +211,7 @@ public final class NormalizedString {
       align[2 * k + 1] = alignEnd(i);
     }
     alignments = align;
+    prefix = 0;
     normalized = new String(units, 0, count);
   }
 
@@ -212,13 +227,15 @@ public final class NormalizedString {
     if (codePoints.length != changes.length) {
       throw new IllegalArgumentException("codePoints and changes differ in length");
     }
-    materialize();
+    // Works on implicit alignments too (alignStart/alignEnd), so nothing is materialized first.
+    String old = normalized;
+    int oldLen = old.length();
     StringBuilder text = new StringBuilder(end - start + codePoints.length);
     int[] align = new int[2 * Math.max(16, (end - start) + 2 * codePoints.length)];
     int count = 0;
     int offset = start;
     for (int i = 0; i < initialRemoved && offset < end; i++) {
-      offset += Character.charCount(normalized.codePointAt(offset));
+      offset += unitsAt(old, offset, oldLen);
     }
     for (int i = 0; i < codePoints.length; i++) {
       int change = changes[i];
@@ -229,19 +246,20 @@ public final class NormalizedString {
           alignStart = 0;
           alignEnd = 0;
         } else {
-          alignStart = alignments[2 * (offset - 1)];
-          alignEnd = alignments[2 * (offset - 1) + 1];
+          alignStart = alignStart(offset - 1);
+          alignEnd = alignEnd(offset - 1);
         }
       } else {
-        alignStart = alignments[2 * offset];
-        alignEnd = alignments[2 * offset + 1];
-        offset += Character.charCount(normalized.codePointAt(offset));
+        alignStart = alignStart(offset);
+        alignEnd = alignEnd(offset);
+        offset += unitsAt(old, offset, oldLen);
         for (int r = 0; r < -change && offset < end; r++) {
-          offset += Character.charCount(normalized.codePointAt(offset));
+          offset += unitsAt(old, offset, oldLen);
         }
       }
-      int units = Character.charCount(codePoints[i]);
-      text.appendCodePoint(codePoints[i]);
+      int cp = codePoints[i];
+      int units = Character.charCount(cp);
+      text.appendCodePoint(cp);
       if (2 * (count + units) > align.length) {
         align = Arrays.copyOf(align, 2 * align.length);
       }
@@ -254,15 +272,43 @@ public final class NormalizedString {
     splice(start, end, text, align, count);
   }
 
+  /** {@code Character.charCount(s.codePointAt(i))} without decoding the code point. */
+  private static int unitsAt(String s, int i, int length) {
+    return i + 1 < length
+            && Character.isHighSurrogate(s.charAt(i))
+            && Character.isLowSurrogate(s.charAt(i + 1))
+        ? 2
+        : 1;
+  }
+
   private void splice(int start, int end, CharSequence text, int[] align, int count) {
     int oldLen = normalized.length();
     int newLen = oldLen - (end - start) + count;
-    int[] merged = new int[2 * newLen];
-    System.arraycopy(alignments, 0, merged, 0, 2 * start);
-    System.arraycopy(align, 0, merged, 2 * start, 2 * count);
-    System.arraycopy(alignments, 2 * end, merged, 2 * (start + count), 2 * (oldLen - end));
+    int[] merged;
+    if (start == 0 && end == oldLen) {
+      merged = align.length == 2 * count ? align : Arrays.copyOf(align, 2 * count);
+      normalized = text.toString();
+    } else {
+      merged = new int[2 * newLen];
+      copyAlignments(0, start, merged, 0);
+      System.arraycopy(align, 0, merged, 2 * start, 2 * count);
+      copyAlignments(end, oldLen, merged, start + count);
+      normalized = normalized.substring(0, start) + text + normalized.substring(end);
+    }
     alignments = merged;
-    normalized = normalized.substring(0, start) + text + normalized.substring(end);
+    prefix = 0;
+  }
+
+  /** Writes the alignments of units {@code [from, to)} to {@code out} from unit {@code at} on. */
+  private void copyAlignments(int from, int to, int[] out, int at) {
+    if (alignments != null) {
+      System.arraycopy(alignments, 2 * from, out, 2 * at, 2 * (to - from));
+      return;
+    }
+    for (int i = from; i < to; i++) {
+      out[2 * (at + i - from)] = alignStart(i);
+      out[2 * (at + i - from) + 1] = alignEnd(i);
+    }
   }
 
   /**
@@ -271,6 +317,12 @@ public final class NormalizedString {
    */
   public void prepend(String prefix) {
     if (normalized.isEmpty() || prefix.isEmpty()) {
+      return;
+    }
+    if (alignments == null) {
+      // Stays implicit: the new units take the first character's span (see alignStart).
+      normalized = prefix + normalized;
+      this.prefix += prefix.length();
       return;
     }
     int p = prefix.length();

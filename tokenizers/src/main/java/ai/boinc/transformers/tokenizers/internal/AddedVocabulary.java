@@ -184,6 +184,23 @@ public final class AddedVocabulary {
 
   /** Cuts added tokens out of {@code text} and normalizes the rest. */
   public PreTokenizedString extractAndNormalize(String text, Normalizer normalizer) {
+    if (text.isEmpty() || rawTrie.occursIn(text)) {
+      return extractAndNormalizeGeneral(text, normalizer);
+    }
+    // No raw added token in the text: the general path's first split keeps the text as one
+    // piece; normalize that piece in place (dropping it if it becomes empty) without new lists.
+    PreTokenizedString pieces = PreTokenizedString.of(text);
+    if (normalizer != null) {
+      pieces.rewriteEach(normalizer::normalize);
+    }
+    if (!normalizedTrie.isEmpty()) {
+      pieces.split((index, piece) -> splitOn(piece, normalizedTrie));
+    }
+    return pieces;
+  }
+
+  /** {@link #extractAndNormalize} without its shortcut, for the test that they agree. */
+  PreTokenizedString extractAndNormalizeGeneral(String text, Normalizer normalizer) {
     PreTokenizedString pieces = PreTokenizedString.of(text);
     pieces.split((index, piece) -> splitOn(piece, rawTrie));
     pieces.split(
@@ -286,6 +303,19 @@ public final class AddedVocabulary {
 
     boolean isEmpty() {
       return empty;
+    }
+
+    /** Whether some pattern occurs in {@code text} (a match {@link #longestAt} would find). */
+    boolean occursIn(String text) {
+      if (empty) {
+        return false;
+      }
+      for (int i = 0; i < text.length(); i++) {
+        if (firstChars[text.charAt(i)] && longestAt(text, i) >= 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** {@code end << 32 | id} of the longest pattern starting at {@code start}, or -1. */

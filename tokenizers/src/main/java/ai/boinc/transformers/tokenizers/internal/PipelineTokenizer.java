@@ -16,6 +16,7 @@ import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizedString;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizedString.Split;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizer;
 import ai.boinc.transformers.tokenizers.processors.PostProcessor;
+import ai.boinc.transformers.tokenizers.processors.TemplateProcessing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   /** The {@code truncation} and {@code padding} of tokenizer.json; null for none. */
   private final Truncation truncation;
   private final Padding padding;
+  /** The post-processor's single-text template if it is a {@link TemplateProcessing}, else null. */
+  private final SingleTemplate singleTemplate;
 
   /**
    * @param normalizer null for none; likewise {@code preTokenizer}, {@code postProcessor},
@@ -68,6 +71,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.config = config;
     this.truncation = null;
     this.padding = null;
+    this.singleTemplate = SingleTemplate.of(postProcessor);
   }
 
   /** The same pipeline with {@code config} attached. */
@@ -119,6 +123,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.config = config;
     this.truncation = truncation;
     this.padding = padding;
+    this.singleTemplate = SingleTemplate.of(postProcessor);
   }
 
   @Override
@@ -128,6 +133,11 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   public Model model() {
     return model;
+  }
+
+  /** The normalizer, or null for none; for tests. */
+  Normalizer normalizer() {
+    return normalizer;
   }
 
   /** The post-processor, or null for none. */
@@ -206,6 +216,9 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     Optional<Truncation> truncation = options.truncationOr(truncation());
     Optional<Padding> padding = options.paddingOr(padding());
     boolean add = options.addSpecialTokens();
+    if (pair == null && singleTemplate != null && truncation.isEmpty() && padding.isEmpty()) {
+      return singleTemplate.encode(tokenizeSequence(text, 0, truncation), add);
+    }
     Encoding first = encodeSequence(text, 0, truncation);
     Encoding second = pair == null ? null : encodeSequence(pair, 1, truncation);
     if (truncation.isEmpty() && padding.isEmpty()) {
@@ -214,6 +227,15 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     int added = add && postProcessor != null ? postProcessor.addedTokens(pair != null) : 0;
     return PostProcessing.apply(
         first, second, (a, b) -> process(a, b, add), added, truncation, padding);
+  }
+
+  /**
+   * {@link #encode(String, EncodeOptions)} of one text without truncation or padding, always
+   * through the post-processor's {@code process}: for the test that the shortcut of a template
+   * post-processor agrees.
+   */
+  Encoding encodeGeneralForTest(String text, boolean addSpecialTokens) {
+    return process(encodeSequence(text, 0, Optional.empty()), null, addSpecialTokens);
   }
 
   /** The batch step of {@link #encodeBatch}: pads encodings of one batch to one length. */
@@ -236,6 +258,54 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   /** One sequence through added tokens, normalizer, pre-tokenizer and model. */
   private Encoding encodeSequence(String text, int typeId, Optional<Truncation> truncation) {
+    List<Split> splits = tokenizeSequence(text, typeId, truncation).splits();
+    int n = tokenCount(splits);
+    int[] ids = new int[n];
+    String[] tokens = new String[n];
+    int[] offsets = new int[2 * n];
+    int[] words = new int[n];
+    fill(splits, ids, tokens, offsets, words, 0);
+    Encoding.Builder b = Encoding.builder().ids(ids).tokens(tokens).offsets(offsets).wordIds(words);
+    if (typeId != 0) {
+      int[] typeIds = new int[n];
+      Arrays.fill(typeIds, typeId);
+      b.typeIds(typeIds);
+    }
+    // Without a post-processor a lone sequence is sequence 0 (the reference's default).
+    return b.sequenceIds(new int[n]).build();
+  }
+
+  private static int tokenCount(List<Split> splits) {
+    int n = 0;
+    for (int i = 0; i < splits.size(); i++) {
+      n += splits.get(i).tokenCount();
+    }
+    return n;
+  }
+
+  /** Writes the tokens of {@code splits} to the arrays from index {@code at} on. */
+  private static void fill(
+      List<Split> splits, int[] ids, String[] tokens, int[] offsets, int[] words, int at) {
+    int k = at;
+    for (int w = 0; w < splits.size(); w++) {
+      Split s = splits.get(w);
+      NormalizedString piece = s.normalized();
+      for (int t = 0; t < s.tokenCount(); t++) {
+        int start = s.start(t);
+        int end = s.end(t);
+        ids[k] = s.id(t);
+        tokens[k] = s.value(t);
+        offsets[2 * k] = piece.toOriginalStart(start, end);
+        offsets[2 * k + 1] = piece.toOriginalEnd(start, end);
+        words[k] = w;
+        k++;
+      }
+    }
+  }
+
+  /** Added tokens, normalizer, pre-tokenizer and model on one sequence. */
+  private PreTokenizedString tokenizeSequence(
+      String text, int typeId, Optional<Truncation> truncation) {
     String clean = Text.replaceLoneSurrogates(text);
     PreTokenizedString pieces = addedVocabulary.extractAndNormalize(clean, normalizer);
     if (preTokenizer != null) {
@@ -252,39 +322,109 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     } else {
       pieces.tokenize(model);
     }
-    List<Split> splits = pieces.splits();
-    int n = 0;
-    for (Split s : splits) {
-      n += s.tokenCount();
+    return pieces;
+  }
+
+  /**
+   * A {@link TemplateProcessing}'s single template (one {@code $A} and special tokens) resolved
+   * once, so that the tokens of one text go straight into the final encoding's arrays, which is
+   * what {@link TemplateProcessing#process} makes of a single encoding, without building and
+   * copying that encoding first.
+   */
+  private static final class SingleTemplate {
+    private final int[] ids;
+    private final String[] tokens;
+    private final int[] typeIds;
+    /** How many of the special tokens come before the sequence. */
+    private final int before;
+    private final int sequenceTypeId;
+
+    private SingleTemplate(
+        int[] ids, String[] tokens, int[] typeIds, int before, int sequenceTypeId) {
+      this.ids = ids;
+      this.tokens = tokens;
+      this.typeIds = typeIds;
+      this.before = before;
+      this.sequenceTypeId = sequenceTypeId;
     }
-    int[] ids = new int[n];
-    String[] tokens = new String[n];
-    int[] offsets = new int[2 * n];
-    int[] words = new int[n];
-    int k = 0;
-    for (int w = 0; w < splits.size(); w++) {
-      Split s = splits.get(w);
-      for (int t = 0; t < s.tokenCount(); t++) {
-        NormalizedString piece = s.normalized();
-        ids[k] = s.id(t);
-        tokens[k] = s.value(t);
-        offsets[2 * k] = piece.toOriginalStart(s.start(t), s.end(t));
-        offsets[2 * k + 1] = piece.toOriginalEnd(s.start(t), s.end(t));
-        words[k] = w;
-        k++;
+
+    /** Null unless {@code p} is a template whose single template has exactly one {@code $A}. */
+    static SingleTemplate of(PostProcessor p) {
+      if (!(p instanceof TemplateProcessing)) {
+        return null;
       }
+      TemplateProcessing t = (TemplateProcessing) p;
+      List<Integer> ids = new ArrayList<>();
+      List<String> tokens = new ArrayList<>();
+      List<Integer> typeIds = new ArrayList<>();
+      int before = -1;
+      int sequenceTypeId = 0;
+      for (TemplateProcessing.Piece piece : t.single()) {
+        if (piece.isSequence()) {
+          if (piece.sequence() != 0 || before >= 0) {
+            return null;
+          }
+          before = ids.size();
+          sequenceTypeId = piece.typeId();
+          continue;
+        }
+        TemplateProcessing.SpecialToken special = t.specialTokens().get(piece.id());
+        for (int id : special.ids()) {
+          ids.add(id);
+          typeIds.add(piece.typeId());
+        }
+        tokens.addAll(special.tokens());
+      }
+      if (before < 0) {
+        return null;
+      }
+      int[] idArray = new int[ids.size()];
+      int[] typeArray = new int[ids.size()];
+      for (int i = 0; i < idArray.length; i++) {
+        idArray[i] = ids.get(i);
+        typeArray[i] = typeIds.get(i);
+      }
+      return new SingleTemplate(
+          idArray, tokens.toArray(new String[0]), typeArray, before, sequenceTypeId);
     }
-    int[] typeIds = new int[n];
-    Arrays.fill(typeIds, typeId);
-    // Without a post-processor a lone sequence is sequence 0 (the reference's default).
-    return Encoding.builder()
-        .ids(ids)
-        .tokens(tokens)
-        .offsets(offsets)
-        .wordIds(words)
-        .typeIds(typeIds)
-        .sequenceIds(new int[n])
-        .build();
+
+    Encoding encode(PreTokenizedString pieces, boolean addSpecialTokens) {
+      List<Split> splits = pieces.splits();
+      int n = tokenCount(splits);
+      int specials = addSpecialTokens ? ids.length : 0;
+      int lead = addSpecialTokens ? before : 0;
+      int total = n + specials;
+      int[] outIds = new int[total];
+      String[] outTokens = new String[total];
+      int[] outTypes = new int[total];
+      int[] attention = new int[total];
+      int[] special = new int[total];
+      int[] words = new int[total];
+      int[] sequences = new int[total];
+      int[] offsets = new int[2 * total];
+      fill(splits, outIds, outTokens, offsets, words, lead);
+      Arrays.fill(attention, 1);
+      Arrays.fill(outTypes, lead, lead + n, sequenceTypeId);
+      for (int i = 0; i < specials; i++) {
+        int k = i < before ? i : n + i;
+        outIds[k] = ids[i];
+        outTokens[k] = tokens[i];
+        outTypes[k] = typeIds[i];
+        special[k] = 1;
+        words[k] = Encoding.NONE;
+        sequences[k] = Encoding.NONE;
+      }
+      return Encoding.builder()
+          .ids(outIds)
+          .tokens(outTokens)
+          .typeIds(outTypes)
+          .attentionMask(attention)
+          .specialTokensMask(special)
+          .wordIds(words)
+          .sequenceIds(sequences)
+          .offsets(offsets)
+          .build();
+    }
   }
 
   /** The reference's default post-processing: the pair follows as sequence 1. */

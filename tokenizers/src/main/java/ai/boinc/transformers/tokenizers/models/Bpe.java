@@ -3,6 +3,7 @@ package ai.boinc.transformers.tokenizers.models;
 import ai.boinc.transformers.tokenizers.internal.LongLongMap;
 import ai.boinc.transformers.tokenizers.internal.MergeQueue;
 import ai.boinc.transformers.tokenizers.internal.Utf8;
+import ai.boinc.transformers.tokenizers.internal.WordCache;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON model type {@code BPE}: byte-pair encoding as the reference library runs it. A piece of
@@ -35,6 +35,10 @@ public final class Bpe implements Model {
   private static final int MAX_CACHED_LENGTH = 256;
 
   private static final long NO_MERGE = -1L;
+  /** A pair without a merge, above every {@code rank << 32 | id}. */
+  private static final long NO_PAIR = Long.MAX_VALUE;
+  /** Words of at most this many symbols merge by {@link #mergeByScan}, longer ones by the queue. */
+  private static final int MAX_SCANNED_SYMBOLS = 48;
   /** SentencePiece's word-start mark {@code ▁}. */
   private static final char METASPACE = '\u2581';
 
@@ -56,7 +60,7 @@ public final class Bpe implements Model {
   /** Id of {@code <0xXX>} for each byte, -1 if missing. */
   private final int[] byteIds;
   private final int cacheCapacity;
-  private final ConcurrentHashMap<String, int[]> cache;
+  private final WordCache cache;
   /** See {@link #cutsBeforeMetaspace}. */
   private final boolean cutsBeforeMetaspace;
 
@@ -134,7 +138,7 @@ public final class Bpe implements Model {
       byteIds[i] = id == null ? -1 : id;
     }
     this.cacheCapacity = b.cacheCapacity;
-    this.cache = new ConcurrentHashMap<>();
+    this.cache = new WordCache(cacheCapacity);
     this.cutsBeforeMetaspace = cutsBeforeMetaspace(vocab, prefix, suffix, ignoreMerges);
   }
 
@@ -187,42 +191,56 @@ public final class Bpe implements Model {
    */
   @Override
   public void tokenize(String text, TokenSink sink) {
-    if (text.isEmpty()) {
+    int n = text.length();
+    if (n == 0) {
       return;
     }
     if (ignoreMerges) {
       Integer id = vocab.get(text);
       if (id != null) {
-        sink.token(id, text, 0, text.length());
+        sink.token(id, text, 0, n);
         return;
       }
     }
+    Work work = null;
     if (!cutsBeforeMetaspace) {
-      tokenizeWord(text, 0, sink);
+      tokenizeWord(text, 0, n, sink, null);
       return;
     }
     int start = 0;
-    for (int i = 1; i < text.length(); i++) {
-      if (text.charAt(i) == METASPACE && text.charAt(i - 1) != METASPACE) {
-        tokenizeWord(text.substring(start, i), start, sink);
+    char prev = text.charAt(0);
+    for (int i = 1; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == METASPACE && prev != METASPACE) {
+        work = tokenizeWord(text, start, i, sink, work);
         start = i;
       }
+      prev = c;
     }
-    tokenizeWord(start == 0 ? text : text.substring(start), start, sink);
+    tokenizeWord(text, start, n, sink, work);
   }
 
-  /** Merges {@code word} (through the cache) and hands out its tokens shifted by {@code shift}. */
-  private void tokenizeWord(String word, int shift, TokenSink sink) {
-    int[] merged = cache.get(word);
+  /**
+   * Merges the word {@code text[start, end)} (through the cache) and hands out its tokens; returns
+   * the scratch space it used, for the next word of the same text (null if it needed none).
+   */
+  private Work tokenizeWord(String text, int start, int end, TokenSink sink, Work work) {
+    boolean cacheable = end - start < MAX_CACHED_LENGTH;
+    int hash = cacheable ? WordCache.hash(text, start, end) : 0;
+    int[] merged = cacheable ? cache.get(text, start, end, hash) : null;
     if (merged == null) {
-      merged = mergeWord(word);
-      if (word.length() < MAX_CACHED_LENGTH && cache.size() < cacheCapacity) {
-        cache.putIfAbsent(word, merged);
+      if (work == null) {
+        work = new Work();
+      }
+      merged = mergeWord(text, start, end, work, false);
+      if (cacheable) {
+        cache.putIfAbsent(text.substring(start, end), hash, merged);
       }
     }
     for (int i = 0; i < merged.length; i += 3) {
-      sink.token(merged[i], token(merged[i]), merged[i + 1] + shift, merged[i + 2] + shift);
+      sink.token(merged[i], token(merged[i]), merged[i + 1] + start, merged[i + 2] + start);
     }
+    return work;
   }
 
   /**
@@ -283,43 +301,40 @@ public final class Bpe implements Model {
     return b.length;
   }
 
-  /** Merges one piece; returns {@code [id, start, end]} triples. */
-  private int[] mergeWord(String text) {
-    int len = text.length();
-    int[] ids = new int[len + 8];
-    int[] starts = new int[len + 8];
-    int[] ends = new int[len + 8];
-    int n = 0;
+  /**
+   * The merge of {@code word} as {@code [id, start, end]} triples, by the heap ({@code heap}) or
+   * by the scan that short words use; for the property test that the two agree.
+   */
+  int[] mergeWordForTest(String word, boolean heap) {
+    return mergeWord(word, 0, word.length(), new Work(), heap);
+  }
+
+  /**
+   * Merges the word {@code text[from, to)}; returns {@code [id, start, end]} triples with offsets
+   * relative to {@code from}. {@code heap} forces the general merge loop (for tests).
+   */
+  private int[] mergeWord(String text, int from, int to, Work w, boolean heap) {
+    w.reset(to - from);
     boolean unkPending = false;
-    int[] bytes = new int[4 + 3 * (prefix.length() + suffix.length())];
     int unkStart = 0;
     int unkEnd = 0;
-    for (int i = 0; i < len; ) {
+    for (int i = from; i < to; ) {
       int cp = text.codePointAt(i);
       int end = i + Character.charCount(cp);
-      boolean first = i == 0;
-      boolean last = end == len;
+      boolean first = i == from;
+      boolean last = end == to;
       int id = charId(text, cp, i, end, first, last);
       if (id >= 0) {
         if (unkPending) {
-          ids = grow(ids, n);
-          starts = grow(starts, n);
-          ends = grow(ends, n);
-          ids[n] = unkId;
-          starts[n] = unkStart;
-          ends[n++] = unkEnd;
+          w.add(unkId, unkStart - from, unkEnd - from);
           unkPending = false;
         }
-        ids = grow(ids, n);
-        starts = grow(starts, n);
-        ends = grow(ends, n);
-        ids[n] = id;
-        starts[n] = i;
-        ends[n++] = end;
+        w.add(id, i - from, end - from);
         i = end;
         continue;
       }
       if (byteFallback) {
+        int[] bytes = w.bytes(4 + 3 * (prefix.length() + suffix.length()));
         int count = utf8(text, cp, i, end, first, last, bytes);
         boolean all = true;
         for (int b = 0; b < count; b++) {
@@ -331,12 +346,7 @@ public final class Bpe implements Model {
         if (all) {
           // Each byte token spans the whole character it is part of.
           for (int b = 0; b < count; b++) {
-            ids = grow(ids, n);
-            starts = grow(starts, n);
-            ends = grow(ends, n);
-            ids[n] = byteIds[bytes[b]];
-            starts[n] = i;
-            ends[n++] = end;
+            w.add(byteIds[bytes[b]], i - from, end - from);
           }
           i = end;
           continue;
@@ -352,12 +362,7 @@ public final class Bpe implements Model {
           unkEnd = end;
         } else {
           if (unkPending) {
-            ids = grow(ids, n);
-            starts = grow(starts, n);
-            ends = grow(ends, n);
-            ids[n] = unkId;
-            starts[n] = unkStart;
-            ends[n++] = unkEnd;
+            w.add(unkId, unkStart - from, unkEnd - from);
           }
           unkPending = true;
           unkStart = i;
@@ -367,36 +372,83 @@ public final class Bpe implements Model {
       i = end;
     }
     if (unkPending) {
-      ids = grow(ids, n);
-      starts = grow(starts, n);
-      ends = grow(ends, n);
-      ids[n] = unkId;
-      starts[n] = unkStart;
-      ends[n++] = unkEnd;
+      w.add(unkId, unkStart - from, unkEnd - from);
     }
-    n = mergeAll(ids, starts, ends, n);
+    int n = !heap && w.n <= MAX_SCANNED_SYMBOLS ? mergeByScan(w) : mergeAll(w);
     int[] out = new int[3 * n];
     for (int k = 0; k < n; k++) {
-      out[3 * k] = ids[k];
-      out[3 * k + 1] = starts[k];
-      out[3 * k + 2] = ends[k];
+      out[3 * k] = w.ids[k];
+      out[3 * k + 1] = w.starts[k];
+      out[3 * k + 2] = w.ends[k];
     }
     return out;
   }
 
-  private static int[] grow(int[] a, int n) {
-    return n < a.length ? a : Arrays.copyOf(a, a.length * 2);
+  /**
+   * Applies merges in place for short words: repeatedly merges the adjacent pair of lowest rank,
+   * the leftmost one on ties, keeping one merge entry per pair. This is the order in which the
+   * reference's queue ({@link #mergeAll}) applies them, found without the queue and its stale
+   * entries, at the price of a scan per merge; returns the new count.
+   */
+  private int mergeByScan(Work w) {
+    int n = w.n;
+    int[] ids = w.ids;
+    int[] ends = w.ends;
+    int[] starts = w.starts;
+    long[] pair = w.pair;
+    for (int i = 0; i + 1 < n; i++) {
+      pair[i] = mergeOf(ids[i], ids[i + 1]);
+    }
+    while (n > 1) {
+      int best = -1;
+      long bestMerge = NO_PAIR;
+      for (int i = 0; i + 1 < n; i++) {
+        // rank << 32 | id: the lowest value has the lowest rank; strict < keeps the leftmost.
+        if (pair[i] < bestMerge) {
+          bestMerge = pair[i];
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      ids[best] = (int) bestMerge;
+      ends[best] = ends[best + 1];
+      int tail = n - best - 2;
+      System.arraycopy(ids, best + 2, ids, best + 1, tail);
+      System.arraycopy(starts, best + 2, starts, best + 1, tail);
+      System.arraycopy(ends, best + 2, ends, best + 1, tail);
+      System.arraycopy(pair, best + 2, pair, best + 1, tail);
+      n--;
+      if (best + 1 < n) {
+        pair[best] = mergeOf(ids[best], ids[best + 1]);
+      }
+      if (best > 0) {
+        pair[best - 1] = mergeOf(ids[best - 1], ids[best]);
+      }
+    }
+    return n;
+  }
+
+  /** {@code rank << 32 | newId} of the merge of the pair, or {@link #NO_PAIR}. */
+  private long mergeOf(int left, int right) {
+    long m = merges.get(LongLongMap.pack(left, right), NO_MERGE);
+    return m == NO_MERGE ? NO_PAIR : m;
   }
 
   /** Applies merges in place as the reference's {@code Word::merge_all}; returns the new count. */
-  private int mergeAll(int[] ids, int[] starts, int[] ends, int n) {
+  private int mergeAll(Work w) {
+    int n = w.n;
     if (n < 2) {
       return n;
     }
+    int[] ids = w.ids;
+    int[] starts = w.starts;
+    int[] ends = w.ends;
     int[] prev = new int[n];
     int[] next = new int[n];
     boolean[] removed = new boolean[n];
-    MergeQueue queue = new MergeQueue();
+    MergeQueue queue = w.queue();
     for (int i = 0; i < n; i++) {
       prev[i] = i - 1;
       next[i] = i + 1 < n ? i + 1 : -1;
@@ -441,16 +493,72 @@ public final class Bpe implements Model {
         }
       }
     }
-    int w = 0;
+    int w2 = 0;
     for (int i = 0; i < n; i++) {
       if (!removed[i]) {
-        ids[w] = ids[i];
-        starts[w] = starts[i];
-        ends[w] = ends[i];
-        w++;
+        ids[w2] = ids[i];
+        starts[w2] = starts[i];
+        ends[w2] = ends[i];
+        w2++;
       }
     }
-    return w;
+    return w2;
+  }
+
+  /**
+   * Scratch arrays for merging the words of one text, so a text of many uncached words allocates
+   * them once. One per {@link #tokenize} call: never shared between threads.
+   */
+  private static final class Work {
+    int[] ids = new int[32];
+    int[] starts = new int[32];
+    int[] ends = new int[32];
+    long[] pair = new long[32];
+    int n;
+    private int[] bytes;
+    private MergeQueue queue;
+
+    /** Empties the symbols, with room for a word of {@code units} UTF-16 units. */
+    void reset(int units) {
+      n = 0;
+      // A unit makes at most 4 symbols (byte fallback: 4 bytes for 2 units, 3 for one).
+      int need = 3 * units + 8;
+      if (ids.length < need) {
+        ids = new int[need];
+        starts = new int[need];
+        ends = new int[need];
+        pair = new long[need];
+      }
+    }
+
+    void add(int id, int start, int end) {
+      if (n == ids.length) {
+        int cap = 2 * n;
+        ids = Arrays.copyOf(ids, cap);
+        starts = Arrays.copyOf(starts, cap);
+        ends = Arrays.copyOf(ends, cap);
+        pair = new long[cap];
+      }
+      ids[n] = id;
+      starts[n] = start;
+      ends[n++] = end;
+    }
+
+    int[] bytes(int size) {
+      if (bytes == null || bytes.length < size) {
+        bytes = new int[size];
+      }
+      return bytes;
+    }
+
+    MergeQueue queue() {
+      if (queue == null) {
+        queue = new MergeQueue();
+      } else {
+        queue.clear();
+      }
+      return queue;
+    }
   }
 
   @Override

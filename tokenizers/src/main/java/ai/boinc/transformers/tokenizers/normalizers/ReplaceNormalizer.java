@@ -55,8 +55,16 @@ public final class ReplaceNormalizer implements Normalizer {
   public void normalize(NormalizedString text) {
     if (fromUnit >= 0) {
       String s = text.normalized();
-      if (s.indexOf(fromUnit) >= 0) {
-        char[] units = s.replace((char) fromUnit, content.charAt(0)).toCharArray();
+      int at = s.indexOf(fromUnit);
+      if (at >= 0) {
+        // One copy out and one into the new string (String.replace would add a third).
+        char[] units = s.toCharArray();
+        char to = content.charAt(0);
+        for (int i = at; i < units.length; i++) {
+          if (units[i] == fromUnit) {
+            units[i] = to;
+          }
+        }
         text.rewriteUnits(units, units.length, null);
       }
       return;

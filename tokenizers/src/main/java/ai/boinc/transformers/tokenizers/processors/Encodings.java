@@ -28,7 +28,15 @@ final class Encodings {
 
   /** Sets every sequence id of {@code e} (non-special tokens) to {@code sequence}. */
   static Encoding withSequence(Encoding e, int sequence) {
-    int[] seq = new int[e.size()];
+    int[] seq = e.sequenceIds();
+    int i = 0;
+    while (i < seq.length && seq[i] == sequence) {
+      i++;
+    }
+    if (i == seq.length) {
+      // Already so (the first sequence of a fresh encoding): no copy of every column.
+      return e;
+    }
     Arrays.fill(seq, sequence);
     return copy(e).sequenceIds(seq).build();
   }

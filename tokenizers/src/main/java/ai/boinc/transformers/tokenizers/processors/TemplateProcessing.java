@@ -44,6 +44,11 @@ public final class TemplateProcessing implements PostProcessor {
     return pair;
   }
 
+  /** The special tokens the templates name, by id. */
+  public Map<String, SpecialToken> specialTokens() {
+    return specialTokens;
+  }
+
   @Override
   public int addedTokens(boolean isPair) {
     int n = 0;
