@@ -4,9 +4,7 @@ import ai.boinc.transformers.tokenizers.internal.Utf16Trie;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,8 +33,10 @@ public final class Unigram implements Model {
 
   private final String[] pieces;
   private final double[] scores;
-  private final Map<String, Integer> tokenToId;
+  /** Piece to id (the last id of a repeated piece). */
   private final Utf16Trie trie;
+  /** The id of {@code <0xXX>} for each byte, or NONE (all NONE without byte fallback). */
+  private final int[] byteIds;
   private final int unkId;
   private final boolean byteFallback;
   private final double unkScore;
@@ -54,25 +54,31 @@ public final class Unigram implements Model {
     }
     pieces = b.pieces.toArray(new String[0]);
     scores = new double[n];
-    tokenToId = new HashMap<>(n * 2);
     double min = Double.POSITIVE_INFINITY;
     int total = 0;
     for (int i = 0; i < n; i++) {
       scores[i] = b.scores.get(i);
-      tokenToId.put(pieces[i], i);
       total += pieces[i].length();
       if (scores[i] < min) {
         min = scores[i];
       }
     }
+    // Added in id order, so a repeated piece maps to its last id.
     Utf16Trie.Builder t = new Utf16Trie.Builder(total);
-    for (Map.Entry<String, Integer> e : tokenToId.entrySet()) {
-      t.add(e.getKey(), e.getValue());
+    for (int i = 0; i < n; i++) {
+      t.add(pieces[i], i);
     }
     trie = t.build();
     unkId = b.unkId;
     byteFallback = b.byteFallback;
     unkScore = min - UNK_PENALTY;
+    byteIds = new int[256];
+    Arrays.fill(byteIds, Utf16Trie.NONE);
+    if (byteFallback) {
+      for (int i = 0; i < 256; i++) {
+        byteIds[i] = trie.get(String.format("<0x%02X>", i));
+      }
+    }
   }
 
   public static Builder newBuilder() {
@@ -120,32 +126,45 @@ public final class Unigram implements Model {
     if (n == 0) {
       return;
     }
+    // best[i]: score of the best path to i; from[i]: where its last piece starts (-1: none yet);
+    // ids[i]: that piece. The trie is walked in place: no callback, nothing boxed.
     double[] best = new double[n + 1];
     int[] from = new int[n + 1];
     int[] ids = new int[n + 1];
     Arrays.fill(from, -1);
     int start = 0;
     while (start < n) {
-      int charEnd = start + Character.charCount(text.codePointAt(start));
+      char c = text.charAt(start);
+      int charEnd = start + 1;
+      if (Character.isHighSurrogate(c)
+          && charEnd < n
+          && Character.isLowSurrogate(text.charAt(charEnd))) {
+        charEnd++;
+      }
       double base = best[start];
-      int s = start;
-      boolean[] single = {false};
-      trie.prefixes(
-          text,
-          start,
-          n,
-          (end, id) -> {
-            double candidate = scores[id] + base;
-            if (from[end] < 0 || candidate > best[end]) {
-              best[end] = candidate;
-              from[end] = s;
-              ids[end] = id;
-            }
-            if (end == charEnd) {
-              single[0] = true;
-            }
-          });
-      if (!single[0]) {
+      boolean single = false;
+      int node = trie.child(Utf16Trie.root(), c);
+      int end = start + 1;
+      while (node != Utf16Trie.NONE) {
+        int id = trie.value(node);
+        if (id != Utf16Trie.NONE) {
+          double candidate = scores[id] + base;
+          if (from[end] < 0 || candidate > best[end]) {
+            best[end] = candidate;
+            from[end] = start;
+            ids[end] = id;
+          }
+          if (end == charEnd) {
+            single = true;
+          }
+        }
+        if (end == n) {
+          break;
+        }
+        node = trie.child(node, text.charAt(end));
+        end++;
+      }
+      if (!single) {
         double candidate = unkScore + base;
         if (from[charEnd] < 0 || candidate > best[charEnd]) {
           if (unkId < 0) {
@@ -162,69 +181,69 @@ public final class Unigram implements Model {
     emit(text, from, ids, sink);
   }
 
-  /** Walks the best path back, fuses unknown pieces, and hands out the tokens in order. */
+  /**
+   * Walks the best path back, then hands out its tokens in order; runs of unknown pieces are fused
+   * into one token, looked up by its text (as the reference does).
+   */
   private void emit(String text, int[] from, int[] ids, TokenSink sink) {
-    List<int[]> spans = new ArrayList<>();
-    int end = text.length();
-    int fusedEnd = -1;
-    while (end > 0) {
-      int start = from[end];
-      if (unkId >= 0 && ids[end] == unkId) {
-        if (fusedEnd < 0) {
-          fusedEnd = end;
+    int[] ends = new int[text.length()];
+    int k = 0;
+    for (int end = text.length(); end > 0; end = from[end]) {
+      ends[k++] = end;
+    }
+    int start = 0;
+    int j = k - 1;
+    while (j >= 0) {
+      int end = ends[j];
+      int id = ids[end];
+      if (id == unkId) {
+        while (j >= 0 && ids[ends[j]] == unkId) {
+          end = ends[j--];
         }
+        unknown(text, start, end, sink);
       } else {
-        if (fusedEnd >= 0) {
-          spans.add(new int[] {end, fusedEnd});
-          fusedEnd = -1;
-        }
-        spans.add(new int[] {start, end});
+        // A piece found in the trie: its id is known, and the vocabulary holds its text.
+        sink.token(id, pieces[id], start, end);
+        j--;
       }
-      end = start;
+      start = end;
     }
-    if (fusedEnd >= 0) {
-      spans.add(new int[] {0, fusedEnd});
-    }
-    for (int i = spans.size() - 1; i >= 0; i--) {
-      int a = spans.get(i)[0];
-      int b = spans.get(i)[1];
-      String piece = text.substring(a, b);
-      Integer id = tokenToId.get(piece);
-      if (id != null) {
-        sink.token(id, piece, a, b);
-      } else if (!byteFallback || !bytes(piece, a, b, sink)) {
-        if (unkId < 0) {
-          throw new IllegalStateException(
-              "Unigram: text needs the unknown piece but the model has no unk_id");
-        }
-        sink.token(unkId, piece, a, b);
+  }
+
+  /** The token(s) for the fused unknown text {@code text[start, end)}. */
+  private void unknown(String text, int start, int end, TokenSink sink) {
+    String piece = text.substring(start, end);
+    int id = trie.get(piece);
+    if (id != Utf16Trie.NONE) {
+      sink.token(id, piece, start, end);
+    } else if (!byteFallback || !bytes(piece, start, end, sink)) {
+      if (unkId < 0) {
+        throw new IllegalStateException(
+            "Unigram: text needs the unknown piece but the model has no unk_id");
       }
+      sink.token(unkId, piece, start, end);
     }
   }
 
   /** {@code <0xXX>} tokens for the UTF-8 bytes of {@code piece}, if the vocabulary has all. */
   private boolean bytes(String piece, int start, int end, TokenSink sink) {
     byte[] utf8 = piece.getBytes(StandardCharsets.UTF_8);
-    int[] byteIds = new int[utf8.length];
-    String[] names = new String[utf8.length];
-    for (int i = 0; i < utf8.length; i++) {
-      names[i] = String.format("<0x%02X>", utf8[i] & 0xFF);
-      Integer id = tokenToId.get(names[i]);
-      if (id == null) {
+    for (byte b : utf8) {
+      if (byteIds[b & 0xFF] == Utf16Trie.NONE) {
         return false;
       }
-      byteIds[i] = id;
     }
-    for (int i = 0; i < utf8.length; i++) {
-      sink.token(byteIds[i], names[i], start, end);
+    for (byte b : utf8) {
+      int id = byteIds[b & 0xFF];
+      sink.token(id, pieces[id], start, end);
     }
     return true;
   }
 
   @Override
   public OptionalInt tokenToId(String token) {
-    Integer id = tokenToId.get(token);
-    return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    int id = trie.get(token);
+    return id == Utf16Trie.NONE ? OptionalInt.empty() : OptionalInt.of(id);
   }
 
   @Override
