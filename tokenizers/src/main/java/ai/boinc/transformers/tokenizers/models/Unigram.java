@@ -1,6 +1,8 @@
 package ai.boinc.transformers.tokenizers.models;
 
 import ai.boinc.transformers.tokenizers.internal.Utf16Trie;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * JSON model type {@code Unigram}: SentencePiece's unigram language model. Every way of cutting a
@@ -41,7 +43,7 @@ public final class Unigram implements Model {
   private final boolean byteFallback;
   private final double unkScore;
   /** The tokens of short pieces seen before: words repeat, and the lattice is the costly part. */
-  private final ConcurrentHashMap<String, Tokens> cache = new ConcurrentHashMap<>();
+  private final PieceCache cache = new PieceCache();
 
   private Unigram(Builder b) {
     int n = b.pieces.size();
@@ -110,15 +112,32 @@ public final class Unigram implements Model {
       tokenizeUncached(text, sink);
       return;
     }
-    Tokens tokens = cache.get(text);
-    if (tokens == null) {
-      tokens = new Tokens();
-      tokenizeUncached(text, tokens);
-      if (cache.size() < CACHE_CAPACITY) {
-        cache.putIfAbsent(text, tokens);
+    int hash = text.hashCode();
+    int[] entry = cache.get(text, hash);
+    if (entry != null) {
+      replay(entry, text, sink);
+      return;
+    }
+    Tokens tokens = new Tokens();
+    tokenizeUncached(text, tokens);
+    cache.put(PieceCache.entry(text, hash, tokens, pieces));
+    tokens.replay(sink);
+  }
+
+  /** Hands out the tokens of a cache entry (see {@link PieceCache#entry}). */
+  private void replay(int[] entry, String text, TokenSink sink) {
+    int t = PieceCache.tokensAt(text.length());
+    int end = t + 1 + 3 * entry[t];
+    for (int i = t + 1; i < end; i += 3) {
+      int id = entry[i];
+      int start = entry[i + 1];
+      int stop = entry[i + 2];
+      if (id >= 0) {
+        sink.token(id, pieces[id], start, stop);
+      } else {
+        sink.token(id & Integer.MAX_VALUE, text.substring(start, stop), start, stop);
       }
     }
-    tokens.replay(sink);
   }
 
   private void tokenizeUncached(String text, TokenSink sink) {
@@ -287,6 +306,117 @@ public final class Unigram implements Model {
       for (int i = 0; i < n; i++) {
         sink.token(ids[i], values[i], offsets[2 * i], offsets[2 * i + 1]);
       }
+    }
+  }
+
+  /**
+   * The tokens of up to {@value #CACHE_CAPACITY} pieces, each entry one {@code int[]}: {@code
+   * [hash, length, the piece's units two per int..., token count, (id, start, end) per token]}, an
+   * id with the top bit set standing for a token whose text is its span of the piece rather than
+   * its vocabulary entry (fused unknown text). A hit reads one small array instead of a map node,
+   * a key string and a token object, which matters as most pieces are hits. Open addressing with
+   * a short probe; entries are published with release/acquire and never change or leave, so
+   * readers need no lock. A piece whose probe run is full is simply not cached.
+   */
+  private static final class PieceCache {
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(int[][].class);
+    private static final int PROBES = 8;
+    private final int[][] slots = new int[Integer.highestOneBit(CACHE_CAPACITY) << 2][];
+    private final AtomicInteger size = new AtomicInteger();
+
+    static int tokensAt(int length) {
+      return 2 + (length + 1) / 2;
+    }
+
+    int size() {
+      return Math.min(size.get(), CACHE_CAPACITY);
+    }
+
+    int[] get(String text, int hash) {
+      int mask = slots.length - 1;
+      int i = mix(hash) & mask;
+      for (int p = 0; p < PROBES; p++) {
+        int[] e = (int[]) SLOTS.getAcquire(slots, i);
+        if (e == null) {
+          return null;
+        }
+        if (e[0] == hash && matches(e, text)) {
+          return e;
+        }
+        i = (i + 1) & mask;
+      }
+      return null;
+    }
+
+    void put(int[] entry) {
+      if (entry == null || size.get() >= CACHE_CAPACITY) {
+        return;
+      }
+      // Reserve room first, so that racing writers never take the cache past its capacity.
+      if (size.getAndIncrement() >= CACHE_CAPACITY) {
+        size.decrementAndGet();
+        return;
+      }
+      int mask = slots.length - 1;
+      int i = mix(entry[0]) & mask;
+      for (int p = 0; p < PROBES; p++) {
+        if (SLOTS.compareAndSet(slots, i, null, entry)) {
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+      size.decrementAndGet();
+    }
+
+    private static int mix(int h) {
+      return h ^ (h >>> 16);
+    }
+
+    private static boolean matches(int[] e, String text) {
+      int n = text.length();
+      if (e[1] != n) {
+        return false;
+      }
+      int k = 2;
+      int i = 0;
+      for (; i + 1 < n; i += 2) {
+        if (e[k++] != (text.charAt(i) | (text.charAt(i + 1) << 16))) {
+          return false;
+        }
+      }
+      return i == n || e[k] == text.charAt(i);
+    }
+
+    /**
+     * The entry for {@code text} and its tokens, or null if a token is neither a vocabulary
+     * entry nor the text it spans (never the case for Unigram's own tokens; a safeguard).
+     */
+    static int[] entry(String text, int hash, Tokens tokens, String[] pieces) {
+      int n = text.length();
+      int t = tokensAt(n);
+      int[] e = new int[t + 1 + 3 * tokens.n];
+      e[0] = hash;
+      e[1] = n;
+      for (int i = 0; i < n; i++) {
+        e[2 + i / 2] |= text.charAt(i) << (16 * (i & 1));
+      }
+      e[t] = tokens.n;
+      for (int j = 0; j < tokens.n; j++) {
+        int id = tokens.ids[j];
+        int start = tokens.offsets[2 * j];
+        int end = tokens.offsets[2 * j + 1];
+        String value = tokens.values[j];
+        if (value != pieces[id]) {
+          if (!text.regionMatches(start, value, 0, value.length()) || value.length() != end - start) {
+            return null;
+          }
+          id |= Integer.MIN_VALUE;
+        }
+        e[t + 1 + 3 * j] = id;
+        e[t + 2 + 3 * j] = start;
+        e[t + 3 + 3 * j] = end;
+      }
+      return e;
     }
   }
 
