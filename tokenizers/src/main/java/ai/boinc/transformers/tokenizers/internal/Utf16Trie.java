@@ -10,11 +10,11 @@ import java.util.List;
  * all-prefixes searches of WordPiece and Unigram. Built once, then read-only: safe to share
  * between threads after safe publication; a search allocates nothing.
  *
- * <p>Layout: nodes are numbered breadth first, so the children of a node are consecutive numbers
- * ({@code firstChild[node]} up to {@code firstChild[node + 1]}) sorted by the unit on their edge
- * ({@code labels}). The root's children are found through a table indexed by the unit. The arrays
- * take about 10 bytes a node, so walking a word touches a few nearby cache lines rather than a
- * hash table several times the size of the cache.
+ * <p>Layout: one {@code int[]} holds every node as a record {@code [value, k, k labels sorted, k
+ * child offsets]}, a node being the offset of its record. Records are laid out depth first, so a
+ * node's first child follows it and a chain of single children is read sequentially: a step of a
+ * search reads one record (usually one cache line), where separate arrays or a hash table would
+ * cost a cache miss each. The root's children are also found through a table indexed by unit.
  */
 public final class Utf16Trie {
   /** Marks a node that ends no key, and a missing child. */
@@ -25,17 +25,12 @@ public final class Utf16Trie {
 
   /** The root's child for each unit below its length, or NONE. */
   private final int[] rootChildren;
-  /** Children of node v are the nodes firstChild[v] .. firstChild[v + 1] - 1. */
-  private final int[] firstChild;
-  /** The unit on the edge into each node; sorted among siblings. */
-  private final char[] labels;
-  private final int[] values;
+  /** The node records (see the class comment); the root is at 0. */
+  private final int[] data;
 
-  private Utf16Trie(int[] rootChildren, int[] firstChild, char[] labels, int[] values) {
+  private Utf16Trie(int[] rootChildren, int[] data) {
     this.rootChildren = rootChildren;
-    this.firstChild = firstChild;
-    this.labels = labels;
-    this.values = values;
+    this.data = data;
   }
 
   /** Collects keys; a key added again keeps its last value. Not thread-safe. */
@@ -85,67 +80,84 @@ public final class Utf16Trie {
           unique++;
         }
       }
-      return breadthFirst(sorted, sortedValues, unique);
+      return depthFirst(sorted, sortedValues, unique);
     }
 
     /**
-     * Numbers the nodes breadth first. A node is a range {@code [lo, hi)} of the sorted keys that
+     * Lays the records out depth first. A node is a range {@code [lo, hi)} of the sorted keys that
      * share its first {@code depth} units; a key of exactly that length is the node's own and
-     * sorts first in the range.
+     * sorts first in the range. Children are pushed last first, so the first is laid out next.
      */
-    private static Utf16Trie breadthFirst(String[] keys, int[] keyValues, int k) {
-      int capacity = 16;
-      for (int i = 0; i < k; i++) {
-        capacity += keys[i].length();
-      }
-      int[] lo = new int[capacity];
-      int[] hi = new int[capacity];
-      int[] depth = new int[capacity];
-      int[] firstChild = new int[capacity + 1];
-      char[] labels = new char[capacity];
-      int[] values = new int[capacity];
-      lo[0] = 0;
-      hi[0] = k;
-      depth[0] = 0;
-      values[0] = NONE;
-      int nodes = 1;
-      for (int v = 0; v < nodes; v++) {
-        firstChild[v] = nodes;
-        int d = depth[v];
-        int i = lo[v];
-        if (i < hi[v] && keys[i].length() == d) {
-          values[v] = keyValues[i];
-          i++;
-        } else {
-          values[v] = NONE;
+    private static Utf16Trie depthFirst(String[] keys, int[] keyValues, int k) {
+      int[] data = new int[64];
+      int size = 0;
+      // Pending nodes: key range, depth, the slot of the parent record to point at the node.
+      int[] stack = new int[64];
+      int top = 0;
+      stack[top++] = 0;
+      stack[top++] = k;
+      stack[top++] = 0;
+      stack[top++] = -1;
+      int[] groups = new int[16];
+      while (top > 0) {
+        int parentSlot = stack[--top];
+        int d = stack[--top];
+        int hi = stack[--top];
+        int lo = stack[--top];
+        int value = NONE;
+        if (lo < hi && keys[lo].length() == d) {
+          value = keyValues[lo];
+          lo++;
         }
-        while (i < hi[v]) {
+        // Group the rest by their unit at depth d: group g is [groups[g], groups[g + 1]).
+        int count = 0;
+        for (int i = lo; i < hi; ) {
           char c = keys[i].charAt(d);
           int j = i + 1;
-          while (j < hi[v] && keys[j].charAt(d) == c) {
+          while (j < hi && keys[j].charAt(d) == c) {
             j++;
           }
-          lo[nodes] = i;
-          hi[nodes] = j;
-          depth[nodes] = d + 1;
-          labels[nodes] = c;
-          nodes++;
+          if (count + 2 > groups.length) {
+            groups = Arrays.copyOf(groups, 2 * groups.length);
+          }
+          groups[count++] = i;
           i = j;
         }
+        if (count + 1 > groups.length) {
+          groups = Arrays.copyOf(groups, 2 * groups.length);
+        }
+        groups[count] = hi;
+        int node = size;
+        int need = size + 2 + 2 * count;
+        if (need > data.length) {
+          data = Arrays.copyOf(data, Math.max(need, 2 * data.length));
+        }
+        data[node] = value;
+        data[node + 1] = count;
+        for (int g = 0; g < count; g++) {
+          data[node + 2 + g] = keys[groups[g]].charAt(d);
+        }
+        size = need;
+        if (parentSlot >= 0) {
+          data[parentSlot] = node;
+        }
+        if (top + 4 * count > stack.length) {
+          stack = Arrays.copyOf(stack, Math.max(top + 4 * count, 2 * stack.length));
+        }
+        for (int g = count - 1; g >= 0; g--) {
+          stack[top++] = groups[g];
+          stack[top++] = groups[g + 1];
+          stack[top++] = d + 1;
+          stack[top++] = node + 2 + count + g;
+        }
       }
-      firstChild[nodes] = nodes;
-      int rootEnd = firstChild[1];
-      int maxFirst = rootEnd > 1 ? labels[rootEnd - 1] : -1;
-      int[] rootChildren = new int[maxFirst + 1];
+      int rootCount = data[1];
+      int[] rootChildren = new int[rootCount == 0 ? 0 : data[2 + rootCount - 1] + 1];
       Arrays.fill(rootChildren, NONE);
-      for (int c = 1; c < rootEnd; c++) {
-        rootChildren[labels[c]] = c;
+      for (int g = 0; g < rootCount; g++) {
+        rootChildren[data[2 + g]] = data[2 + rootCount + g];
       }
-      return new Utf16Trie(
-          rootChildren,
-          Arrays.copyOf(firstChild, nodes + 1),
-          Arrays.copyOf(labels, nodes),
-          Arrays.copyOf(values, nodes));
+      return new Utf16Trie(rootChildren, Arrays.copyOf(data, size));
     }
   }
 
@@ -159,13 +171,14 @@ public final class Utf16Trie {
     if (node == 0) {
       return unit < rootChildren.length ? rootChildren[unit] : NONE;
     }
-    int lo = firstChild[node];
-    int hi = firstChild[node + 1];
-    if (hi - lo <= LINEAR) {
-      for (int i = lo; i < hi; i++) {
-        char l = labels[i];
+    int[] d = data;
+    int k = d[node + 1];
+    int lo = node + 2;
+    if (k <= LINEAR) {
+      for (int i = lo, end = lo + k; i < end; i++) {
+        int l = d[i];
         if (l == unit) {
-          return i;
+          return d[i + k];
         }
         if (l > unit) {
           return NONE;
@@ -173,16 +186,16 @@ public final class Utf16Trie {
       }
       return NONE;
     }
-    hi--;
+    int hi = lo + k - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      char l = labels[mid];
+      int l = d[mid];
       if (l < unit) {
         lo = mid + 1;
       } else if (l > unit) {
         hi = mid - 1;
       } else {
-        return mid;
+        return d[mid + k];
       }
     }
     return NONE;
@@ -190,7 +203,7 @@ public final class Utf16Trie {
 
   /** The value of the key that ends at {@code node}, or {@link #NONE}. */
   public int value(int node) {
-    return values[node];
+    return data[node];
   }
 
   /** The value of {@code key}, or {@link #NONE} if it is not a key. */
@@ -199,7 +212,7 @@ public final class Utf16Trie {
     for (int i = 0; i < key.length() && node != NONE; i++) {
       node = child(node, key.charAt(i));
     }
-    return node == NONE ? NONE : values[node];
+    return node == NONE ? NONE : data[node];
   }
 
   /**
@@ -214,8 +227,8 @@ public final class Utf16Trie {
       if (node < 0) {
         break;
       }
-      if (values[node] != NONE) {
-        best = ((long) (i + 1) << 32) | values[node];
+      if (data[node] != NONE) {
+        best = ((long) (i + 1) << 32) | data[node];
       }
     }
     return best;
@@ -232,8 +245,8 @@ public final class Utf16Trie {
       if (node < 0) {
         return;
       }
-      if (values[node] != NONE) {
-        sink.found(i + 1, values[node]);
+      if (data[node] != NONE) {
+        sink.found(i + 1, data[node]);
       }
     }
   }
