@@ -1,9 +1,6 @@
 package ai.boinc.transformers.tokenizers.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * A trie over UTF-16 units mapping strings to non-negative int values, for the longest-match and
@@ -33,14 +30,28 @@ public final class Utf16Trie {
     this.data = data;
   }
 
-  /** Collects keys; a key added again keeps its last value. Not thread-safe. */
+  /**
+   * Collects keys into a temporary trie (children found through a hash of {@code (node, unit)},
+   * listed per node for the layout); a key added again keeps its last value. Not thread-safe.
+   */
   public static final class Builder {
-    private final List<String> keys;
-    private int[] keyValues = new int[16];
+    private long[] edgeKeys;
+    private int[] edgeChildren;
+    private int edges;
+    private int nodes = 1;
+    private int[] values = new int[64];
+    private char[] labels = new char[64];
+    private int[] firstChild = new int[64];
+    private int[] nextSibling = new int[64];
 
     /** @param totalKeyLength the sum of the keys' lengths (a sizing hint) */
     public Builder(int totalKeyLength) {
-      keys = new ArrayList<>(Math.max(16, Math.min(totalKeyLength, 1 << 20) / 4));
+      int capacity = Integer.highestOneBit(Math.max(16, Math.min(totalKeyLength, 1 << 24)) * 2);
+      edgeKeys = new long[capacity];
+      edgeChildren = new int[capacity];
+      Arrays.fill(edgeKeys, -1L);
+      values[0] = NONE;
+      firstChild[0] = NONE;
     }
 
     /** Adds {@code key} (non-empty) with {@code value} (non-negative). */
@@ -51,103 +62,108 @@ public final class Utf16Trie {
       if (value < 0) {
         throw new IllegalArgumentException("negative value " + value);
       }
-      if (keys.size() == keyValues.length) {
-        keyValues = Arrays.copyOf(keyValues, 2 * keyValues.length);
+      int node = 0;
+      for (int i = 0; i < key.length(); i++) {
+        node = childOrNew(node, key.charAt(i));
       }
-      keyValues[keys.size()] = value;
-      keys.add(key.toString());
+      values[node] = value;
       return this;
     }
 
-    public Utf16Trie build() {
-      int k = keys.size();
-      Integer[] order = new Integer[k];
-      for (int i = 0; i < k; i++) {
-        order[i] = i;
+    private int childOrNew(int node, char unit) {
+      long k = ((long) node << 16) | unit;
+      int mask = edgeKeys.length - 1;
+      int i = slot(k, mask);
+      while (edgeKeys[i] != -1L) {
+        if (edgeKeys[i] == k) {
+          return edgeChildren[i];
+        }
+        i = (i + 1) & mask;
       }
-      // Stable sort: among equal keys the one added last comes last and wins below.
-      Arrays.sort(order, Comparator.comparing(keys::get));
-      String[] sorted = new String[k];
-      int[] sortedValues = new int[k];
-      int unique = 0;
-      for (int i = 0; i < k; i++) {
-        String key = keys.get(order[i]);
-        if (unique > 0 && sorted[unique - 1].equals(key)) {
-          sortedValues[unique - 1] = keyValues[order[i]];
-        } else {
-          sorted[unique] = key;
-          sortedValues[unique] = keyValues[order[i]];
-          unique++;
+      int child = nodes++;
+      if (child == values.length) {
+        int n = 2 * child;
+        values = Arrays.copyOf(values, n);
+        labels = Arrays.copyOf(labels, n);
+        firstChild = Arrays.copyOf(firstChild, n);
+        nextSibling = Arrays.copyOf(nextSibling, n);
+      }
+      values[child] = NONE;
+      labels[child] = unit;
+      firstChild[child] = NONE;
+      nextSibling[child] = firstChild[node];
+      firstChild[node] = child;
+      edgeKeys[i] = k;
+      edgeChildren[i] = child;
+      if (++edges > (edgeKeys.length >> 1)) {
+        grow();
+      }
+      return child;
+    }
+
+    private static int slot(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    private void grow() {
+      long[] oldKeys = edgeKeys;
+      int[] oldChildren = edgeChildren;
+      edgeKeys = new long[2 * oldKeys.length];
+      edgeChildren = new int[edgeKeys.length];
+      Arrays.fill(edgeKeys, -1L);
+      int mask = edgeKeys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != -1L) {
+          int i = slot(oldKeys[j], mask);
+          while (edgeKeys[i] != -1L) {
+            i = (i + 1) & mask;
+          }
+          edgeKeys[i] = oldKeys[j];
+          edgeChildren[i] = oldChildren[j];
         }
       }
-      return depthFirst(sorted, sortedValues, unique);
     }
 
     /**
-     * Lays the records out depth first. A node is a range {@code [lo, hi)} of the sorted keys that
-     * share its first {@code depth} units; a key of exactly that length is the node's own and
-     * sorts first in the range. Children are pushed last first, so the first is laid out next.
+     * Lays the records out depth first; children are sorted by unit and pushed last first, so
+     * the first is laid out right after its parent.
      */
-    private static Utf16Trie depthFirst(String[] keys, int[] keyValues, int k) {
-      int[] data = new int[64];
+    public Utf16Trie build() {
+      int[] data = new int[Math.max(2, 4 * nodes)];
       int size = 0;
-      // Pending nodes: key range, depth, the slot of the parent record to point at the node.
+      // Pending nodes: the temporary node, the slot of its parent's record to point at it.
       int[] stack = new int[64];
       int top = 0;
       stack[top++] = 0;
-      stack[top++] = k;
-      stack[top++] = 0;
       stack[top++] = -1;
-      int[] groups = new int[16];
+      long[] children = new long[16];
       while (top > 0) {
         int parentSlot = stack[--top];
-        int d = stack[--top];
-        int hi = stack[--top];
-        int lo = stack[--top];
-        int value = NONE;
-        if (lo < hi && keys[lo].length() == d) {
-          value = keyValues[lo];
-          lo++;
-        }
-        // Group the rest by their unit at depth d: group g is [groups[g], groups[g + 1]).
+        int v = stack[--top];
         int count = 0;
-        for (int i = lo; i < hi; ) {
-          char c = keys[i].charAt(d);
-          int j = i + 1;
-          while (j < hi && keys[j].charAt(d) == c) {
-            j++;
+        for (int c = firstChild[v]; c != NONE; c = nextSibling[c]) {
+          if (count == children.length) {
+            children = Arrays.copyOf(children, 2 * count);
           }
-          if (count + 2 > groups.length) {
-            groups = Arrays.copyOf(groups, 2 * groups.length);
-          }
-          groups[count++] = i;
-          i = j;
+          children[count++] = ((long) labels[c] << 32) | c;
         }
-        if (count + 1 > groups.length) {
-          groups = Arrays.copyOf(groups, 2 * groups.length);
-        }
-        groups[count] = hi;
+        Arrays.sort(children, 0, count);
         int node = size;
-        int need = size + 2 + 2 * count;
-        if (need > data.length) {
-          data = Arrays.copyOf(data, Math.max(need, 2 * data.length));
-        }
-        data[node] = value;
+        data[node] = values[v];
         data[node + 1] = count;
         for (int g = 0; g < count; g++) {
-          data[node + 2 + g] = keys[groups[g]].charAt(d);
+          data[node + 2 + g] = (int) (children[g] >>> 32);
         }
-        size = need;
+        size += 2 + 2 * count;
         if (parentSlot >= 0) {
           data[parentSlot] = node;
         }
-        if (top + 4 * count > stack.length) {
-          stack = Arrays.copyOf(stack, Math.max(top + 4 * count, 2 * stack.length));
+        if (top + 2 * count > stack.length) {
+          stack = Arrays.copyOf(stack, Math.max(top + 2 * count, 2 * stack.length));
         }
         for (int g = count - 1; g >= 0; g--) {
-          stack[top++] = groups[g];
-          stack[top++] = groups[g + 1];
-          stack[top++] = d + 1;
+          stack[top++] = (int) children[g];
           stack[top++] = node + 2 + count + g;
         }
       }
