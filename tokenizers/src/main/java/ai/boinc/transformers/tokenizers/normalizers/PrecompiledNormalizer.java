@@ -15,7 +15,10 @@ import java.util.Objects;
  * becomes that entry's replacement; otherwise each character is looked up on its own. New
  * characters take the offsets of the characters they replace.
  *
- * <p>Immutable and thread-safe.
+ * <p>Most text is clusters of one BMP character that the map leaves alone or replaces by one BMP
+ * character (a newline by a space): those are looked up in a per-unit table and rewritten in
+ * place, which keeps alignments implicit; the first cluster that needs more sends the whole text
+ * down the reference's path. Immutable and thread-safe.
  */
 public final class PrecompiledNormalizer implements Normalizer {
   private final SpmCharsmap charsmap;
