@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -224,5 +227,52 @@ class UnigramPropertyTest {
       }
     }
     assertThat(u.cacheSize()).isEqualTo(10_000);
+  }
+
+  @Test
+  void threadsSharingTheCacheAllSeeTheSameTokens() throws Exception {
+    Vocab v = new Vocab();
+    v.pieces.add("<unk>");
+    v.scores.add(0.0);
+    v.unkId = 0;
+    for (String p : List.of("a", "b", "ab", "ba", "aab", "\u2581", "\u2581b")) {
+      v.pieces.add(p);
+      v.scores.add(-1.0 - p.length() * 0.4);
+    }
+    Unigram u = v.build();
+    List<String> texts = new ArrayList<>();
+    List<List<String>> expected = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      String t = "\u2581" + Integer.toString(i, 3).replace('0', 'a').replace('1', 'b').replace('2', 'x');
+      texts.add(t);
+      expected.add(viterbi(v, t));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        int offset = w * 700;
+        done.add(
+            pool.submit(
+                () -> {
+                  int checked = 0;
+                  for (int pass = 0; pass < 3; pass++) {
+                    for (int i = 0; i < texts.size(); i++) {
+                      int k = (i + offset) % texts.size();
+                      assertThat(run(u, texts.get(k))).isEqualTo(expected.get(k));
+                      checked++;
+                    }
+                  }
+                  return checked;
+                }));
+      }
+      for (Future<Integer> f : done) {
+        assertThat(f.get()).isEqualTo(9_000);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // Threads missing the same piece at once may both add it; the cap still holds.
+    assertThat(u.cacheSize()).isBetween(3_000, 10_000);
   }
 }
