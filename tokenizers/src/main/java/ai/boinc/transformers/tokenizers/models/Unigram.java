@@ -1,16 +1,16 @@
 package ai.boinc.transformers.tokenizers.models;
 
 import ai.boinc.transformers.tokenizers.internal.Utf16Trie;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * JSON model type {@code Unigram}: SentencePiece's unigram language model. Every way of cutting a
@@ -35,13 +35,15 @@ public final class Unigram implements Model {
 
   private final String[] pieces;
   private final double[] scores;
-  private final Map<String, Integer> tokenToId;
+  /** Piece to id (the last id of a repeated piece). */
   private final Utf16Trie trie;
+  /** The id of {@code <0xXX>} for each byte, or NONE (all NONE without byte fallback). */
+  private final int[] byteIds;
   private final int unkId;
   private final boolean byteFallback;
   private final double unkScore;
   /** The tokens of short pieces seen before: words repeat, and the lattice is the costly part. */
-  private final ConcurrentHashMap<String, Tokens> cache = new ConcurrentHashMap<>();
+  private final PieceCache cache = new PieceCache();
 
   private Unigram(Builder b) {
     int n = b.pieces.size();
@@ -54,25 +56,31 @@ public final class Unigram implements Model {
     }
     pieces = b.pieces.toArray(new String[0]);
     scores = new double[n];
-    tokenToId = new HashMap<>(n * 2);
     double min = Double.POSITIVE_INFINITY;
     int total = 0;
     for (int i = 0; i < n; i++) {
       scores[i] = b.scores.get(i);
-      tokenToId.put(pieces[i], i);
       total += pieces[i].length();
       if (scores[i] < min) {
         min = scores[i];
       }
     }
+    // Added in id order, so a repeated piece maps to its last id.
     Utf16Trie.Builder t = new Utf16Trie.Builder(total);
-    for (Map.Entry<String, Integer> e : tokenToId.entrySet()) {
-      t.add(e.getKey(), e.getValue());
+    for (int i = 0; i < n; i++) {
+      t.add(pieces[i], i);
     }
     trie = t.build();
     unkId = b.unkId;
     byteFallback = b.byteFallback;
     unkScore = min - UNK_PENALTY;
+    byteIds = new int[256];
+    Arrays.fill(byteIds, Utf16Trie.NONE);
+    if (byteFallback) {
+      for (int i = 0; i < 256; i++) {
+        byteIds[i] = trie.get(String.format("<0x%02X>", i));
+      }
+    }
   }
 
   public static Builder newBuilder() {
@@ -104,15 +112,32 @@ public final class Unigram implements Model {
       tokenizeUncached(text, sink);
       return;
     }
-    Tokens tokens = cache.get(text);
-    if (tokens == null) {
-      tokens = new Tokens();
-      tokenizeUncached(text, tokens);
-      if (cache.size() < CACHE_CAPACITY) {
-        cache.putIfAbsent(text, tokens);
+    int hash = text.hashCode();
+    int[] entry = cache.get(text, hash);
+    if (entry != null) {
+      replay(entry, text, sink);
+      return;
+    }
+    Tokens tokens = new Tokens();
+    tokenizeUncached(text, tokens);
+    cache.put(PieceCache.entry(text, hash, tokens, pieces));
+    tokens.replay(sink);
+  }
+
+  /** Hands out the tokens of a cache entry (see {@link PieceCache#entry}). */
+  private void replay(int[] entry, String text, TokenSink sink) {
+    int t = PieceCache.tokensAt(text.length());
+    int end = t + 1 + 3 * entry[t];
+    for (int i = t + 1; i < end; i += 3) {
+      int id = entry[i];
+      int start = entry[i + 1];
+      int stop = entry[i + 2];
+      if (id >= 0) {
+        sink.token(id, pieces[id], start, stop);
+      } else {
+        sink.token(id & Integer.MAX_VALUE, text.substring(start, stop), start, stop);
       }
     }
-    tokens.replay(sink);
   }
 
   private void tokenizeUncached(String text, TokenSink sink) {
@@ -120,32 +145,45 @@ public final class Unigram implements Model {
     if (n == 0) {
       return;
     }
+    // best[i]: score of the best path to i; from[i]: where its last piece starts (-1: none yet);
+    // ids[i]: that piece. The trie is walked in place: no callback, nothing boxed.
     double[] best = new double[n + 1];
     int[] from = new int[n + 1];
     int[] ids = new int[n + 1];
     Arrays.fill(from, -1);
     int start = 0;
     while (start < n) {
-      int charEnd = start + Character.charCount(text.codePointAt(start));
+      char c = text.charAt(start);
+      int charEnd = start + 1;
+      if (Character.isHighSurrogate(c)
+          && charEnd < n
+          && Character.isLowSurrogate(text.charAt(charEnd))) {
+        charEnd++;
+      }
       double base = best[start];
-      int s = start;
-      boolean[] single = {false};
-      trie.prefixes(
-          text,
-          start,
-          n,
-          (end, id) -> {
-            double candidate = scores[id] + base;
-            if (from[end] < 0 || candidate > best[end]) {
-              best[end] = candidate;
-              from[end] = s;
-              ids[end] = id;
-            }
-            if (end == charEnd) {
-              single[0] = true;
-            }
-          });
-      if (!single[0]) {
+      boolean single = false;
+      int node = trie.child(Utf16Trie.root(), c);
+      int end = start + 1;
+      while (node != Utf16Trie.NONE) {
+        int id = trie.value(node);
+        if (id != Utf16Trie.NONE) {
+          double candidate = scores[id] + base;
+          if (from[end] < 0 || candidate > best[end]) {
+            best[end] = candidate;
+            from[end] = start;
+            ids[end] = id;
+          }
+          if (end == charEnd) {
+            single = true;
+          }
+        }
+        if (end == n) {
+          break;
+        }
+        node = trie.child(node, text.charAt(end));
+        end++;
+      }
+      if (!single) {
         double candidate = unkScore + base;
         if (from[charEnd] < 0 || candidate > best[charEnd]) {
           if (unkId < 0) {
@@ -162,69 +200,69 @@ public final class Unigram implements Model {
     emit(text, from, ids, sink);
   }
 
-  /** Walks the best path back, fuses unknown pieces, and hands out the tokens in order. */
+  /**
+   * Walks the best path back, then hands out its tokens in order; runs of unknown pieces are fused
+   * into one token, looked up by its text (as the reference does).
+   */
   private void emit(String text, int[] from, int[] ids, TokenSink sink) {
-    List<int[]> spans = new ArrayList<>();
-    int end = text.length();
-    int fusedEnd = -1;
-    while (end > 0) {
-      int start = from[end];
-      if (unkId >= 0 && ids[end] == unkId) {
-        if (fusedEnd < 0) {
-          fusedEnd = end;
+    int[] ends = new int[text.length()];
+    int k = 0;
+    for (int end = text.length(); end > 0; end = from[end]) {
+      ends[k++] = end;
+    }
+    int start = 0;
+    int j = k - 1;
+    while (j >= 0) {
+      int end = ends[j];
+      int id = ids[end];
+      if (id == unkId) {
+        while (j >= 0 && ids[ends[j]] == unkId) {
+          end = ends[j--];
         }
+        unknown(text, start, end, sink);
       } else {
-        if (fusedEnd >= 0) {
-          spans.add(new int[] {end, fusedEnd});
-          fusedEnd = -1;
-        }
-        spans.add(new int[] {start, end});
+        // A piece found in the trie: its id is known, and the vocabulary holds its text.
+        sink.token(id, pieces[id], start, end);
+        j--;
       }
-      end = start;
+      start = end;
     }
-    if (fusedEnd >= 0) {
-      spans.add(new int[] {0, fusedEnd});
-    }
-    for (int i = spans.size() - 1; i >= 0; i--) {
-      int a = spans.get(i)[0];
-      int b = spans.get(i)[1];
-      String piece = text.substring(a, b);
-      Integer id = tokenToId.get(piece);
-      if (id != null) {
-        sink.token(id, piece, a, b);
-      } else if (!byteFallback || !bytes(piece, a, b, sink)) {
-        if (unkId < 0) {
-          throw new IllegalStateException(
-              "Unigram: text needs the unknown piece but the model has no unk_id");
-        }
-        sink.token(unkId, piece, a, b);
+  }
+
+  /** The token(s) for the fused unknown text {@code text[start, end)}. */
+  private void unknown(String text, int start, int end, TokenSink sink) {
+    String piece = text.substring(start, end);
+    int id = trie.get(piece);
+    if (id != Utf16Trie.NONE) {
+      sink.token(id, piece, start, end);
+    } else if (!byteFallback || !bytes(piece, start, end, sink)) {
+      if (unkId < 0) {
+        throw new IllegalStateException(
+            "Unigram: text needs the unknown piece but the model has no unk_id");
       }
+      sink.token(unkId, piece, start, end);
     }
   }
 
   /** {@code <0xXX>} tokens for the UTF-8 bytes of {@code piece}, if the vocabulary has all. */
   private boolean bytes(String piece, int start, int end, TokenSink sink) {
     byte[] utf8 = piece.getBytes(StandardCharsets.UTF_8);
-    int[] byteIds = new int[utf8.length];
-    String[] names = new String[utf8.length];
-    for (int i = 0; i < utf8.length; i++) {
-      names[i] = String.format("<0x%02X>", utf8[i] & 0xFF);
-      Integer id = tokenToId.get(names[i]);
-      if (id == null) {
+    for (byte b : utf8) {
+      if (byteIds[b & 0xFF] == Utf16Trie.NONE) {
         return false;
       }
-      byteIds[i] = id;
     }
-    for (int i = 0; i < utf8.length; i++) {
-      sink.token(byteIds[i], names[i], start, end);
+    for (byte b : utf8) {
+      int id = byteIds[b & 0xFF];
+      sink.token(id, pieces[id], start, end);
     }
     return true;
   }
 
   @Override
   public OptionalInt tokenToId(String token) {
-    Integer id = tokenToId.get(token);
-    return id == null ? OptionalInt.empty() : OptionalInt.of(id);
+    int id = trie.get(token);
+    return id == Utf16Trie.NONE ? OptionalInt.empty() : OptionalInt.of(id);
   }
 
   @Override
@@ -268,6 +306,117 @@ public final class Unigram implements Model {
       for (int i = 0; i < n; i++) {
         sink.token(ids[i], values[i], offsets[2 * i], offsets[2 * i + 1]);
       }
+    }
+  }
+
+  /**
+   * The tokens of up to {@value #CACHE_CAPACITY} pieces, each entry one {@code int[]}: {@code
+   * [hash, length, the piece's units two per int..., token count, (id, start, end) per token]}, an
+   * id with the top bit set standing for a token whose text is its span of the piece rather than
+   * its vocabulary entry (fused unknown text). A hit reads one small array instead of a map node,
+   * a key string and a token object, which matters as most pieces are hits. Open addressing with
+   * a short probe; entries are published with release/acquire and never change or leave, so
+   * readers need no lock. A piece whose probe run is full is simply not cached.
+   */
+  private static final class PieceCache {
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(int[][].class);
+    private static final int PROBES = 8;
+    private final int[][] slots = new int[Integer.highestOneBit(CACHE_CAPACITY) << 2][];
+    private final AtomicInteger size = new AtomicInteger();
+
+    static int tokensAt(int length) {
+      return 2 + (length + 1) / 2;
+    }
+
+    int size() {
+      return Math.min(size.get(), CACHE_CAPACITY);
+    }
+
+    int[] get(String text, int hash) {
+      int mask = slots.length - 1;
+      int i = mix(hash) & mask;
+      for (int p = 0; p < PROBES; p++) {
+        int[] e = (int[]) SLOTS.getAcquire(slots, i);
+        if (e == null) {
+          return null;
+        }
+        if (e[0] == hash && matches(e, text)) {
+          return e;
+        }
+        i = (i + 1) & mask;
+      }
+      return null;
+    }
+
+    void put(int[] entry) {
+      if (entry == null || size.get() >= CACHE_CAPACITY) {
+        return;
+      }
+      // Reserve room first, so that racing writers never take the cache past its capacity.
+      if (size.getAndIncrement() >= CACHE_CAPACITY) {
+        size.decrementAndGet();
+        return;
+      }
+      int mask = slots.length - 1;
+      int i = mix(entry[0]) & mask;
+      for (int p = 0; p < PROBES; p++) {
+        if (SLOTS.compareAndSet(slots, i, null, entry)) {
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+      size.decrementAndGet();
+    }
+
+    private static int mix(int h) {
+      return h ^ (h >>> 16);
+    }
+
+    private static boolean matches(int[] e, String text) {
+      int n = text.length();
+      if (e[1] != n) {
+        return false;
+      }
+      int k = 2;
+      int i = 0;
+      for (; i + 1 < n; i += 2) {
+        if (e[k++] != (text.charAt(i) | (text.charAt(i + 1) << 16))) {
+          return false;
+        }
+      }
+      return i == n || e[k] == text.charAt(i);
+    }
+
+    /**
+     * The entry for {@code text} and its tokens, or null if a token is neither a vocabulary
+     * entry nor the text it spans (never the case for Unigram's own tokens; a safeguard).
+     */
+    static int[] entry(String text, int hash, Tokens tokens, String[] pieces) {
+      int n = text.length();
+      int t = tokensAt(n);
+      int[] e = new int[t + 1 + 3 * tokens.n];
+      e[0] = hash;
+      e[1] = n;
+      for (int i = 0; i < n; i++) {
+        e[2 + i / 2] |= text.charAt(i) << (16 * (i & 1));
+      }
+      e[t] = tokens.n;
+      for (int j = 0; j < tokens.n; j++) {
+        int id = tokens.ids[j];
+        int start = tokens.offsets[2 * j];
+        int end = tokens.offsets[2 * j + 1];
+        String value = tokens.values[j];
+        if (value != pieces[id]) {
+          if (!text.regionMatches(start, value, 0, value.length()) || value.length() != end - start) {
+            return null;
+          }
+          id |= Integer.MIN_VALUE;
+        }
+        e[t + 1 + 3 * j] = id;
+        e[t + 2 + 3 * j] = start;
+        e[t + 3 + 3 * j] = end;
+      }
+      return e;
     }
   }
 

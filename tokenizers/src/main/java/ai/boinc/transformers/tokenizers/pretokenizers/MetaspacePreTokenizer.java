@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers.pretokenizers;
 
+import ai.boinc.transformers.tokenizers.NormalizedString;
 import ai.boinc.transformers.tokenizers.internal.CharSplits;
 import java.util.List;
 import java.util.Objects;
@@ -59,27 +60,67 @@ public final class MetaspacePreTokenizer implements PreTokenizer {
 
   @Override
   public void preTokenize(PreTokenizedString text) {
-    text.splitEach(
-        piece -> {
-          piece.replace(SPACE, replacementString);
-          boolean prepend;
-          switch (prependScheme) {
-            case ALWAYS:
-              prepend = !piece.normalized().startsWith(replacementString);
-              break;
-            case FIRST:
-              prepend =
-                  !piece.normalized().startsWith(replacementString) && piece.originalStart() == 0;
-              break;
-            default:
-              prepend = false;
-              break;
-          }
-          if (prepend) {
-            piece.prepend(replacementString);
-          }
-          return split ? CharSplits.mergedWithNext(piece, c -> c == replacement) : List.of(piece);
-        });
+    text.splitEach(piece -> pieces(piece, true));
+  }
+
+  /**
+   * The pieces one piece becomes. With {@code fast}, a one-unit replacement is written in place
+   * instead of by regular expression, and a piece with no replacement character after its start
+   * is kept instead of sliced whole (when the slice would be the same string); without, the
+   * general path, which the property tests compare it with.
+   */
+  List<NormalizedString> pieces(NormalizedString piece, boolean fast) {
+    String normalized = piece.normalized();
+    if (!fast) {
+      piece.replace(SPACE, replacementString);
+    } else if (normalized.indexOf(' ') >= 0) {
+      if (replacementString.length() == 1) {
+        // One unit for one: each replacement keeps the span of its space, as replace() gives.
+        piece.rewriteUnits(
+            normalized.replace(' ', replacementString.charAt(0)).toCharArray(),
+            normalized.length(),
+            null);
+      } else {
+        piece.replace(SPACE, replacementString);
+      }
+    }
+    boolean prepend;
+    switch (prependScheme) {
+      case ALWAYS:
+        prepend = !piece.normalized().startsWith(replacementString);
+        break;
+      case FIRST:
+        prepend = !piece.normalized().startsWith(replacementString) && piece.originalStart() == 0;
+        break;
+      default:
+        prepend = false;
+        break;
+    }
+    if (prepend) {
+      piece.prepend(replacementString);
+    }
+    if (!split) {
+      return List.of(piece);
+    }
+    if (fast && isWhole(piece)) {
+      return List.of(piece);
+    }
+    return CharSplits.mergedWithNext(piece, c -> c == replacement);
+  }
+
+  /**
+   * Whether splitting would give one piece that is {@code piece} itself: no replacement
+   * character after the first character, and the slice of all of it would cover all of its
+   * original text.
+   */
+  private boolean isWhole(NormalizedString piece) {
+    String s = piece.normalized();
+    int n = s.length();
+    if (n == 0 || s.indexOf(replacementString, Character.charCount(s.codePointAt(0))) >= 0) {
+      return false;
+    }
+    return piece.toOriginalStart(0, n) == piece.originalStart()
+        && piece.toOriginalEnd(0, n) >= piece.originalEnd();
   }
 
   @Override
