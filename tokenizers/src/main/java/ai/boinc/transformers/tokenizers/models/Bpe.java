@@ -71,9 +71,12 @@ public final class Bpe implements Model {
       }
       maxId = Math.max(maxId, id);
     }
+    // Whether no two tokens share an id (then an id names one token).
+    boolean uniqueIds = true;
     if (maxId < 4 * vocab.size() + 1024) {
       idToToken = new String[maxId + 1];
       for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+        uniqueIds &= idToToken[e.getValue()] == null;
         idToToken[e.getValue()] = e.getKey();
       }
       sparseIdToToken = Map.of();
@@ -81,30 +84,42 @@ public final class Bpe implements Model {
       idToToken = new String[0];
       Map<Integer, String> r = new HashMap<>();
       for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-        r.put(e.getValue(), e.getKey());
+        uniqueIds &= r.put(e.getValue(), e.getKey()) == null;
       }
       sparseIdToToken = r;
     }
     this.prefix = b.continuingSubwordPrefix == null ? "" : b.continuingSubwordPrefix;
     this.suffix = b.endOfWordSuffix == null ? "" : b.endOfWordSuffix;
-    this.merges = new LongLongMap(Math.max(1, b.merges.size()));
     int rank = 0;
-    for (String[] m : b.merges) {
-      Integer a = vocab.get(m[0]);
-      Integer c = vocab.get(m[1]);
-      if (a == null || c == null) {
-        throw new InvalidMergeException(
-            rank, "token '" + (a == null ? m[0] : m[1]) + "' is not in the vocabulary");
+    if (b.mergeIds != null) {
+      int[] t = b.mergeIds;
+      this.merges = new LongLongMap(Math.max(1, t.length / 3));
+      for (; rank < t.length / 3; rank++) {
+        int a = t[3 * rank];
+        int c = t[3 * rank + 1];
+        int id = t[3 * rank + 2];
+        checkResolvedMerge(rank, a, c, id, uniqueIds);
+        merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
       }
-      String merged = m[0] + m[1].substring(Math.min(prefix.length(), m[1].length()));
-      Integer id = vocab.get(merged);
-      if (id == null) {
-        throw new InvalidMergeException(
-            rank, "merged token '" + merged + "' is not in the vocabulary");
+    } else {
+      this.merges = new LongLongMap(Math.max(1, b.merges.size()));
+      for (String[] m : b.merges) {
+        Integer a = vocab.get(m[0]);
+        Integer c = vocab.get(m[1]);
+        if (a == null || c == null) {
+          throw new InvalidMergeException(
+              rank, "token '" + (a == null ? m[0] : m[1]) + "' is not in the vocabulary");
+        }
+        String merged = m[0] + m[1].substring(Math.min(prefix.length(), m[1].length()));
+        Integer id = vocab.get(merged);
+        if (id == null) {
+          throw new InvalidMergeException(
+              rank, "merged token '" + merged + "' is not in the vocabulary");
+        }
+        // Like the reference's map, a repeated pair keeps its last rank.
+        merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
+        rank++;
       }
-      // Like the reference's map, a repeated pair keeps its last rank.
-      merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
-      rank++;
     }
     this.mergeCount = rank;
     this.unkToken = b.unkToken;
@@ -130,12 +145,41 @@ public final class Bpe implements Model {
     this.astralIds = astral;
     this.byteIds = new int[256];
     for (int i = 0; i < 256; i++) {
-      Integer id = vocab.get(String.format("<0x%02X>", i));
+      Integer id = vocab.get(byteToken(i));
       byteIds[i] = id == null ? -1 : id;
     }
     this.cacheCapacity = b.cacheCapacity;
     this.cache = new ConcurrentHashMap<>();
     this.cutsBeforeMetaspace = cutsBeforeMetaspace(vocab, prefix, suffix, ignoreMerges);
+  }
+
+  private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
+  /** {@code <0xXX>} (String.format is slow before the JIT has warmed up). */
+  private static String byteToken(int b) {
+    return new String(new char[] {'<', '0', 'x', HEX_DIGITS[b >> 4], HEX_DIGITS[b & 15], '>'});
+  }
+
+  /**
+   * Checks a merge given as ids: all in the vocabulary and, when ids name tokens uniquely, the
+   * merged token left + right (minus the prefix's length).
+   */
+  private void checkResolvedMerge(int rank, int a, int c, int id, boolean uniqueIds) {
+    String left = a >= 0 ? token(a) : null;
+    String right = c >= 0 ? token(c) : null;
+    String merged = id >= 0 ? token(id) : null;
+    if (left == null || right == null || merged == null) {
+      throw new InvalidMergeException(
+          rank, "id " + (left == null ? a : right == null ? c : id) + " is not in the vocabulary");
+    }
+    int cut = Math.min(prefix.length(), right.length());
+    if (uniqueIds
+        && (merged.length() != left.length() + right.length() - cut
+        || !merged.startsWith(left)
+            || !merged.regionMatches(left.length(), right, cut, right.length() - cut))) {
+      throw new InvalidMergeException(
+          rank, "merged token '" + left + right.substring(cut) + "' is not in the vocabulary");
+    }
   }
 
   public static Builder newBuilder() {
@@ -479,6 +523,7 @@ public final class Bpe implements Model {
   public static final class Builder {
     private Map<String, Integer> vocab = Map.of();
     private List<String[]> merges = List.of();
+    private int[] mergeIds;
     private String unkToken;
     private String continuingSubwordPrefix;
     private String endOfWordSuffix;
@@ -504,6 +549,22 @@ public final class Bpe implements Model {
         copy.add(m.clone());
       }
       this.merges = copy;
+      this.mergeIds = null;
+      return this;
+    }
+
+    /**
+     * Merges in rank order already looked up in the vocabulary, three ids per merge: the left
+     * token, the right token, and the token they merge into (left followed by right without the
+     * {@code continuing_subword_prefix}'s length). For readers that resolve merges from their own
+     * text; replaces {@link #merges}. {@link #build} checks each triple.
+     */
+    public Builder mergeIds(int[] triples) {
+      if (triples.length % 3 != 0) {
+        throw new IllegalArgumentException("merge ids must come in triples");
+      }
+      this.mergeIds = triples.clone();
+      this.merges = List.of();
       return this;
     }
 
