@@ -518,7 +518,7 @@ public final class JsonReader {
             space = k;
           }
         }
-        if (space < 0) {
+        if (space < 0 || startsWith(buf, n, "#version")) {
           // No space, several, or a "#version" header: the generic path decides.
           pos = start;
           return null;
@@ -572,6 +572,18 @@ public final class JsonReader {
   }
 
   // ---- helpers
+
+  private static boolean startsWith(char[] text, int n, String prefix) {
+    if (n < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (text[i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private void skipSpace() {
     while (pos < end) {
