@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinTask;
 import java.util.regex.PatternSyntaxException;
 
 /** The factories of {@link ComponentRegistry}: JSON object in, component out. */
@@ -87,7 +88,9 @@ final class Factories {
     if (!vocabJson.isObject()) {
       throw vocabJson.mismatch("an object mapping tokens to ids");
     }
-    Map<String, Integer> vocab = vocabMap(vocabJson);
+    // A compact vocabulary cannot be invalid, so its map can wait (see below).
+    boolean compactVocab = vocabJson.node() instanceof IntMembers;
+    Map<String, Integer> vocab = compactVocab ? null : vocabMap(vocabJson);
     JsonValue mergesValue = json.get("merges");
     if (!mergesValue.isArray()) {
       throw mergesValue.mismatch("an array");
@@ -125,7 +128,6 @@ final class Factories {
     String prefix = json.optString("continuing_subword_prefix").orElse(null);
     Bpe.Builder b =
         Bpe.newBuilder()
-            .vocab(vocab)
             .unkToken(json.optString("unk_token").orElse(null))
             .continuingSubwordPrefix(prefix)
             .endOfWordSuffix(json.optString("end_of_word_suffix").orElse(null))
@@ -133,9 +135,36 @@ final class Factories {
             .byteFallback(json.bool("byte_fallback", false))
             .ignoreMerges(json.bool("ignore_merges", false));
     if (merges != null) {
-      b.merges(merges);
+      b.vocab(vocab != null ? vocab : vocabMap(vocabJson)).merges(merges);
     } else {
-      b.mergeIds(mergeIds(vocab, (MergeList) mergesValue.node(), prefix, mergesValue));
+      MergeList list = (MergeList) mergesValue.node();
+      TokenIndex index =
+          compactVocab ? new TokenIndex((IntMembers) vocabJson.node()) : new TokenIndex(vocab);
+      int n = list.count();
+      int[] ids = new int[3 * n];
+      TokenizerLoadException[] errors = new TokenizerLoadException[2];
+      // Merges resolve independently: the first half on a pool thread (or back on this one if
+      // no pool thread takes it), while this one does the second half and the vocabulary map.
+      int half = n >= PARALLEL_MERGES ? n / 2 : 0;
+      ForkJoinTask<?> first =
+          half == 0
+              ? null
+              : ForkJoinTask.adapt(() -> resolveMerges(index, list, prefix, mergesValue, ids, 0, half, errors, 0))
+                  .fork();
+      resolveMerges(index, list, prefix, mergesValue, ids, half, n, errors, 1);
+      if (first != null) {
+        first.join();
+      }
+      if (errors[0] != null || errors[1] != null) {
+        throw errors[0] != null ? errors[0] : errors[1];
+      }
+      if (compactVocab) {
+        IntMembers members = (IntMembers) vocabJson.node();
+        b.vocab(members.names(), members.values(), members.count());
+      } else {
+        b.vocab(vocab);
+      }
+      b.mergeIds(ids);
     }
     try {
       return b.build();
@@ -166,19 +195,21 @@ final class Factories {
     return vocab;
   }
 
+  /** Merge lists at least this long are resolved on two threads. */
+  private static final int PARALLEL_MERGES = 20_000;
+
   /**
-   * Merges as (left, right, merged) id triples, looked up straight from the merges' text; the
-   * merged token is left + right without the continuing-subword prefix's length, as {@link Bpe}
-   * has it.
+   * Merges {@code [from, to)} as (left, right, merged) id triples into {@code ids}, looked up
+   * straight from the merges' text; the merged token is left + right without the
+   * continuing-subword prefix's length, as {@link Bpe} has it. The first invalid merge goes to
+   * {@code errors[slot]}.
    */
-  private static int[] mergeIds(
-      Map<String, Integer> vocab, MergeList merges, String prefix, JsonValue mergesValue) {
-    TokenIndex index = new TokenIndex(vocab);
+  private static void resolveMerges(
+      TokenIndex index, MergeList merges, String prefix, JsonValue mergesValue, int[] ids,
+      int from, int to, TokenizerLoadException[] errors, int slot) {
     int prefixLength = prefix == null ? 0 : prefix.length();
     char[] text = merges.chars();
-    int n = merges.count();
-    int[] ids = new int[3 * n];
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       int ls = merges.leftStart(i);
       int le = merges.leftEnd(i);
       int rs = merges.rightStart(i);
@@ -187,23 +218,26 @@ final class Factories {
       int left = index.find(leftHash, text, ls, le, le, le);
       int right = left < 0 ? -1 : index.find(TokenIndex.hash(0, text, rs, re), text, rs, re, re, re);
       if (left < 0 || right < 0) {
-        throw invalidMerge(
-            mergesValue, i,
-            "token '" + (left < 0 ? merges.left(i) : merges.right(i)) + "' is not in the vocabulary");
+        errors[slot] =
+            invalidMerge(
+                mergesValue, i,
+                "token '" + (left < 0 ? merges.left(i) : merges.right(i)) + "' is not in the vocabulary");
+        return;
       }
       int cut = rs + Math.min(prefixLength, re - rs);
       int merged = index.find(TokenIndex.hash(leftHash, text, cut, re), text, ls, le, cut, re);
       if (merged < 0) {
-        throw invalidMerge(
-            mergesValue, i,
-            "merged token '" + merges.left(i) + new String(text, cut, re - cut)
-                + "' is not in the vocabulary");
+        errors[slot] =
+            invalidMerge(
+                mergesValue, i,
+                "merged token '" + merges.left(i) + new String(text, cut, re - cut)
+                    + "' is not in the vocabulary");
+        return;
       }
       ids[3 * i] = left;
       ids[3 * i + 1] = right;
       ids[3 * i + 2] = merged;
     }
-    return ids;
   }
 
   private static TokenizerLoadException invalidMerge(JsonValue mergesValue, int i, String problem) {

@@ -25,6 +25,16 @@ public final class IntMembers {
     return count;
   }
 
+  /** The names, valid up to {@link #count} (the array may be longer). Not to be changed. */
+  public String[] names() {
+    return names;
+  }
+
+  /** The values, valid up to {@link #count}. Not to be changed. */
+  public int[] values() {
+    return values;
+  }
+
   public String name(int i) {
     return names[i];
   }

@@ -14,24 +14,47 @@ final class TokenIndex {
   private final int shift;
 
   TokenIndex(Map<String, Integer> vocab) {
-    int n = vocab.size();
-    tokens = new String[n];
-    ids = new int[n];
+    this(vocab.keySet().toArray(new String[0]), null, vocab.size(), vocab);
+  }
+
+  /**
+   * The tokens of a vocabulary object in document order; a repeated token keeps its last id, as
+   * in a map.
+   */
+  TokenIndex(IntMembers members) {
+    this(members.names(), members.values(), members.count(), null);
+  }
+
+  private TokenIndex(String[] tokens, int[] ids, int n, Map<String, Integer> vocab) {
+    this.tokens = tokens;
+    if (ids == null) {
+      ids = new int[n];
+      for (int k = 0; k < n; k++) {
+        ids[k] = vocab.get(tokens[k]);
+      }
+    }
+    this.ids = ids;
     int bits = 32 - Integer.numberOfLeadingZeros(Math.max(2, n * 2 - 1));
     table = new long[1 << bits];
     shift = 32 - bits;
-    int k = 0;
-    for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-      String t = e.getKey();
-      tokens[k] = t;
-      ids[k] = e.getValue();
+    int mask = table.length - 1;
+    for (int k = 0; k < n; k++) {
+      String t = tokens[k];
       int h = t.hashCode();
       int slot = slot(h);
-      while (table[slot] != 0) {
-        slot = (slot + 1) & (table.length - 1);
+      while (true) {
+        long entry = table[slot];
+        if (entry == 0) {
+          table[slot] = ((long) h << 32) | (k + 1);
+          break;
+        }
+        if ((int) (entry >>> 32) == h && tokens[(int) entry - 1].equals(t)) {
+          // A repeated token: the later entry (and its id) wins.
+          table[slot] = ((long) h << 32) | (k + 1);
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
-      table[slot] = ((long) h << 32) | (k + 1);
-      k++;
     }
   }
 

@@ -63,7 +63,7 @@ public final class Bpe implements Model {
   private Bpe(Builder b) {
     // A HashMap, not Map.copyOf: the immutable map's linear probing is several times slower on
     // the 200k-entry vocabularies of byte-level models.
-    this.vocab = Collections.unmodifiableMap(new HashMap<>(b.vocab));
+    this.vocab = Collections.unmodifiableMap(b.vocabMap());
     int maxId = -1;
     for (int id : vocab.values()) {
       if (id < 0) {
@@ -522,6 +522,8 @@ public final class Bpe implements Model {
   /** Builds a {@link Bpe}. Not thread-safe. */
   public static final class Builder {
     private Map<String, Integer> vocab = Map.of();
+    private String[] tokens;
+    private int[] ids;
     private List<String[]> merges = List.of();
     private int[] mergeIds;
     private String unkToken;
@@ -536,7 +538,40 @@ public final class Bpe implements Model {
 
     public Builder vocab(Map<String, Integer> vocab) {
       this.vocab = Objects.requireNonNull(vocab, "vocab");
+      this.tokens = null;
+      this.ids = null;
       return this;
+    }
+
+    /**
+     * The vocabulary as parallel arrays, {@code tokens[i]} with id {@code ids[i]} for {@code i <
+     * count}; a repeated token keeps its last id. For readers that have the tokens in arrays
+     * already (no map to build and copy); replaces {@link #vocab(Map)}.
+     */
+    public Builder vocab(String[] tokens, int[] ids, int count) {
+      if (count < 0 || count > tokens.length || count > ids.length) {
+        throw new IllegalArgumentException("count " + count + " outside the arrays");
+      }
+      this.tokens = Arrays.copyOf(tokens, count);
+      this.ids = Arrays.copyOf(ids, count);
+      for (int i = 0; i < count; i++) {
+        Objects.requireNonNull(this.tokens[i], "tokens[" + i + "]");
+      }
+      this.vocab = null;
+      return this;
+    }
+
+    /** A new map of the vocabulary, which the model then owns. */
+    private HashMap<String, Integer> vocabMap() {
+      if (tokens == null) {
+        return new HashMap<>(vocab);
+      }
+      // Sized as a copy of a map of this many entries would be.
+      HashMap<String, Integer> map = new HashMap<>(Math.max((int) (tokens.length / .75f) + 1, 16));
+      for (int i = 0; i < tokens.length; i++) {
+        map.put(tokens[i], ids[i]);
+      }
+      return map;
     }
 
     /** Merges in rank order, each a pair {@code [left, right]}. */
