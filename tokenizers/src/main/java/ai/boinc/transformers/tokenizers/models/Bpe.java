@@ -64,8 +64,24 @@ public final class Bpe implements Model {
     // A HashMap, not Map.copyOf: the immutable map's linear probing is several times slower on
     // the 200k-entry vocabularies of byte-level models.
     this.vocab = Collections.unmodifiableMap(b.vocabMap());
+    // The entries as arrays, walked several times below: arrays are much faster to walk than a
+    // 200k-entry map. The builder's arrays serve when no token repeats in them.
+    String[] tokens;
+    int[] ids;
+    if (b.tokens != null && b.tokens.length == vocab.size()) {
+      tokens = b.tokens;
+      ids = b.ids;
+    } else {
+      tokens = new String[vocab.size()];
+      ids = new int[vocab.size()];
+      int k = 0;
+      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+        tokens[k] = e.getKey();
+        ids[k++] = e.getValue();
+      }
+    }
     int maxId = -1;
-    for (int id : vocab.values()) {
+    for (int id : ids) {
       if (id < 0) {
         throw new IllegalArgumentException("negative id " + id + " in the vocabulary");
       }
@@ -75,16 +91,16 @@ public final class Bpe implements Model {
     boolean uniqueIds = true;
     if (maxId < 4 * vocab.size() + 1024) {
       idToToken = new String[maxId + 1];
-      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-        uniqueIds &= idToToken[e.getValue()] == null;
-        idToToken[e.getValue()] = e.getKey();
+      for (int k = 0; k < tokens.length; k++) {
+        uniqueIds &= idToToken[ids[k]] == null;
+        idToToken[ids[k]] = tokens[k];
       }
       sparseIdToToken = Map.of();
     } else {
       idToToken = new String[0];
       Map<Integer, String> r = new HashMap<>();
-      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-        uniqueIds &= r.put(e.getValue(), e.getKey()) == null;
+      for (int k = 0; k < tokens.length; k++) {
+        uniqueIds &= r.put(ids[k], tokens[k]) == null;
       }
       sparseIdToToken = r;
     }
@@ -131,14 +147,17 @@ public final class Bpe implements Model {
     this.bmpIds = new int[Character.MAX_VALUE + 1];
     Arrays.fill(bmpIds, -1);
     Map<Integer, Integer> astral = new HashMap<>();
-    for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-      String t = e.getKey();
-      if (!t.isEmpty() && t.codePointCount(0, t.length()) == 1) {
+    for (int k = 0; k < tokens.length; k++) {
+      String t = tokens[k];
+      int length = t.length();
+      // One code point: one char (a lone surrogate counts), or a surrogate pair.
+      if (length == 1
+          || (length == 2 && Character.isHighSurrogate(t.charAt(0)) && Character.isLowSurrogate(t.charAt(1)))) {
         int cp = t.codePointAt(0);
         if (cp <= Character.MAX_VALUE) {
-          bmpIds[cp] = e.getValue();
+          bmpIds[cp] = ids[k];
         } else {
-          astral.put(cp, e.getValue());
+          astral.put(cp, ids[k]);
         }
       }
     }
