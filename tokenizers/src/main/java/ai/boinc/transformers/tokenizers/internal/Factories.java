@@ -135,7 +135,13 @@ final class Factories {
             .byteFallback(json.bool("byte_fallback", false))
             .ignoreMerges(json.bool("ignore_merges", false));
     if (merges != null) {
-      b.vocab(vocab != null ? vocab : vocabMap(vocabJson)).merges(merges);
+      if (compactVocab) {
+        IntMembers members = (IntMembers) vocabJson.node();
+        b.vocab(members.names(), members.values(), members.count());
+      } else {
+        b.vocab(vocab);
+      }
+      b.merges(merges);
     } else {
       MergeList list = (MergeList) mergesValue.node();
       TokenIndex index =
@@ -143,8 +149,9 @@ final class Factories {
       int n = list.count();
       int[] ids = new int[3 * n];
       TokenizerLoadException[] errors = new TokenizerLoadException[2];
-      // Merges resolve independently: the first half on a pool thread (or back on this one if
-      // no pool thread takes it), while this one does the second half and the vocabulary map.
+      // Merges resolve independently: the first half on a pool thread (or back on this one if no
+      // pool thread has taken it by the join), the second half here. Errors are kept per half,
+      // so the first invalid merge is reported whichever thread finds it.
       int half = n >= PARALLEL_MERGES ? n / 2 : 0;
       ForkJoinTask<?> first =
           half == 0
