@@ -4,8 +4,6 @@ import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
 import ai.boinc.transformers.tokenizers.internal.ConfigApplier;
 import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
 import ai.boinc.transformers.tokenizers.internal.TokenizerJsonLoader;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +64,8 @@ public final class Tokenizers {
     PipelineTokenizer tokenizer = load(json);
     Path configFile = dir.resolve("tokenizer_config.json");
     Path mapFile = dir.resolve("special_tokens_map.json");
-    JsonNode config = Files.isRegularFile(configFile) ? TokenizerJsonLoader.parse(configFile) : null;
-    JsonNode map = Files.isRegularFile(mapFile) ? TokenizerJsonLoader.parse(mapFile) : null;
+    Object config = Files.isRegularFile(configFile) ? TokenizerJsonLoader.parse(configFile) : null;
+    Object map = Files.isRegularFile(mapFile) ? TokenizerJsonLoader.parse(mapFile) : null;
     if (config == null && map == null) {
       return tokenizer;
     }
@@ -83,8 +81,7 @@ public final class Tokenizers {
   public static PretrainedTokenizer fromJson(String json) {
     Objects.requireNonNull(json, "json");
     return TokenizerJsonLoader.load(
-        TokenizerJsonLoader.parse(
-            new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "tokenizer JSON"),
+        TokenizerJsonLoader.parse(json.getBytes(StandardCharsets.UTF_8), "tokenizer JSON"),
         ComponentRegistry.standard());
   }
 }

@@ -79,7 +79,7 @@ final class ByteLevelFamilyFactories {
     JsonValue pattern = json.get("pattern");
     SplitDelimiterBehavior behavior = behavior(json.get("behavior"));
     boolean invert = json.bool("invert", false);
-    if (!pattern.isObject() || pattern.node().size() != 1) {
+    if (!pattern.isObject() || pattern.size() != 1) {
       throw pattern.mismatch("an object {\"String\": ...} or {\"Regex\": ...}");
     }
     JsonValue literal = pattern.get("String");

@@ -5,7 +5,6 @@ import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.processors.PostProcessor;
 import ai.boinc.transformers.tokenizers.processors.TemplateProcessing;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ public final class ConfigApplier {
   private ConfigApplier() {}
 
   /** Parses a {@code tokenizer_config.json} alone into its public record. */
-  public static TokenizerConfig parse(JsonNode config) {
+  public static TokenizerConfig parse(Object config) {
     return read(config, "tokenizer_config.json", null, null).toConfig();
   }
 
@@ -70,9 +69,9 @@ public final class ConfigApplier {
    */
   public static PipelineTokenizer apply(
       PipelineTokenizer tokenizer,
-      JsonNode config,
+      Object config,
       String configName,
-      JsonNode specialTokensMap,
+      Object specialTokensMap,
       String mapName) {
     Parsed p = read(config, configName, specialTokensMap, mapName);
     PipelineTokenizer out = tokenizer.withAddedTokens(p.batches(tokenizer));
@@ -83,7 +82,7 @@ public final class ConfigApplier {
     return out.withConfig(p.toConfig());
   }
 
-  private static Parsed read(JsonNode config, String configName, JsonNode map, String mapName) {
+  private static Parsed read(Object config, String configName, Object map, String mapName) {
     Parsed p = new Parsed();
     if (config != null) {
       inFile(configName, () -> p.readConfig(JsonValue.root(config)));
@@ -475,15 +474,14 @@ public final class ConfigApplier {
 
     /** {@code model_max_length}: huge placeholders such as 1e30 become {@link Long#MAX_VALUE}. */
     private static long maxLength(JsonValue v) {
-      JsonNode n = v.node();
-      if (!n.isNumber() || Double.isNaN(n.doubleValue()) || n.doubleValue() < 0) {
+      if (!v.isNumber() || Double.isNaN(v.asDouble()) || v.asDouble() < 0) {
         throw v.mismatch("a non-negative number");
       }
-      if (n.isIntegralNumber()) {
-        return n.canConvertToLong() ? n.longValue() : Long.MAX_VALUE;
+      if (v.isIntegralNumber()) {
+        return v.node() instanceof Long ? (Long) v.node() : Long.MAX_VALUE;
       }
       // A double cast saturates at Long.MAX_VALUE, so 1e30 cannot overflow.
-      return (long) n.doubleValue();
+      return (long) v.asDouble();
     }
   }
 }

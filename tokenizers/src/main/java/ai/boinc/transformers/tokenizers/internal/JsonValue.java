@@ -1,10 +1,8 @@
 package ai.boinc.transformers.tokenizers.internal;
 
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,21 +11,25 @@ import java.util.regex.Pattern;
 /**
  * A JSON value together with its path from the document root ({@code $.model.merges[3]}), so
  * every type check can fail with a {@link TokenizerLoadException} that says where and what was
- * expected, instead of a NullPointerException or ClassCastException. Immutable.
+ * expected, instead of a NullPointerException or ClassCastException. The value is a node of the
+ * tree {@link JsonReader} reads. Immutable.
  */
 public final class JsonValue {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final int MAX_SHOWN = 60;
+  /** A missing member. */
+  private static final Object MISSING = new Object();
 
-  private final JsonNode node;
+  private final Object node;
   private final String path;
 
-  private JsonValue(JsonNode node, String path) {
-    this.node = node == null ? MissingNode.getInstance() : node;
+  private JsonValue(Object node, String path) {
+    this.node = node == null ? MISSING : node;
     this.path = path;
   }
 
-  public static JsonValue root(JsonNode node) {
+  /** The root of a tree read by {@link JsonReader} (a String, Map, List, ... node). */
+  public static JsonValue root(Object node) {
     return new JsonValue(node, "$");
   }
 
@@ -35,8 +37,14 @@ public final class JsonValue {
     return path;
   }
 
-  public JsonNode node() {
+  /** The node: see {@link JsonReader} for the types. */
+  public Object node() {
     return node;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> map() {
+    return node instanceof IntMembers ? ((IntMembers) node).asMap() : (Map<String, Object>) node;
   }
 
   /** The member {@code name} (possibly missing). */
@@ -45,33 +53,53 @@ public final class JsonValue {
         PLAIN_NAME.matcher(name).matches()
             ? path + "." + name
             : path + "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
-    return new JsonValue(node.isObject() ? node.get(name) : null, childPath);
+    return new JsonValue(isObject() ? map().get(name) : null, childPath);
   }
 
   public boolean isMissing() {
-    return node.isMissingNode();
+    return node == MISSING;
   }
 
   /** Missing or JSON {@code null}. */
   public boolean isAbsent() {
-    return node.isMissingNode() || node.isNull();
+    return node == MISSING || node == JsonReader.NULL;
   }
 
   public boolean isObject() {
-    return node.isObject();
+    return node instanceof Map || node instanceof IntMembers;
   }
 
   public boolean isArray() {
-    return node.isArray();
+    return node instanceof List || node instanceof MergeList;
   }
 
   public boolean isString() {
-    return node.isTextual();
+    return node instanceof String;
+  }
+
+  public boolean isNumber() {
+    return node instanceof Number;
+  }
+
+  /** A number without fraction or exponent in the text. */
+  public boolean isIntegralNumber() {
+    return node instanceof Long || node instanceof BigInteger;
+  }
+
+  /** Elements of an array, members of an object, 0 for anything else. */
+  public int size() {
+    if (node instanceof List) {
+      return ((List<?>) node).size();
+    }
+    if (node instanceof MergeList) {
+      return ((MergeList) node).count();
+    }
+    return isObject() ? map().size() : 0;
   }
 
   /** A required object. */
   public JsonValue requireObject() {
-    if (!node.isObject()) {
+    if (!isObject()) {
       throw mismatch("an object");
     }
     return this;
@@ -79,56 +107,66 @@ public final class JsonValue {
 
   /** The elements of a required array. */
   public List<JsonValue> elements() {
-    if (!node.isArray()) {
+    if (!isArray()) {
       throw mismatch("an array");
     }
-    List<JsonValue> out = new ArrayList<>(node.size());
-    for (int i = 0; i < node.size(); i++) {
-      out.add(new JsonValue(node.get(i), path + "[" + i + "]"));
+    int n = size();
+    List<JsonValue> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(element(i));
     }
     return out;
+  }
+
+  /** Element {@code i} of a required array. */
+  public JsonValue element(int i) {
+    if (!isArray()) {
+      throw mismatch("an array");
+    }
+    Object e =
+        node instanceof MergeList ? ((MergeList) node).element(i) : ((List<?>) node).get(i);
+    return new JsonValue(e, path + "[" + i + "]");
   }
 
   /** The members of a required object, in document order. */
   public List<Map.Entry<String, JsonValue>> members() {
     requireObject();
-    List<Map.Entry<String, JsonValue>> out = new ArrayList<>(node.size());
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
+    Map<String, Object> m = map();
+    List<Map.Entry<String, JsonValue>> out = new ArrayList<>(m.size());
+    for (String name : m.keySet()) {
       out.add(Map.entry(name, get(name)));
     }
     return out;
   }
 
   public String asString() {
-    if (!node.isTextual()) {
+    if (!(node instanceof String)) {
       throw mismatch("a string");
     }
-    return node.textValue();
+    return (String) node;
   }
 
   public boolean asBoolean() {
-    if (!node.isBoolean()) {
+    if (!(node instanceof Boolean)) {
       throw mismatch("a boolean");
     }
-    return node.booleanValue();
+    return (Boolean) node;
   }
 
   /** An integer in {@code [0, Integer.MAX_VALUE]}. */
   public int asNonNegativeInt() {
-    if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
+    if (!(node instanceof Long) || (Long) node < 0 || (Long) node > Integer.MAX_VALUE) {
       throw mismatch("a non-negative integer");
     }
-    return node.intValue();
+    return (int) (long) (Long) node;
   }
 
   /** A number, as double (huge values stay finite or become infinity, never overflow). */
   public double asDouble() {
-    if (!node.isNumber()) {
+    if (!(node instanceof Number)) {
       throw mismatch("a number");
     }
-    return node.doubleValue();
+    return ((Number) node).doubleValue();
   }
 
   /** A single character (one code point). */
@@ -175,23 +213,23 @@ public final class JsonValue {
 
   /** A short description of this value for messages. */
   public String describe() {
-    if (node.isMissingNode()) {
+    if (node == MISSING) {
       return "nothing (the field is missing)";
     }
-    if (node.isNull()) {
+    if (node == JsonReader.NULL) {
       return "null";
     }
-    if (node.isTextual()) {
-      String s = node.textValue();
+    if (node instanceof String) {
+      String s = (String) node;
       return "string '" + (s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) + "..." : s) + "'";
     }
-    if (node.isNumber()) {
-      return "number " + node.asText();
+    if (node instanceof Number) {
+      return "number " + node;
     }
-    if (node.isBoolean()) {
-      return "boolean " + node.asText();
+    if (node instanceof Boolean) {
+      return "boolean " + node;
     }
-    if (node.isArray()) {
+    if (isArray()) {
       return "an array";
     }
     return "an object";

@@ -160,7 +160,7 @@ final class SubwordFactories {
     if (!vocab.isObject()) {
       throw vocab.mismatch("an object mapping tokens to ids");
     }
-    Map<String, Integer> out = new HashMap<>(vocab.node().size() * 2);
+    Map<String, Integer> out = new HashMap<>(vocab.size() * 2);
     for (Map.Entry<String, JsonValue> e : vocab.members()) {
       out.put(e.getKey(), e.getValue().asNonNegativeInt());
     }

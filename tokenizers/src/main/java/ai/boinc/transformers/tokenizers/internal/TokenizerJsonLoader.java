@@ -10,16 +10,7 @@ import ai.boinc.transformers.tokenizers.models.Model;
 import ai.boinc.transformers.tokenizers.normalizers.Normalizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizer;
 import ai.boinc.transformers.tokenizers.processors.PostProcessor;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,57 +27,34 @@ public final class TokenizerJsonLoader {
   /** Longer JSON strings are refused (a precompiled charsmap is a few hundred KB). */
   public static final int MAX_STRING_LENGTH = 64 * 1024 * 1024;
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxDocumentLength(MAX_DOCUMENT_LENGTH)
-                          .maxStringLength(MAX_STRING_LENGTH)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private TokenizerJsonLoader() {}
 
-  /** Parses JSON text; {@code source} names it in messages. */
-  public static JsonNode parse(InputStream in, String source) {
-    try {
-      JsonNode node = MAPPER.readTree(in);
-      if (node == null || node.isMissingNode()) {
-        throw new TokenizerLoadException(source + " is empty; expected a JSON object");
-      }
-      return node;
-    } catch (StreamConstraintsException e) {
-      throw new TokenizerLoadException(
-          source + " exceeds a limit of transformers-java: " + e.getOriginalMessage()
-              + " (limits: nesting " + MAX_NESTING_DEPTH + ", document " + MAX_DOCUMENT_LENGTH
-              + " chars, string " + MAX_STRING_LENGTH + " chars)",
-          e);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw new TokenizerLoadException(
-          source + " is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new TokenizerLoadException("cannot read " + source + ": " + e, e);
-    }
+  /** Parses JSON text (UTF-8); {@code source} names it in messages. Returns a {@link JsonReader} tree. */
+  public static Object parse(byte[] utf8, String source) {
+    return JsonReader.parse(utf8, source);
   }
 
-  public static JsonNode parse(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(in, file.toString());
+  /** Reads and parses a JSON file; returns a {@link JsonReader} tree. */
+  public static Object parse(Path file) {
+    byte[] bytes;
+    try {
+      long size = Files.size(file);
+      if (size > MAX_DOCUMENT_LENGTH) {
+        throw new TokenizerLoadException(
+            file + " exceeds a limit of transformers-java: document length " + size
+                + " bytes (limit " + MAX_DOCUMENT_LENGTH + ")");
+      }
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new TokenizerLoadException("no such file: " + file, e);
     } catch (IOException e) {
       throw new TokenizerLoadException("cannot read " + file + ": " + e, e);
     }
+    return parse(bytes, file.toString());
   }
 
   /** Builds the pipeline a parsed {@code tokenizer.json} describes. */
-  public static PipelineTokenizer load(JsonNode document, ComponentRegistry registry) {
+  public static PipelineTokenizer load(Object document, ComponentRegistry registry) {
     JsonValue root = JsonValue.root(document);
     if (!root.isObject()) {
       throw root.mismatch("a tokenizer.json object");
@@ -152,7 +120,7 @@ public final class TokenizerJsonLoader {
   }
 
   /** Parses a {@code tokenizer_config.json} (see {@link ConfigApplier}). */
-  public static TokenizerConfig config(JsonNode document) {
+  public static TokenizerConfig config(Object document) {
     return ConfigApplier.parse(document);
   }
 }

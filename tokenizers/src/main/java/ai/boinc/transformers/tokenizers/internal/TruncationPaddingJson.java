@@ -55,7 +55,7 @@ final class TruncationPaddingJson {
     JsonValue strategy = json.get("strategy");
     if (strategy.isString() && strategy.asString().equals("BatchLongest")) {
       b.batchLongest();
-    } else if (strategy.isObject() && strategy.node().size() == 1 && !strategy.get("Fixed").isMissing()) {
+    } else if (strategy.isObject() && strategy.size() == 1 && !strategy.get("Fixed").isMissing()) {
       b.fixedLength(strategy.get("Fixed").asNonNegativeInt());
     } else {
       throw strategy.mismatch("\"BatchLongest\" or {\"Fixed\": length}");

@@ -67,48 +67,79 @@ public final class Bpe implements Model {
   private Bpe(Builder b) {
     // A HashMap, not Map.copyOf: the immutable map's linear probing is several times slower on
     // the 200k-entry vocabularies of byte-level models.
-    this.vocab = Collections.unmodifiableMap(new HashMap<>(b.vocab));
+    this.vocab = Collections.unmodifiableMap(b.vocabMap());
+    // The entries as arrays, walked several times below: arrays are much faster to walk than a
+    // 200k-entry map. The builder's arrays serve when no token repeats in them.
+    String[] tokens;
+    int[] ids;
+    if (b.tokens != null && b.tokens.length == vocab.size()) {
+      tokens = b.tokens;
+      ids = b.ids;
+    } else {
+      tokens = new String[vocab.size()];
+      ids = new int[vocab.size()];
+      int k = 0;
+      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+        tokens[k] = e.getKey();
+        ids[k++] = e.getValue();
+      }
+    }
     int maxId = -1;
-    for (int id : vocab.values()) {
+    for (int id : ids) {
       if (id < 0) {
         throw new IllegalArgumentException("negative id " + id + " in the vocabulary");
       }
       maxId = Math.max(maxId, id);
     }
+    // Whether no two tokens share an id (then an id names one token).
+    boolean uniqueIds = true;
     if (maxId < 4 * vocab.size() + 1024) {
       idToToken = new String[maxId + 1];
-      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-        idToToken[e.getValue()] = e.getKey();
+      for (int k = 0; k < tokens.length; k++) {
+        uniqueIds &= idToToken[ids[k]] == null;
+        idToToken[ids[k]] = tokens[k];
       }
       sparseIdToToken = Map.of();
     } else {
       idToToken = new String[0];
       Map<Integer, String> r = new HashMap<>();
-      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-        r.put(e.getValue(), e.getKey());
+      for (int k = 0; k < tokens.length; k++) {
+        uniqueIds &= r.put(ids[k], tokens[k]) == null;
       }
       sparseIdToToken = r;
     }
     this.prefix = b.continuingSubwordPrefix == null ? "" : b.continuingSubwordPrefix;
     this.suffix = b.endOfWordSuffix == null ? "" : b.endOfWordSuffix;
-    this.merges = new LongLongMap(Math.max(1, b.merges.size()));
     int rank = 0;
-    for (String[] m : b.merges) {
-      Integer a = vocab.get(m[0]);
-      Integer c = vocab.get(m[1]);
-      if (a == null || c == null) {
-        throw new InvalidMergeException(
-            rank, "token '" + (a == null ? m[0] : m[1]) + "' is not in the vocabulary");
+    if (b.mergeIds != null) {
+      int[] t = b.mergeIds;
+      this.merges = new LongLongMap(Math.max(1, t.length / 3));
+      for (; rank < t.length / 3; rank++) {
+        int a = t[3 * rank];
+        int c = t[3 * rank + 1];
+        int id = t[3 * rank + 2];
+        checkResolvedMerge(rank, a, c, id, uniqueIds);
+        merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
       }
-      String merged = m[0] + m[1].substring(Math.min(prefix.length(), m[1].length()));
-      Integer id = vocab.get(merged);
-      if (id == null) {
-        throw new InvalidMergeException(
-            rank, "merged token '" + merged + "' is not in the vocabulary");
+    } else {
+      this.merges = new LongLongMap(Math.max(1, b.merges.size()));
+      for (String[] m : b.merges) {
+        Integer a = vocab.get(m[0]);
+        Integer c = vocab.get(m[1]);
+        if (a == null || c == null) {
+          throw new InvalidMergeException(
+              rank, "token '" + (a == null ? m[0] : m[1]) + "' is not in the vocabulary");
+        }
+        String merged = m[0] + m[1].substring(Math.min(prefix.length(), m[1].length()));
+        Integer id = vocab.get(merged);
+        if (id == null) {
+          throw new InvalidMergeException(
+              rank, "merged token '" + merged + "' is not in the vocabulary");
+        }
+        // Like the reference's map, a repeated pair keeps its last rank.
+        merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
+        rank++;
       }
-      // Like the reference's map, a repeated pair keeps its last rank.
-      merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
-      rank++;
     }
     this.mergeCount = rank;
     this.unkToken = b.unkToken;
@@ -120,26 +151,58 @@ public final class Bpe implements Model {
     this.bmpIds = new int[Character.MAX_VALUE + 1];
     Arrays.fill(bmpIds, -1);
     Map<Integer, Integer> astral = new HashMap<>();
-    for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-      String t = e.getKey();
-      if (!t.isEmpty() && t.codePointCount(0, t.length()) == 1) {
+    for (int k = 0; k < tokens.length; k++) {
+      String t = tokens[k];
+      int length = t.length();
+      // One code point: one char (a lone surrogate counts), or a surrogate pair.
+      if (length == 1
+          || (length == 2 && Character.isHighSurrogate(t.charAt(0)) && Character.isLowSurrogate(t.charAt(1)))) {
         int cp = t.codePointAt(0);
         if (cp <= Character.MAX_VALUE) {
-          bmpIds[cp] = e.getValue();
+          bmpIds[cp] = ids[k];
         } else {
-          astral.put(cp, e.getValue());
+          astral.put(cp, ids[k]);
         }
       }
     }
     this.astralIds = astral;
     this.byteIds = new int[256];
     for (int i = 0; i < 256; i++) {
-      Integer id = vocab.get(String.format("<0x%02X>", i));
+      Integer id = vocab.get(byteToken(i));
       byteIds[i] = id == null ? -1 : id;
     }
     this.cacheCapacity = b.cacheCapacity;
     this.cache = new WordCache(cacheCapacity);
     this.cutsBeforeMetaspace = cutsBeforeMetaspace(vocab, prefix, suffix, ignoreMerges);
+  }
+
+  private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
+  /** {@code <0xXX>} (String.format is slow before the JIT has warmed up). */
+  private static String byteToken(int b) {
+    return new String(new char[] {'<', '0', 'x', HEX_DIGITS[b >> 4], HEX_DIGITS[b & 15], '>'});
+  }
+
+  /**
+   * Checks a merge given as ids: all in the vocabulary and, when ids name tokens uniquely, the
+   * merged token left + right (minus the prefix's length).
+   */
+  private void checkResolvedMerge(int rank, int a, int c, int id, boolean uniqueIds) {
+    String left = a >= 0 ? token(a) : null;
+    String right = c >= 0 ? token(c) : null;
+    String merged = id >= 0 ? token(id) : null;
+    if (left == null || right == null || merged == null) {
+      throw new InvalidMergeException(
+          rank, "id " + (left == null ? a : right == null ? c : id) + " is not in the vocabulary");
+    }
+    int cut = Math.min(prefix.length(), right.length());
+    if (uniqueIds
+        && (merged.length() != left.length() + right.length() - cut
+        || !merged.startsWith(left)
+            || !merged.regionMatches(left.length(), right, cut, right.length() - cut))) {
+      throw new InvalidMergeException(
+          rank, "merged token '" + left + right.substring(cut) + "' is not in the vocabulary");
+    }
   }
 
   public static Builder newBuilder() {
@@ -586,7 +649,10 @@ public final class Bpe implements Model {
   /** Builds a {@link Bpe}. Not thread-safe. */
   public static final class Builder {
     private Map<String, Integer> vocab = Map.of();
+    private String[] tokens;
+    private int[] ids;
     private List<String[]> merges = List.of();
+    private int[] mergeIds;
     private String unkToken;
     private String continuingSubwordPrefix;
     private String endOfWordSuffix;
@@ -599,7 +665,40 @@ public final class Bpe implements Model {
 
     public Builder vocab(Map<String, Integer> vocab) {
       this.vocab = Objects.requireNonNull(vocab, "vocab");
+      this.tokens = null;
+      this.ids = null;
       return this;
+    }
+
+    /**
+     * The vocabulary as parallel arrays, {@code tokens[i]} with id {@code ids[i]} for {@code i <
+     * count}; a repeated token keeps its last id. For readers that have the tokens in arrays
+     * already (no map to build and copy); replaces {@link #vocab(Map)}.
+     */
+    public Builder vocab(String[] tokens, int[] ids, int count) {
+      if (count < 0 || count > tokens.length || count > ids.length) {
+        throw new IllegalArgumentException("count " + count + " outside the arrays");
+      }
+      this.tokens = Arrays.copyOf(tokens, count);
+      this.ids = Arrays.copyOf(ids, count);
+      for (int i = 0; i < count; i++) {
+        Objects.requireNonNull(this.tokens[i], "tokens[" + i + "]");
+      }
+      this.vocab = null;
+      return this;
+    }
+
+    /** A new map of the vocabulary, which the model then owns. */
+    private HashMap<String, Integer> vocabMap() {
+      if (tokens == null) {
+        return new HashMap<>(vocab);
+      }
+      // Sized as a copy of a map of this many entries would be.
+      HashMap<String, Integer> map = new HashMap<>(Math.max((int) (tokens.length / .75f) + 1, 16));
+      for (int i = 0; i < tokens.length; i++) {
+        map.put(tokens[i], ids[i]);
+      }
+      return map;
     }
 
     /** Merges in rank order, each a pair {@code [left, right]}. */
@@ -612,6 +711,22 @@ public final class Bpe implements Model {
         copy.add(m.clone());
       }
       this.merges = copy;
+      this.mergeIds = null;
+      return this;
+    }
+
+    /**
+     * Merges in rank order already looked up in the vocabulary, three ids per merge: the left
+     * token, the right token, and the token they merge into (left followed by right without the
+     * {@code continuing_subword_prefix}'s length). For readers that resolve merges from their own
+     * text; replaces {@link #merges}. {@link #build} checks each triple.
+     */
+    public Builder mergeIds(int[] triples) {
+      if (triples.length % 3 != 0) {
+        throw new IllegalArgumentException("merge ids must come in triples");
+      }
+      this.mergeIds = triples.clone();
+      this.merges = List.of();
       return this;
     }
 
