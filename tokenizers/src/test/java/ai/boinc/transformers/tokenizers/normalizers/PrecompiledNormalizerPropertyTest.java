@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import ai.boinc.transformers.tokenizers.Fixtures;
 import ai.boinc.transformers.tokenizers.NormalizedString;
+import ai.boinc.transformers.tokenizers.TextGens;
 import ai.boinc.transformers.tokenizers.internal.Graphemes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
 /**
  * The fast path of {@link PrecompiledNormalizer#normalize} (one-character clusters looked up in a
@@ -54,22 +54,14 @@ class PrecompiledNormalizerPropertyTest {
   }
 
   private static Gen<String> anyText() {
-    Gen<String> piece =
-        Generate.pick(
-                List.of(" ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u3000", "\u200b", "\u200d",
+    return TextGens.texts(
+        List.of(" ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u3000", "\u200b", "\u200d",
                     "\u0301", "e\u0301", "a\u0301\u0301", "\u2026", "\ufb01", "\u2460", "\uff21",
                     "\u00b4", "a", "Hello", "\u1100\u1161\u11a8", "\uac00\u11a8", "\u0600a",
                     "\u0e33", "\u0915\u093f", "\ud83c\uddef\ud83c\uddf5", "\ud835\udfd9", "\u0000",
                     "\u001e", "\ud800", "\udc00", "\ud83d\ude00\u200d\ud83d\ude00", "\ufeff",
-                    "\u00e9", "\u4e2d\u6587", "\u041f\u0440\u0438"))
-            .mix(strings().allPossible().ofLengthBetween(0, 4), 30)
-            .mix(strings().basicLatinAlphabet().ofLengthBetween(1, 6), 30)
-            .mix(
-                integers()
-                    .between(0, Character.MAX_CODE_POINT)
-                    .map(cp -> new String(Character.toChars(cp))),
-                40);
-    return lists().of(piece).ofSizeBetween(0, 16).map(parts -> String.join("", parts));
+                    "\u00e9", "\u4e2d\u6587", "\u041f\u0440\u0438"),
+        16);
   }
 
   /** The text and the original span of every unit. */
@@ -83,20 +75,6 @@ class PrecompiledNormalizerPropertyTest {
     return out;
   }
 
-  /** Three starting points: a whole text, a slice of a longer one, one already rewritten. */
-  private static NormalizedString start(String text, int how) {
-    switch (how) {
-      case 0:
-        return NormalizedString.of(text);
-      case 1:
-        return NormalizedString.of("x\u00a0" + text + "\u2026").slice(2, 2 + text.length());
-      default:
-        NormalizedString s = NormalizedString.of(text);
-        s.prepend("\u2581");
-        return s;
-    }
-  }
-
   @Test
   void fastPathEqualsTheClusterByClusterAlgorithm() {
     qt().withExamples(EXAMPLES)
@@ -107,8 +85,8 @@ class PrecompiledNormalizerPropertyTest {
         .checkAssert(
             (text, which, how) -> {
               PrecompiledNormalizer n = NORMALIZERS.get(which);
-              NormalizedString fast = start(text, how);
-              NormalizedString general = start(text, how);
+              NormalizedString fast = TextGens.start(text, how, "\u2581");
+              NormalizedString general = TextGens.start(text, how, "\u2581");
               n.normalize(fast);
               n.normalizeByClusters(general);
               assertThat(snapshot(fast)).isEqualTo(snapshot(general));

@@ -2,11 +2,9 @@ package ai.boinc.transformers.tokenizers.pretokenizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
-import static org.quicktheories.generators.SourceDSL.strings;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
+import ai.boinc.transformers.tokenizers.TextGens;
 import ai.boinc.transformers.tokenizers.internal.BertChars;
 import ai.boinc.transformers.tokenizers.internal.CharSplits;
 import ai.boinc.transformers.tokenizers.internal.Text;
@@ -28,21 +26,13 @@ class BertPreTokenizerPropertyTest {
   private static final int EXAMPLES = 3000;
 
   private static Gen<String> anyText() {
-    Gen<String> piece =
-        Generate.pick(
-                List.of(" ", "  ", "\t", "\n", "\u000B", "\u0085", "\u00a0", "\u1680", "\u2009",
+    return TextGens.texts(
+        List.of(" ", "  ", "\t", "\n", "\u000B", "\u0085", "\u00a0", "\u1680", "\u2009",
                     "\u2028", "\u3000", "\u200b", "\u0301", "_", "a", "Hello", "123", ",", "!?", "“",
                     "。", "、", "日本", "가", "é", "É", "\u00bf", "\u00a7", "$", "+", "^", "`", "~",
                     "\ud800\udd00", "\ud801\udd6f", "😀", "\ud800", "\udc00", "\udbff\udfff",
-                    "\uD840\uDC00", "\u0000", "\u0001"))
-            .mix(strings().allPossible().ofLengthBetween(0, 4), 30)
-            .mix(strings().basicLatinAlphabet().ofLengthBetween(1, 6), 30)
-            .mix(
-                integers()
-                    .between(0, Character.MAX_CODE_POINT)
-                    .map(cp -> new String(Character.toChars(cp))),
-                50);
-    return lists().of(piece).ofSizeBetween(0, 20).map(parts -> String.join("", parts));
+                    "\uD840\uDC00", "\u0000", "\u0001"),
+        20);
   }
 
   /** The pieces: text, original text and start, and the original span of every unit. */

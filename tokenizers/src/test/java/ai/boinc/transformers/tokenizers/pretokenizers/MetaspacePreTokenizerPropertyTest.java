@@ -3,16 +3,15 @@ package ai.boinc.transformers.tokenizers.pretokenizers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
+import ai.boinc.transformers.tokenizers.TextGens;
 import ai.boinc.transformers.tokenizers.pretokenizers.MetaspacePreTokenizer.PrependScheme;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
 /**
  * The fast paths of {@link MetaspacePreTokenizer} (spaces replaced in place, a piece kept whole
@@ -22,13 +21,10 @@ import org.quicktheories.generators.Generate;
  */
 class MetaspacePreTokenizerPropertyTest {
   private static Gen<String> anyText() {
-    Gen<String> piece =
-        Generate.pick(
-                List.of(" ", "  ", "\u2581", "\u2581\u2581", "a", "Hello", "\t", "\u00a0", "_",
-                    "\ud83d\ude00", "\ud800", "\udc00", "\u0301", "\u65e5\u672c"))
-            .mix(strings().allPossible().ofLengthBetween(0, 3), 30)
-            .mix(strings().basicLatinAlphabet().ofLengthBetween(1, 5), 30);
-    return lists().of(piece).ofSizeBetween(0, 12).map(parts -> String.join("", parts));
+    return TextGens.texts(
+        List.of(" ", "  ", "\u2581", "\u2581\u2581", "a", "Hello", "\t", "\u00a0", "_",
+                    "\ud83d\ude00", "\ud800", "\udc00", "\u0301", "\u65e5\u672c"),
+        12);
   }
 
   private static List<String> describe(List<NormalizedString> pieces) {
@@ -44,20 +40,6 @@ class MetaspacePreTokenizerPropertyTest {
       out.add(b.toString());
     }
     return out;
-  }
-
-  /** A whole text, a slice of a longer one, or one whose alignments are already explicit. */
-  private static NormalizedString start(String text, int how) {
-    switch (how) {
-      case 0:
-        return NormalizedString.of(text);
-      case 1:
-        return NormalizedString.of("x " + text + " y").slice(2, 2 + text.length());
-      default:
-        NormalizedString s = NormalizedString.of(text);
-        s.prepend("#");
-        return s;
-    }
   }
 
   @Test
@@ -77,8 +59,8 @@ class MetaspacePreTokenizerPropertyTest {
         .forAll(anyText(), config, integers().between(0, 2))
         .checkAssert(
             (text, m, how) -> {
-              List<String> fast = describe(m.pieces(start(text, how), true));
-              List<String> general = describe(m.pieces(start(text, how), false));
+              List<String> fast = describe(m.pieces(TextGens.start(text, how, "#"), true));
+              List<String> general = describe(m.pieces(TextGens.start(text, how, "#"), false));
               assertThat(fast).as("%s", m).isEqualTo(general);
             });
   }
