@@ -3,8 +3,6 @@ package ai.boinc.transformers.tokenizers.normalizers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
-import static org.quicktheories.generators.SourceDSL.strings;
 
 import ai.boinc.transformers.tokenizers.Fixtures;
 import ai.boinc.transformers.tokenizers.NormalizedString;

@@ -3,7 +3,6 @@ package ai.boinc.transformers.tokenizers.pretokenizers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.strings;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
 import ai.boinc.transformers.tokenizers.TextGens;
