@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Maps a function over a batch in parallel, for {@code encodeBatch}/{@code decodeBatch}: the
@@ -17,35 +17,59 @@ import java.util.function.Function;
  *
  * <p>Why this shape, for a library: no thread is created here; work runs on a given {@link
  * ForkJoinPool} (the common pool by default) plus the calling thread, which takes part and so
- * never waits for a pool that is busy elsewhere. The batch is cut into chunks that the caller and
- * at most {@code parallelism} helper tasks claim in order from a shared counter; helpers never
- * block. The caller waits only for chunks already being worked on, interruptibly: if it is
- * interrupted, the remaining chunks are abandoned, its interrupt status stays set, and a {@link
- * CancellationException} is thrown. If items fail, the exception of the lowest failing index is
- * rethrown (as one-by-one mapping would have thrown it) and later items are not started.
+ * never waits for a pool that is busy elsewhere. The caller and at most {@code parallelism} helper
+ * tasks claim runs of items from a shared counter; helpers never block. Runs shrink as the batch
+ * drains (a share of what is left, down to one item), so claiming is rare while much is left and
+ * every thread stays busy until the last items. Given a cost estimate (e.g. text length), items
+ * are handed out costliest first, so the batch does not end with one long item keeping one thread
+ * busy while the others idle. The caller waits only for runs already being worked on,
+ * interruptibly: if it is interrupted, the remaining items are abandoned, its interrupt status
+ * stays set, and a {@link CancellationException} is thrown. If items fail, the exception of the
+ * lowest failing index is rethrown (as one-by-one mapping would have thrown it) and items after it
+ * are no longer started.
  *
- * <p>Thread-safe; {@code f} must be too.
+ * <p>Thread-safe; {@code f} and the cost function must be too.
  */
 public final class Batches {
-  /** Chunks per pool thread, so uneven items still spread well. */
-  private static final int CHUNKS_PER_THREAD = 4;
+  /**
+   * A claim takes at most 1/(SHARE * threads) of the items left: large runs first, single items at
+   * the end.
+   */
+  private static final int SHARE = 2;
 
   private Batches() {}
 
   /** {@link #map(List, Function, ForkJoinPool)} on the common pool. */
   public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> f) {
-    return map(items, f, ForkJoinPool.commonPool());
+    return map(items, null, f, ForkJoinPool.commonPool());
+  }
+
+  /** {@link #map(List, ToLongFunction, Function, ForkJoinPool)} on the common pool. */
+  public static <T, R> List<R> map(
+      List<T> items, ToLongFunction<? super T> cost, Function<? super T, ? extends R> f) {
+    return map(items, cost, f, ForkJoinPool.commonPool());
+  }
+
+  /** {@link #map(List, ToLongFunction, Function, ForkJoinPool)} in input order. */
+  public static <T, R> List<R> map(
+      List<T> items, Function<? super T, ? extends R> f, ForkJoinPool pool) {
+    return map(items, null, f, pool);
   }
 
   /**
    * Applies {@code f} to every item, in parallel on {@code pool} and the calling thread.
    *
+   * @param cost a cheap estimate of the work {@code f} does for an item (must not throw; only the
+   *     order of the work depends on it), or null to hand items out in input order
    * @return a new list, {@code result.get(i) == f.apply(items.get(i))}
    * @throws CancellationException if the calling thread is interrupted (its interrupt status is
    *     kept)
    */
   public static <T, R> List<R> map(
-      List<T> items, Function<? super T, ? extends R> f, ForkJoinPool pool) {
+      List<T> items,
+      ToLongFunction<? super T> cost,
+      Function<? super T, ? extends R> f,
+      ForkJoinPool pool) {
     Objects.requireNonNull(f, "f");
     Objects.requireNonNull(pool, "pool");
     Object[] in = items.toArray();
@@ -61,8 +85,9 @@ public final class Batches {
       }
       return toList(out);
     }
-    Job<T, R> job = new Job<>(in, out, f, Math.min(n, (parallelism + 1) * CHUNKS_PER_THREAD));
-    int helpers = Math.min(parallelism, job.chunks - 1);
+    int[] order = cost == null ? null : costliestFirst(in, cost);
+    Job<T, R> job = new Job<>(in, order, out, f, parallelism + 1);
+    int helpers = Math.min(parallelism, n - 1);
     for (int h = 0; h < helpers; h++) {
       pool.execute(() -> job.work(false));
     }
@@ -70,11 +95,11 @@ public final class Batches {
     try {
       job.done.await();
     } catch (InterruptedException e) {
-      job.stop.set(true);
+      job.stop = true;
       Thread.currentThread().interrupt();
       throw cancelled();
     }
-    if (job.cancelled.get()) {
+    if (job.cancelled) {
       throw cancelled();
     }
     Failure failure = job.failure;
@@ -82,6 +107,22 @@ public final class Batches {
       throw rethrow(failure.error);
     }
     return toList(out);
+  }
+
+  /** Indices of {@code in} by decreasing cost, ties in input order. */
+  static <T> int[] costliestFirst(Object[] in, ToLongFunction<? super T> cost) {
+    int n = in.length;
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      long c = Math.max(0, Math.min(Integer.MAX_VALUE, cost.applyAsLong(cast(in[i]))));
+      keys[i] = (Integer.MAX_VALUE - c) << 32 | i;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = (int) keys[k];
+    }
+    return order;
   }
 
   private static void checkInterrupt() {
@@ -124,57 +165,80 @@ public final class Batches {
     }
   }
 
-  /** One batch: chunks claimed in order; {@link #done} counts finished or abandoned chunks. */
+  /**
+   * One batch: runs of positions in {@link #order} are claimed from {@link #next}; {@link #done}
+   * opens once every item is finished or abandoned.
+   */
   private static final class Job<T, R> {
     final Object[] in;
+    final int[] order;
     final Object[] out;
     final Function<? super T, ? extends R> f;
-    final int chunks;
-    final int chunkSize;
+    final int threads;
     final AtomicInteger next = new AtomicInteger();
-    final CountDownLatch done;
-    final AtomicBoolean stop = new AtomicBoolean();
-    final AtomicBoolean cancelled = new AtomicBoolean();
+    final AtomicInteger pending;
+    final CountDownLatch done = new CountDownLatch(1);
+    volatile boolean stop;
+    volatile boolean cancelled;
     volatile Failure failure;
 
-    Job(Object[] in, Object[] out, Function<? super T, ? extends R> f, int chunks) {
+    Job(Object[] in, int[] order, Object[] out, Function<? super T, ? extends R> f, int threads) {
       this.in = in;
+      this.order = order;
       this.out = out;
       this.f = f;
-      this.chunkSize = (in.length + chunks - 1) / chunks;
-      this.chunks = (in.length + chunkSize - 1) / chunkSize;
-      this.done = new CountDownLatch(this.chunks);
+      this.threads = threads;
+      this.pending = new AtomicInteger(in.length);
     }
 
     /**
-     * Claims and runs chunks until none is left; run by helpers and by the caller. Only the
-     * caller looks at its interrupt status: a pool thread's belongs to the pool.
+     * Claims and runs runs of items until none is left; run by helpers and by the caller. Only
+     * the caller looks at its interrupt status: a pool thread's belongs to the pool.
      */
     void work(boolean caller) {
       Thread self = Thread.currentThread();
-      int c;
-      while ((c = next.getAndIncrement()) < chunks) {
+      int n = in.length;
+      while (true) {
+        int from = next.get();
+        if (from >= n) {
+          return;
+        }
+        int left = n - from;
+        int size = stop ? left : Math.max(1, left / (SHARE * threads));
+        if (!next.compareAndSet(from, from + size)) {
+          continue;
+        }
         try {
-          int from = c * chunkSize;
-          int to = Math.min(in.length, from + chunkSize);
-          for (int i = from; i < to; i++) {
-            if (stop.get() || failedBefore(i)) {
+          for (int k = from; k < from + size; k++) {
+            int i = order == null ? k : order[k];
+            if (stop) {
               break;
             }
+            if (failedBefore(i)) {
+              // Input order: every later position is later still; costliest first: look on.
+              if (order == null) {
+                break;
+              }
+              continue;
+            }
             if (caller && self.isInterrupted()) {
-              cancelled.set(true);
-              stop.set(true);
+              cancelled = true;
+              stop = true;
               break;
             }
             try {
               out[i] = f.apply(cast(in[i]));
             } catch (Throwable t) {
               fail(i, t);
-              break;
+              if (order == null) {
+                break;
+              }
             }
           }
         } finally {
-          done.countDown();
+          if (pending.addAndGet(-size) == 0) {
+            done.countDown();
+          }
         }
       }
     }

@@ -177,7 +177,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   @Override
   public List<Encoding> encodeBatch(List<String> texts, EncodeOptions options) {
     Objects.requireNonNull(options, "options");
-    return padBatch(Batches.map(texts, text -> encode(text, options)), options);
+    return padBatch(
+        Batches.map(texts, PipelineTokenizer::length, text -> encode(text, options)), options);
   }
 
   /** Encodes each text with its pair in parallel; a null pair means none. */
@@ -194,14 +195,25 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     }
     List<String> a = new ArrayList<>(texts);
     List<String> b = new ArrayList<>(pairs);
-    return padBatch(Batches.map(indices, i -> encode(a.get(i), b.get(i), options)), options);
+    return padBatch(
+        Batches.map(
+            indices,
+            i -> length(a.get(i)) + length(b.get(i)),
+            i -> encode(a.get(i), b.get(i), options)),
+        options);
   }
 
   /** Decodes in parallel; equal to mapping {@link #decode(int[], DecodeOptions)}. */
   @Override
   public List<String> decodeBatch(List<int[]> ids, DecodeOptions options) {
     Objects.requireNonNull(options, "options");
-    return Batches.map(ids, one -> decode(one, options));
+    return Batches.map(ids, one -> one == null ? 0 : one.length, one -> decode(one, options));
+  }
+
+  /** The cost estimate for scheduling a batch: encoding time grows with the text's length. */
+  private static long length(String text) {
+    // Null is encode's to reject, in its usual order.
+    return text == null ? 0 : text.length();
   }
 
   @Override

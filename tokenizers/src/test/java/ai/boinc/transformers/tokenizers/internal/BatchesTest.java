@@ -2,8 +2,12 @@ package ai.boinc.transformers.tokenizers.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -119,6 +123,132 @@ class BatchesTest {
         expected.add(i * j);
       }
       assertThat(nested.get(i)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void costliestFirstOrdersByDecreasingCostThenIndex() {
+    Object[] in = {3, 9, 3, -5, Long.MAX_VALUE, 0, 9};
+    int[] order = Batches.costliestFirst(in, o -> ((Number) o).longValue());
+    // Costs are clamped to [0, Integer.MAX_VALUE]: -5 counts as 0, Long.MAX_VALUE as the maximum.
+    assertThat(order).containsExactly(4, 1, 6, 0, 2, 3, 5);
+  }
+
+  /** Any cost estimate, any pool size: the same list as mapping one by one. */
+  @Test
+  void withCostsResultsAreThoseOfMappingOneByOne() {
+    ForkJoinPool[] pools = {new ForkJoinPool(1), new ForkJoinPool(2), POOL};
+    try {
+      qt().withExamples(300)
+          .forAll(
+              lists().of(integers().between(-1_000, 1_000)).ofSizeBetween(0, 300),
+              integers().between(0, 2),
+              integers().between(0, 3))
+          .checkAssert(
+              (in, p, costKind) -> {
+                List<Integer> expected = new ArrayList<>();
+                for (Integer i : in) {
+                  expected.add(i * 7 + 1);
+                }
+                assertThat(Batches.map(in, cost(costKind), i -> i * 7 + 1, pools[p]))
+                    .isEqualTo(expected);
+              });
+    } finally {
+      pools[0].shutdownNow();
+      pools[1].shutdownNow();
+    }
+  }
+
+  /** However the work is ordered, the exception is that of the lowest failing index. */
+  @Test
+  void withCostsTheLowestFailingIndexIsRethrown() {
+    qt().withExamples(200)
+        .forAll(
+            integers().between(1, 200),
+            lists().of(integers().between(0, 199)).ofSizeBetween(1, 5),
+            integers().between(0, 3))
+        .assuming((n, failing, costKind) -> failing.stream().anyMatch(f -> f < n))
+        .checkAssert(
+            (n, failing, costKind) -> {
+              int lowest = failing.stream().filter(f -> f < n).min(Integer::compare).get();
+              assertThatThrownBy(
+                      () ->
+                          Batches.map(
+                              range(n),
+                              cost(costKind),
+                              i -> {
+                                if (failing.contains(i)) {
+                                  throw new IllegalStateException("item " + i);
+                                }
+                                return i;
+                              },
+                              POOL))
+                  .isInstanceOf(IllegalStateException.class)
+                  .hasMessage("item " + lowest);
+            });
+  }
+
+  @Test
+  void withCostsInterruptingTheCallerCancelsAndKeepsTheFlag() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicInteger done = new AtomicInteger();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<Boolean> flag = new AtomicReference<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                Batches.map(
+                    range(10_000),
+                    i -> (long) i % 17,
+                    i -> {
+                      started.countDown();
+                      sleep(2);
+                      done.incrementAndGet();
+                      return i;
+                    },
+                    POOL);
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+              flag.set(Thread.currentThread().isInterrupted());
+            });
+    caller.start();
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    caller.interrupt();
+    caller.join(10_000);
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+    assertThat(flag.get()).isTrue();
+    assertThat(done.get()).isLessThan(10_000);
+  }
+
+  @Test
+  void withCostsEveryItemRunsOnce() {
+    List<Integer> in = range(1_000);
+    AtomicInteger[] runs = new AtomicInteger[in.size()];
+    for (int i = 0; i < runs.length; i++) {
+      runs[i] = new AtomicInteger();
+    }
+    List<Integer> shuffled = new ArrayList<>(in);
+    Collections.shuffle(shuffled, new java.util.Random(7));
+    Batches.map(in, i -> shuffled.get(i), i -> runs[i].incrementAndGet(), POOL);
+    for (AtomicInteger r : runs) {
+      assertThat(r.get()).isEqualTo(1);
+    }
+  }
+
+  /** Costs that are constant, increasing, decreasing, or scattered and partly out of range. */
+  private static java.util.function.ToLongFunction<Integer> cost(int kind) {
+    switch (kind) {
+      case 0:
+        return i -> 1;
+      case 1:
+        return i -> i;
+      case 2:
+        return i -> -i;
+      default:
+        return i -> (i * 2_654_435_761L) ^ (i << 40);
     }
   }
 
