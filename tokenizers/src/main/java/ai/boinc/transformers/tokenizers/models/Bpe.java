@@ -682,7 +682,10 @@ public final class Bpe implements Model {
       this.tokens = Arrays.copyOf(tokens, count);
       this.ids = Arrays.copyOf(ids, count);
       for (int i = 0; i < count; i++) {
-        Objects.requireNonNull(this.tokens[i], "tokens[" + i + "]");
+        if (this.tokens[i] == null) {
+          // Not requireNonNull with a message: that would build the message for every token.
+          throw new NullPointerException("tokens[" + i + "]");
+        }
       }
       this.vocab = null;
       return this;
