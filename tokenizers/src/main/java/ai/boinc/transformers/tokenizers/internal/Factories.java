@@ -171,7 +171,7 @@ final class Factories {
       } else {
         b.vocab(vocab);
       }
-      b.mergeIds(ids);
+      b.mergeIdsLookedUpFromText(ids);
     }
     try {
       return b.build();
