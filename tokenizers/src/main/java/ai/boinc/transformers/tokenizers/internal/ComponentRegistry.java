@@ -33,20 +33,20 @@ public final class ComponentRegistry {
               List.of(
                   "BertNormalizer", "ByteLevel", "Lowercase", "NFC", "NFD", "NFKC", "NFKD", "Nmt",
                   "Precompiled", "Prepend", "Replace", "Sequence", "Strip", "StripAccents"))
-          .add("ByteLevel", ByteLevelFamilyFactories::byteLevelNormalizer)
-          .add("Lowercase", ByteLevelFamilyFactories::lowercase)
-          .add("NFC", ByteLevelFamilyFactories::nfc)
-          .add("NFD", ByteLevelFamilyFactories::nfd)
-          .add("NFKC", ByteLevelFamilyFactories::nfkc)
-          .add("NFKD", ByteLevelFamilyFactories::nfkd)
-          .add("Strip", ByteLevelFamilyFactories::strip)
-          .add("StripAccents", ByteLevelFamilyFactories::stripAccents)
-          .add("BertNormalizer", SubwordFactories::bertNormalizer)
-          .add("Nmt", SubwordFactories::nmt)
-          .add("Precompiled", SubwordFactories::precompiled)
-          .add("Prepend", Factories::prependNormalizer)
-          .add("Replace", Factories::replaceNormalizer)
-          .add("Sequence", Factories::sequenceNormalizer);
+          .add("ByteLevel", call(0))
+          .add("Lowercase", call(1))
+          .add("NFC", call(2))
+          .add("NFD", call(3))
+          .add("NFKC", call(4))
+          .add("NFKD", call(5))
+          .add("Strip", call(6))
+          .add("StripAccents", call(7))
+          .add("BertNormalizer", call(8))
+          .add("Nmt", call(9))
+          .add("Precompiled", call(10))
+          .add("Prepend", call(11))
+          .add("Replace", call(12))
+          .add("Sequence", call(13));
 
   private final Stage<PreTokenizer> preTokenizers =
       new Stage<PreTokenizer>(
@@ -55,24 +55,24 @@ public final class ComponentRegistry {
               "BertPreTokenizer", "ByteLevel", "CharDelimiterSplit", "Digits", "FixedLength",
               "Metaspace", "Punctuation", "Sequence", "Split", "UnicodeScripts", "Whitespace",
               "WhitespaceSplit"))
-          .add("BertPreTokenizer", SubwordFactories::bertPreTokenizer)
-          .add("ByteLevel", ByteLevelFamilyFactories::byteLevelPreTokenizer)
-          .add("CharDelimiterSplit", PreTokenizerFactories::charDelimiterSplit)
-          .add("Digits", PreTokenizerFactories::digits)
-          .add("Punctuation", PreTokenizerFactories::punctuation)
-          .add("UnicodeScripts", PreTokenizerFactories::unicodeScripts)
-          .add("Whitespace", PreTokenizerFactories::whitespace)
-          .add("Metaspace", SubwordFactories::metaspace)
-          .add("Sequence", ByteLevelFamilyFactories::sequencePreTokenizer)
-          .add("Split", ByteLevelFamilyFactories::split)
-          .add("WhitespaceSplit", SubwordFactories::whitespaceSplit);
+          .add("BertPreTokenizer", call(14))
+          .add("ByteLevel", call(15))
+          .add("CharDelimiterSplit", call(16))
+          .add("Digits", call(17))
+          .add("Punctuation", call(18))
+          .add("UnicodeScripts", call(19))
+          .add("Whitespace", call(20))
+          .add("Metaspace", call(21))
+          .add("Sequence", call(22))
+          .add("Split", call(23))
+          .add("WhitespaceSplit", call(24));
 
   private final Stage<Model> models =
       new Stage<Model>("model", List.of("BPE", "Unigram", "WordLevel", "WordPiece"))
-          .add("BPE", Factories::bpe)
-          .add("Unigram", SubwordFactories::unigram)
-          .add("WordLevel", SubwordFactories::wordLevel)
-          .add("WordPiece", SubwordFactories::wordPiece);
+          .add("BPE", call(25))
+          .add("Unigram", call(26))
+          .add("WordLevel", call(27))
+          .add("WordPiece", call(28));
 
   private final Stage<PostProcessor> postProcessors =
       new Stage<PostProcessor>(
@@ -80,11 +80,11 @@ public final class ComponentRegistry {
               List.of(
                   "BertProcessing", "ByteLevel", "RobertaProcessing", "Sequence",
                   "TemplateProcessing"))
-          .add("BertProcessing", ByteLevelFamilyFactories::bert)
-          .add("ByteLevel", ByteLevelFamilyFactories::byteLevelProcessor)
-          .add("RobertaProcessing", ByteLevelFamilyFactories::roberta)
-          .add("Sequence", ByteLevelFamilyFactories::sequenceProcessor)
-          .add("TemplateProcessing", Factories::templateProcessing);
+          .add("BertProcessing", call(29))
+          .add("ByteLevel", call(30))
+          .add("RobertaProcessing", call(31))
+          .add("Sequence", call(32))
+          .add("TemplateProcessing", call(33));
 
   private final Stage<Decoder> decoders =
       new Stage<Decoder>(
@@ -92,16 +92,16 @@ public final class ComponentRegistry {
               List.of(
                   "BPEDecoder", "ByteFallback", "ByteLevel", "CTC", "Fuse", "Metaspace", "Replace",
                   "Sequence", "Strip", "WordPiece"))
-          .add("BPEDecoder", ByteLevelFamilyFactories::bpeDecoder)
-          .add("ByteFallback", Factories::byteFallbackDecoder)
-          .add("ByteLevel", ByteLevelFamilyFactories::byteLevelDecoder)
-          .add("CTC", ByteLevelFamilyFactories::ctcDecoder)
-          .add("Metaspace", SubwordFactories::metaspaceDecoder)
-          .add("Fuse", Factories::fuseDecoder)
-          .add("Replace", Factories::replaceDecoder)
-          .add("Sequence", Factories::sequenceDecoder)
-          .add("Strip", Factories::stripDecoder)
-          .add("WordPiece", SubwordFactories::wordPieceDecoder);
+          .add("BPEDecoder", call(34))
+          .add("ByteFallback", call(35))
+          .add("ByteLevel", call(36))
+          .add("CTC", call(37))
+          .add("Metaspace", call(38))
+          .add("Fuse", call(39))
+          .add("Replace", call(40))
+          .add("Sequence", call(41))
+          .add("Strip", call(42))
+          .add("WordPiece", call(43));
 
   private ComponentRegistry() {}
 
@@ -164,6 +164,119 @@ public final class ComponentRegistry {
       }
     }
     throw new IllegalArgumentException("no stage " + stage);
+  }
+
+  /**
+   * The factories as one class with a switch, not a method reference each: every method reference
+   * costs a lambda class spun at run time, about a millisecond each in a fresh JVM.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> Factory<T> call(int code) {
+    return (Factory<T>) new Call(code);
+  }
+
+  private static final class Call implements Factory<Object> {
+    private final int code;
+
+    Call(int code) {
+      this.code = code;
+    }
+
+    @Override
+    public Object create(JsonValue json, ComponentRegistry registry) {
+      switch (code) {
+        case 0:
+          return ByteLevelFamilyFactories.byteLevelNormalizer(json, registry);
+        case 1:
+          return ByteLevelFamilyFactories.lowercase(json, registry);
+        case 2:
+          return ByteLevelFamilyFactories.nfc(json, registry);
+        case 3:
+          return ByteLevelFamilyFactories.nfd(json, registry);
+        case 4:
+          return ByteLevelFamilyFactories.nfkc(json, registry);
+        case 5:
+          return ByteLevelFamilyFactories.nfkd(json, registry);
+        case 6:
+          return ByteLevelFamilyFactories.strip(json, registry);
+        case 7:
+          return ByteLevelFamilyFactories.stripAccents(json, registry);
+        case 8:
+          return SubwordFactories.bertNormalizer(json, registry);
+        case 9:
+          return SubwordFactories.nmt(json, registry);
+        case 10:
+          return SubwordFactories.precompiled(json, registry);
+        case 11:
+          return Factories.prependNormalizer(json, registry);
+        case 12:
+          return Factories.replaceNormalizer(json, registry);
+        case 13:
+          return Factories.sequenceNormalizer(json, registry);
+        case 14:
+          return SubwordFactories.bertPreTokenizer(json, registry);
+        case 15:
+          return ByteLevelFamilyFactories.byteLevelPreTokenizer(json, registry);
+        case 16:
+          return PreTokenizerFactories.charDelimiterSplit(json, registry);
+        case 17:
+          return PreTokenizerFactories.digits(json, registry);
+        case 18:
+          return PreTokenizerFactories.punctuation(json, registry);
+        case 19:
+          return PreTokenizerFactories.unicodeScripts(json, registry);
+        case 20:
+          return PreTokenizerFactories.whitespace(json, registry);
+        case 21:
+          return SubwordFactories.metaspace(json, registry);
+        case 22:
+          return ByteLevelFamilyFactories.sequencePreTokenizer(json, registry);
+        case 23:
+          return ByteLevelFamilyFactories.split(json, registry);
+        case 24:
+          return SubwordFactories.whitespaceSplit(json, registry);
+        case 25:
+          return Factories.bpe(json, registry);
+        case 26:
+          return SubwordFactories.unigram(json, registry);
+        case 27:
+          return SubwordFactories.wordLevel(json, registry);
+        case 28:
+          return SubwordFactories.wordPiece(json, registry);
+        case 29:
+          return ByteLevelFamilyFactories.bert(json, registry);
+        case 30:
+          return ByteLevelFamilyFactories.byteLevelProcessor(json, registry);
+        case 31:
+          return ByteLevelFamilyFactories.roberta(json, registry);
+        case 32:
+          return ByteLevelFamilyFactories.sequenceProcessor(json, registry);
+        case 33:
+          return Factories.templateProcessing(json, registry);
+        case 34:
+          return ByteLevelFamilyFactories.bpeDecoder(json, registry);
+        case 35:
+          return Factories.byteFallbackDecoder(json, registry);
+        case 36:
+          return ByteLevelFamilyFactories.byteLevelDecoder(json, registry);
+        case 37:
+          return ByteLevelFamilyFactories.ctcDecoder(json, registry);
+        case 38:
+          return SubwordFactories.metaspaceDecoder(json, registry);
+        case 39:
+          return Factories.fuseDecoder(json, registry);
+        case 40:
+          return Factories.replaceDecoder(json, registry);
+        case 41:
+          return Factories.sequenceDecoder(json, registry);
+        case 42:
+          return Factories.stripDecoder(json, registry);
+        case 43:
+          return SubwordFactories.wordPieceDecoder(json, registry);
+        default:
+          throw new AssertionError(code);
+      }
+    }
   }
 
   private static final class Stage<T> {

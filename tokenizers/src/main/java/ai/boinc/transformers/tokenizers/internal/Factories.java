@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
 import java.util.regex.PatternSyntaxException;
 
 /** The factories of {@link ComponentRegistry}: JSON object in, component out. */
@@ -156,8 +157,7 @@ final class Factories {
       ForkJoinTask<?> first =
           half == 0
               ? null
-              : ForkJoinTask.adapt(() -> resolveMerges(index, list, prefix, mergesValue, ids, 0, half, errors, 0))
-                  .fork();
+              : new MergeResolver(index, list, prefix, mergesValue, ids, half, errors).fork();
       resolveMerges(index, list, prefix, mergesValue, ids, half, n, errors, 1);
       if (first != null) {
         first.join();
@@ -171,7 +171,7 @@ final class Factories {
       } else {
         b.vocab(vocab);
       }
-      b.mergeIds(ids);
+      b.mergeIdsLookedUpFromText(ids);
     }
     try {
       return b.build();
@@ -200,6 +200,35 @@ final class Factories {
       vocab.put(e.getKey(), e.getValue().asNonNegativeInt());
     }
     return vocab;
+  }
+
+  /** The first half of the merges, on a pool thread (a class, not a lambda: see ComponentRegistry.Call). */
+  private static final class MergeResolver extends RecursiveAction {
+    private static final long serialVersionUID = 1L;
+    private final transient TokenIndex index;
+    private final transient MergeList list;
+    private final String prefix;
+    private final transient JsonValue mergesValue;
+    private final int[] ids;
+    private final int half;
+    private final TokenizerLoadException[] errors;
+
+    MergeResolver(
+        TokenIndex index, MergeList list, String prefix, JsonValue mergesValue, int[] ids, int half,
+        TokenizerLoadException[] errors) {
+      this.index = index;
+      this.list = list;
+      this.prefix = prefix;
+      this.mergesValue = mergesValue;
+      this.ids = ids;
+      this.half = half;
+      this.errors = errors;
+    }
+
+    @Override
+    protected void compute() {
+      resolveMerges(index, list, prefix, mergesValue, ids, 0, half, errors, 0);
+    }
   }
 
   /** Merge lists at least this long are resolved on two threads. */

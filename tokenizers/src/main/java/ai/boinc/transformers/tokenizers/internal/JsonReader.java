@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RecursiveTask;
 
 /**
  * A strict JSON (RFC 8259) reader for tokenizer files, straight from UTF-8 bytes into the tree
@@ -41,12 +42,17 @@ public final class JsonReader {
   private static final int MERGES = 4;
   private static final int MAX_NUMBER_LENGTH = 1000;
 
+  /** Documents at least this long have their merges read on a pool thread, see {@link SpeculativeMerges}. */
+  private static final int PARALLEL_DOCUMENT_LENGTH = 1 << 20;
+
   private final byte[] b;
   private final int end;
   private final String source;
   private int pos;
   /** Decoded string text (strings with escapes or non-ASCII characters). */
   private char[] buf = new char[256];
+  /** The merges being read ahead, until the member they belong to is reached. */
+  private SpeculativeMerges merges;
 
   private JsonReader(byte[] bytes, String source) {
     this.b = bytes;
@@ -73,7 +79,18 @@ public final class JsonReader {
     if (r.pos == r.end) {
       throw new TokenizerLoadException(source + " is empty; expected a JSON object");
     }
-    Object value = r.value(0, ROOT);
+    if (r.end >= PARALLEL_DOCUMENT_LENGTH) {
+      r.merges = new SpeculativeMerges(bytes, source);
+      r.merges.fork();
+    }
+    Object value;
+    try {
+      value = r.value(0, ROOT);
+    } finally {
+      if (r.merges != null) {
+        r.merges.cancel(false);
+      }
+    }
     r.skipSpace();
     if (r.pos != r.end) {
       throw r.syntax("unexpected text after the value");
@@ -150,7 +167,10 @@ public final class JsonReader {
       if (childKind == VOCAB && pos < end && b[pos] == '{' && depth + 1 <= TokenizerJsonLoader.MAX_NESTING_DEPTH) {
         v = intMembers();
       } else if (childKind == MERGES && pos < end && b[pos] == '[' && depth + 2 <= TokenizerJsonLoader.MAX_NESTING_DEPTH) {
-        v = mergeList();
+        v = readAheadMerges();
+        if (v == null) {
+          v = mergeList();
+        }
       }
       if (v == null) {
         v = value(depth, childKind);
@@ -568,6 +588,105 @@ public final class JsonReader {
         pos = start;
         return null;
       }
+    }
+  }
+
+  /**
+   * The merges read ahead for the array at {@link #pos} (then skipped), or null if they were read
+   * from elsewhere or could not be read as a {@link MergeList}.
+   */
+  private MergeList readAheadMerges() {
+    SpeculativeMerges task = merges;
+    if (task == null) {
+      return null;
+    }
+    merges = null;
+    SpeculativeMerges.Result r = task.join();
+    if (r == null || r.start != pos) {
+      return null;
+    }
+    pos = r.end;
+    return r.list;
+  }
+
+  /**
+   * Reads {@code $.model.merges} on a pool thread while this thread reads what comes before it
+   * (mostly the vocabulary): finds the first {@code "merges": [} in the bytes and reads a {@link
+   * MergeList} from there with a reader of its own. Only a guess: the result is used when the
+   * parser reaches {@code $.model.merges} at exactly that position, else the parser reads the
+   * array itself, so errors and values are those of a sequential read.
+   */
+  private static final class SpeculativeMerges extends RecursiveTask<SpeculativeMerges.Result> {
+    private static final long serialVersionUID = 1L;
+    private static final byte[] KEY = {'"', 'm', 'e', 'r', 'g', 'e', 's', '"'};
+
+    static final class Result {
+      final int start;
+      final int end;
+      final MergeList list;
+
+      Result(int start, int end, MergeList list) {
+        this.start = start;
+        this.end = end;
+        this.list = list;
+      }
+    }
+
+    private final transient byte[] bytes;
+    private final String source;
+
+    SpeculativeMerges(byte[] bytes, String source) {
+      this.bytes = bytes;
+      this.source = source;
+    }
+
+    @Override
+    protected Result compute() {
+      int start = find(bytes);
+      if (start < 0) {
+        return null;
+      }
+      JsonReader r = new JsonReader(bytes, source);
+      r.pos = start;
+      try {
+        MergeList list = r.mergeList();
+        return list == null ? null : new Result(start, r.pos, list);
+      } catch (RuntimeException e) {
+        // Invalid text: the parser finds it again in order and reports it.
+        return null;
+      }
+    }
+
+    /** Position of the '[' after the first {@code "merges"} followed by ':' and '[', or -1. */
+    private static int find(byte[] b) {
+      int n = b.length - KEY.length;
+      for (int i = 0; i < n; i++) {
+        if (b[i] != '"' || b[i + 1] != 'm') {
+          continue;
+        }
+        int k = 2;
+        while (k < KEY.length && b[i + k] == KEY[k]) {
+          k++;
+        }
+        if (k < KEY.length) {
+          continue;
+        }
+        int j = skip(b, i + KEY.length);
+        if (j < b.length && b[j] == ':') {
+          j = skip(b, j + 1);
+          if (j < b.length && b[j] == '[') {
+            return j;
+          }
+        }
+      }
+      return -1;
+    }
+
+    private static int skip(byte[] b, int j) {
+      while (j < b.length && (b[j] == ' ' || b[j] == '\n' || b[j] == '\r' || b[j] == '\t')) {
+        j++;
+      }
+      return j;
     }
   }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A JSON value together with its path from the document root ({@code $.model.merges[3]}), so
@@ -15,17 +14,48 @@ import java.util.regex.Pattern;
  * tree {@link JsonReader} reads. Immutable.
  */
 public final class JsonValue {
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** Whether {@code name} matches {@code [A-Za-z_][A-Za-z0-9_]*} (written {@code .name} in a path). */
+  private static boolean isPlainName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
   private static final int MAX_SHOWN = 60;
   /** A missing member. */
   private static final Object MISSING = new Object();
 
   private final Object node;
-  private final String path;
+  /**
+   * The path, made on first use from the parent's path and the member name or element index:
+   * most values are read without ever being named in a message, and string concatenation is slow
+   * in a fresh JVM.
+   */
+  private String path;
+  private final JsonValue parent;
+  private final String name;
+  private final int index;
 
   private JsonValue(Object node, String path) {
     this.node = node == null ? MISSING : node;
     this.path = path;
+    this.parent = null;
+    this.name = null;
+    this.index = -1;
+  }
+
+  private JsonValue(Object node, JsonValue parent, String name, int index) {
+    this.node = node == null ? MISSING : node;
+    this.parent = parent;
+    this.name = name;
+    this.index = index;
   }
 
   /** The root of a tree read by {@link JsonReader} (a String, Map, List, ... node). */
@@ -34,6 +64,16 @@ public final class JsonValue {
   }
 
   public String path() {
+    if (path == null) {
+      String p = parent.path();
+      if (name == null) {
+        path = p + "[" + index + "]";
+      } else if (isPlainName(name)) {
+        path = p + "." + name;
+      } else {
+        path = p + "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+      }
+    }
     return path;
   }
 
@@ -49,11 +89,7 @@ public final class JsonValue {
 
   /** The member {@code name} (possibly missing). */
   public JsonValue get(String name) {
-    String childPath =
-        PLAIN_NAME.matcher(name).matches()
-            ? path + "." + name
-            : path + "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
-    return new JsonValue(isObject() ? map().get(name) : null, childPath);
+    return new JsonValue(isObject() ? map().get(name) : null, this, name, -1);
   }
 
   public boolean isMissing() {
@@ -125,7 +161,7 @@ public final class JsonValue {
     }
     Object e =
         node instanceof MergeList ? ((MergeList) node).element(i) : ((List<?>) node).get(i);
-    return new JsonValue(e, path + "[" + i + "]");
+    return new JsonValue(e, this, null, i);
   }
 
   /** The members of a required object, in document order. */
@@ -202,13 +238,13 @@ public final class JsonValue {
 
   /** A load error about this value. */
   public TokenizerLoadException error(String message) {
-    return new TokenizerLoadException(message + " at " + path, path, null);
+    return new TokenizerLoadException(message + " at " + path(), path(), null);
   }
 
   /** "expected X at path but found Y". */
   public TokenizerLoadException mismatch(String expected) {
     return new TokenizerLoadException(
-        "expected " + expected + " at " + path + " but found " + describe(), path, null);
+        "expected " + expected + " at " + path() + " but found " + describe(), path(), null);
   }
 
   /** A short description of this value for messages. */

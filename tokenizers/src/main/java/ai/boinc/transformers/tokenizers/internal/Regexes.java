@@ -82,7 +82,17 @@ public final class Regexes {
    *
    * @throws ai.boinc.transformers.tokenizers.TokenizerLoadException if a check fails
    */
-  public static OnigRegex checkOniguruma(JsonValue at, String regex) {
+  public static void checkOniguruma(JsonValue at, String regex) {
+    if (WordScanner.forPattern(regex) != null) {
+      // One of the few fixed patterns with a hand-written scanner: they pass these checks (see
+      // RegexesTest), and compiling and probing them costs tens of ms in a fresh JVM.
+      return;
+    }
+    checkOnigurumaFully(at, regex);
+  }
+
+  /** {@link #checkOniguruma} without the shortcut for the patterns of {@link WordScanner}. */
+  static OnigRegex checkOnigurumaFully(JsonValue at, String regex) {
     if (regex.length() > MAX_PATTERN_LENGTH) {
       throw at.error(
           "regular expression of " + regex.length() + " characters is longer than the "

@@ -8,10 +8,13 @@ import java.util.Map;
  * String#hashCode} hashes. Immutable.
  */
 final class TokenIndex {
-  private final String[] tokens;
   private final int[] ids;
   private final long[] table;
   private final int shift;
+  /** The tokens' text end to end, token k at {@code [starts[k], starts[k + 1])}: compared as
+   * chars in one loop, not through String calls, which are slow before the JIT has compiled them. */
+  private final char[] text;
+  private final int[] starts;
 
   TokenIndex(Map<String, Integer> vocab) {
     this(vocab.keySet().toArray(new String[0]), null, vocab.size(), vocab);
@@ -26,7 +29,19 @@ final class TokenIndex {
   }
 
   private TokenIndex(String[] tokens, int[] ids, int n, Map<String, Integer> vocab) {
-    this.tokens = tokens;
+    int[] starts = new int[n + 1];
+    int length = 0;
+    for (int k = 0; k < n; k++) {
+      starts[k] = length;
+      length += tokens[k].length();
+    }
+    starts[n] = length;
+    char[] text = new char[length];
+    for (int k = 0; k < n; k++) {
+      tokens[k].getChars(0, starts[k + 1] - starts[k], text, starts[k]);
+    }
+    this.text = text;
+    this.starts = starts;
     if (ids == null) {
       ids = new int[n];
       for (int k = 0; k < n; k++) {
@@ -48,7 +63,7 @@ final class TokenIndex {
           table[slot] = ((long) h << 32) | (k + 1);
           break;
         }
-        if ((int) (entry >>> 32) == h && tokens[(int) entry - 1].equals(t)) {
+        if ((int) (entry >>> 32) == h && t.equals(tokens[(int) entry - 1])) {
           // A repeated token: the later entry (and its id) wins.
           table[slot] = ((long) h << 32) | (k + 1);
           break;
@@ -74,6 +89,9 @@ final class TokenIndex {
   int find(int h, char[] a, int s1, int e1, int s2, int e2) {
     int len = (e1 - s1) + (e2 - s2);
     int mask = table.length - 1;
+    char[] text = this.text;
+    // One loop with the comparison inline: it runs a million times per load, mostly before
+    // the JIT has compiled anything.
     for (int slot = slot(h); ; slot = (slot + 1) & mask) {
       long entry = table[slot];
       if (entry == 0) {
@@ -83,25 +101,26 @@ final class TokenIndex {
         continue;
       }
       int k = (int) entry - 1;
-      String t = tokens[k];
-      if (t.length() == len && matches(t, a, s1, e1, s2, e2)) {
+      int j = starts[k];
+      if (starts[k + 1] - j != len) {
+        continue;
+      }
+      int i = s1;
+      while (i < e1 && text[j] == a[i]) {
+        i++;
+        j++;
+      }
+      if (i < e1) {
+        continue;
+      }
+      i = s2;
+      while (i < e2 && text[j] == a[i]) {
+        i++;
+        j++;
+      }
+      if (i == e2) {
         return ids[k];
       }
     }
-  }
-
-  private static boolean matches(String t, char[] a, int s1, int e1, int s2, int e2) {
-    int j = 0;
-    for (int i = s1; i < e1; i++) {
-      if (t.charAt(j++) != a[i]) {
-        return false;
-      }
-    }
-    for (int i = s2; i < e2; i++) {
-      if (t.charAt(j++) != a[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

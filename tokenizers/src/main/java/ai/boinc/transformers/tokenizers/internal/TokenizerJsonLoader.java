@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RecursiveAction;
 
 /** Reads {@code tokenizer.json} and {@code tokenizer_config.json} through the registry. */
 public final class TokenizerJsonLoader {
@@ -69,10 +70,33 @@ public final class TokenizerJsonLoader {
     if (modelJson.isAbsent()) {
       throw modelJson.mismatch("a model object");
     }
-    Normalizer normalizer = optional(root.get("normalizer")) ? registry.normalizer(root.get("normalizer")) : null;
-    PreTokenizer preTokenizer =
-        optional(root.get("pre_tokenizer")) ? registry.preTokenizer(root.get("pre_tokenizer")) : null;
-    Model model = registry.model(modelJson);
+    FrontEnd front = new FrontEnd(root, registry);
+    Model model;
+    JsonValue vocab = modelJson.isObject() ? modelJson.get("vocab") : modelJson;
+    if (vocab.node() instanceof IntMembers && ((IntMembers) vocab.node()).count() >= PARALLEL_VOCABULARY) {
+      // A large model takes most of the load; the normalizer and pre-tokenizer (regexes, tables)
+      // are built meanwhile on a pool thread. Their errors still come first, as in document order.
+      front.fork();
+      RuntimeException modelFailure = null;
+      Model built = null;
+      try {
+        built = registry.model(modelJson);
+      } catch (RuntimeException e) {
+        modelFailure = e;
+      }
+      front.join();
+      front.rethrow();
+      if (modelFailure != null) {
+        throw modelFailure;
+      }
+      model = built;
+    } else {
+      front.compute();
+      front.rethrow();
+      model = registry.model(modelJson);
+    }
+    Normalizer normalizer = front.normalizer;
+    PreTokenizer preTokenizer = front.preTokenizer;
     PostProcessor postProcessor =
         optional(root.get("post_processor")) ? registry.postProcessor(root.get("post_processor")) : null;
     Decoder decoder = optional(root.get("decoder")) ? registry.decoder(root.get("decoder")) : null;
@@ -86,6 +110,50 @@ public final class TokenizerJsonLoader {
       throw new TokenizerLoadException("invalid added tokens at " + at.path() + ": " + e, at.path(), e);
     }
     return tokenizer.withTruncationAndPadding(truncation, padding);
+  }
+
+  /** Vocabularies at least this large are built while the normalizer and pre-tokenizer are. */
+  private static final int PARALLEL_VOCABULARY = 20_000;
+
+  /**
+   * The normalizer and pre-tokenizer. A failure is kept and rethrown by {@link #rethrow} on the
+   * loading thread, unchanged (a task's join would rethrow a copy).
+   */
+  private static final class FrontEnd extends RecursiveAction {
+    private static final long serialVersionUID = 1L;
+    private final transient JsonValue root;
+    private final transient ComponentRegistry registry;
+    transient Normalizer normalizer;
+    transient PreTokenizer preTokenizer;
+    private transient RuntimeException failure;
+    private transient Error error;
+
+    FrontEnd(JsonValue root, ComponentRegistry registry) {
+      this.root = root;
+      this.registry = registry;
+    }
+
+    @Override
+    protected void compute() {
+      try {
+        normalizer = optional(root.get("normalizer")) ? registry.normalizer(root.get("normalizer")) : null;
+        preTokenizer =
+            optional(root.get("pre_tokenizer")) ? registry.preTokenizer(root.get("pre_tokenizer")) : null;
+      } catch (RuntimeException e) {
+        failure = e;
+      } catch (Error e) {
+        error = e;
+      }
+    }
+
+    void rethrow() {
+      if (error != null) {
+        throw error;
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
   }
 
   private static boolean optional(JsonValue v) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.RecursiveTask;
 
 /**
  * JSON model type {@code BPE}: byte-pair encoding as the reference library runs it. A piece of
@@ -65,107 +66,64 @@ public final class Bpe implements Model {
   private final boolean cutsBeforeMetaspace;
 
   private Bpe(Builder b) {
-    // A HashMap, not Map.copyOf: the immutable map's linear probing is several times slower on
-    // the 200k-entry vocabularies of byte-level models.
-    this.vocab = Collections.unmodifiableMap(b.vocabMap());
-    // The entries as arrays, walked several times below: arrays are much faster to walk than a
-    // 200k-entry map. The builder's arrays serve when no token repeats in them.
-    String[] tokens;
-    int[] ids;
-    if (b.tokens != null && b.tokens.length == vocab.size()) {
-      tokens = b.tokens;
-      ids = b.ids;
-    } else {
-      tokens = new String[vocab.size()];
-      ids = new int[vocab.size()];
-      int k = 0;
-      for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-        tokens[k] = e.getKey();
-        ids[k++] = e.getValue();
-      }
-    }
-    int maxId = -1;
-    for (int id : ids) {
-      if (id < 0) {
-        throw new IllegalArgumentException("negative id " + id + " in the vocabulary");
-      }
-      maxId = Math.max(maxId, id);
-    }
-    // Whether no two tokens share an id (then an id names one token).
-    boolean uniqueIds = true;
-    if (maxId < 4 * vocab.size() + 1024) {
-      idToToken = new String[maxId + 1];
-      for (int k = 0; k < tokens.length; k++) {
-        uniqueIds &= idToToken[ids[k]] == null;
-        idToToken[ids[k]] = tokens[k];
-      }
-      sparseIdToToken = Map.of();
-    } else {
-      idToToken = new String[0];
-      Map<Integer, String> r = new HashMap<>();
-      for (int k = 0; k < tokens.length; k++) {
-        uniqueIds &= r.put(ids[k], tokens[k]) == null;
-      }
-      sparseIdToToken = r;
-    }
     this.prefix = b.continuingSubwordPrefix == null ? "" : b.continuingSubwordPrefix;
     this.suffix = b.endOfWordSuffix == null ? "" : b.endOfWordSuffix;
-    int rank = 0;
-    if (b.mergeIds != null) {
-      int[] t = b.mergeIds;
-      this.merges = new LongLongMap(Math.max(1, t.length / 3));
-      for (; rank < t.length / 3; rank++) {
-        int a = t[3 * rank];
-        int c = t[3 * rank + 1];
-        int id = t[3 * rank + 2];
-        checkResolvedMerge(rank, a, c, id, uniqueIds);
-        merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
+    // A HashMap, not Map.copyOf: the immutable map's linear probing is several times slower on
+    // the 200k-entry vocabularies of byte-level models.
+    HashMap<String, Integer> map;
+    Tables tables = null;
+    if (b.tokens != null && b.mergeIds != null && b.tokens.length >= PARALLEL_VOCABULARY) {
+      // The map is built on a pool thread while the tables are built here from the builder's
+      // arrays, assuming no token repeats; if one does, they are built again from the map.
+      VocabularyMap task = new VocabularyMap(b);
+      task.fork();
+      RuntimeException failure = null;
+      try {
+        tables = new Tables(b, b.tokens, b.ids, null, prefix);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      map = task.join();
+      if (map.size() != b.tokens.length) {
+        tables = null;
+      } else if (failure != null) {
+        throw failure;
       }
     } else {
-      this.merges = new LongLongMap(Math.max(1, b.merges.size()));
-      for (String[] m : b.merges) {
-        Integer a = vocab.get(m[0]);
-        Integer c = vocab.get(m[1]);
-        if (a == null || c == null) {
-          throw new InvalidMergeException(
-              rank, "token '" + (a == null ? m[0] : m[1]) + "' is not in the vocabulary");
-        }
-        String merged = m[0] + m[1].substring(Math.min(prefix.length(), m[1].length()));
-        Integer id = vocab.get(merged);
-        if (id == null) {
-          throw new InvalidMergeException(
-              rank, "merged token '" + merged + "' is not in the vocabulary");
-        }
-        // Like the reference's map, a repeated pair keeps its last rank.
-        merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
-        rank++;
-      }
+      map = b.vocabMap();
     }
-    this.mergeCount = rank;
+    this.vocab = Collections.unmodifiableMap(map);
+    if (tables == null) {
+      // The entries as arrays, walked several times: arrays are much faster to walk than a
+      // 200k-entry map. The builder's arrays serve when no token repeats in them.
+      String[] tokens;
+      int[] ids;
+      if (b.tokens != null && b.tokens.length == vocab.size()) {
+        tokens = b.tokens;
+        ids = b.ids;
+      } else {
+        tokens = new String[vocab.size()];
+        ids = new int[vocab.size()];
+        int k = 0;
+        for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+          tokens[k] = e.getKey();
+          ids[k++] = e.getValue();
+        }
+      }
+      tables = new Tables(b, tokens, ids, vocab, prefix);
+    }
+    this.idToToken = tables.idToToken;
+    this.sparseIdToToken = tables.sparseIdToToken;
+    this.merges = tables.merges;
+    this.mergeCount = tables.mergeCount;
+    this.bmpIds = tables.bmpIds;
+    this.astralIds = tables.astralIds;
     this.unkToken = b.unkToken;
     Integer u = unkToken == null ? null : vocab.get(unkToken);
     this.unkId = u == null ? -1 : u;
     this.fuseUnk = b.fuseUnk;
     this.byteFallback = b.byteFallback;
     this.ignoreMerges = b.ignoreMerges;
-    this.bmpIds = new int[Character.MAX_VALUE + 1];
-    Arrays.fill(bmpIds, -1);
-    Map<Integer, Integer> astral = new HashMap<>();
-    for (int k = 0; k < tokens.length; k++) {
-      String t = tokens[k];
-      int length = t.length();
-      // One code point: one char (a lone surrogate counts), or a surrogate pair.
-      if (length == 1
-          || (length == 2 && Character.isHighSurrogate(t.charAt(0)) && Character.isLowSurrogate(t.charAt(1)))) {
-        int cp = t.codePointAt(0);
-        if (cp <= Character.MAX_VALUE) {
-          bmpIds[cp] = ids[k];
-        } else {
-          astral.put(cp, ids[k]);
-        }
-      }
-    }
-    this.astralIds = astral;
     this.byteIds = new int[256];
     for (int i = 0; i < 256; i++) {
       Integer id = vocab.get(byteToken(i));
@@ -176,33 +134,143 @@ public final class Bpe implements Model {
     this.cutsBeforeMetaspace = cutsBeforeMetaspace(vocab, prefix, suffix, ignoreMerges);
   }
 
+  /** Vocabularies at least this large have their map built on a pool thread. */
+  private static final int PARALLEL_VOCABULARY = 20_000;
+
+  /** The builder's vocabulary map, on a pool thread (see the constructor). */
+  private static final class VocabularyMap extends RecursiveTask<HashMap<String, Integer>> {
+    private static final long serialVersionUID = 1L;
+    private final transient Builder builder;
+
+    VocabularyMap(Builder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    protected HashMap<String, Integer> compute() {
+      return builder.vocabMap();
+    }
+  }
+
+  /** What the constructor derives from the vocabulary's entries and the merges. */
+  private static final class Tables {
+    String[] idToToken;
+    Map<Integer, String> sparseIdToToken;
+    LongLongMap merges;
+    int mergeCount;
+    int[] bmpIds;
+    Map<Integer, Integer> astralIds;
+
+    /** {@code vocab} may be null when the merges come as ids. */
+    Tables(Builder b, String[] tokens, int[] ids, Map<String, Integer> vocab, String prefix) {
+      int maxId = -1;
+      for (int id : ids) {
+        if (id < 0) {
+          throw new IllegalArgumentException("negative id " + id + " in the vocabulary");
+        }
+        maxId = Math.max(maxId, id);
+      }
+      // Whether no two tokens share an id (then an id names one token).
+      boolean uniqueIds = true;
+      if (maxId < 4 * tokens.length + 1024) {
+        idToToken = new String[maxId + 1];
+        for (int k = 0; k < tokens.length; k++) {
+          uniqueIds &= idToToken[ids[k]] == null;
+          idToToken[ids[k]] = tokens[k];
+        }
+        sparseIdToToken = Map.of();
+      } else {
+        idToToken = new String[0];
+        Map<Integer, String> r = new HashMap<>();
+        for (int k = 0; k < tokens.length; k++) {
+          uniqueIds &= r.put(ids[k], tokens[k]) == null;
+        }
+        sparseIdToToken = r;
+      }
+      int rank = 0;
+      if (b.mergeIds != null) {
+        int[] t = b.mergeIds;
+        merges = new LongLongMap(Math.max(1, t.length / 3));
+        for (; rank < t.length / 3; rank++) {
+          int a = t[3 * rank];
+          int c = t[3 * rank + 1];
+          int id = t[3 * rank + 2];
+          checkResolvedMerge(rank, a, c, id, prefix, uniqueIds && !b.mergedIdsFromText);
+          merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
+        }
+      } else {
+        merges = new LongLongMap(Math.max(1, b.merges.size()));
+        for (String[] m : b.merges) {
+          Integer a = vocab.get(m[0]);
+          Integer c = vocab.get(m[1]);
+          if (a == null || c == null) {
+            throw new InvalidMergeException(
+                rank, "token '" + (a == null ? m[0] : m[1]) + "' is not in the vocabulary");
+          }
+          String merged = m[0] + m[1].substring(Math.min(prefix.length(), m[1].length()));
+          Integer id = vocab.get(merged);
+          if (id == null) {
+            throw new InvalidMergeException(
+                rank, "merged token '" + merged + "' is not in the vocabulary");
+          }
+          // Like the reference's map, a repeated pair keeps its last rank.
+          merges.put(LongLongMap.pack(a, c), LongLongMap.pack(rank, id));
+          rank++;
+        }
+      }
+      mergeCount = rank;
+      bmpIds = new int[Character.MAX_VALUE + 1];
+      Arrays.fill(bmpIds, -1);
+      Map<Integer, Integer> astral = new HashMap<>();
+      for (int k = 0; k < tokens.length; k++) {
+        String t = tokens[k];
+        int length = t.length();
+        // One code point: one char (a lone surrogate counts), or a surrogate pair.
+        if (length == 1
+            || (length == 2 && Character.isHighSurrogate(t.charAt(0)) && Character.isLowSurrogate(t.charAt(1)))) {
+          int cp = t.codePointAt(0);
+          if (cp <= Character.MAX_VALUE) {
+            bmpIds[cp] = ids[k];
+          } else {
+            astral.put(cp, ids[k]);
+          }
+        }
+      }
+      astralIds = astral;
+    }
+
+    private String token(int id) {
+      return id < idToToken.length ? idToToken[id] : sparseIdToToken.get(id);
+    }
+
+    /**
+     * Checks a merge given as ids: all in the vocabulary and, when ids name tokens uniquely, the
+     * merged token left + right (minus the prefix's length).
+     */
+    private void checkResolvedMerge(int rank, int a, int c, int id, String prefix, boolean uniqueIds) {
+      String left = a >= 0 ? token(a) : null;
+      String right = c >= 0 ? token(c) : null;
+      String merged = id >= 0 ? token(id) : null;
+      if (left == null || right == null || merged == null) {
+        throw new InvalidMergeException(
+            rank, "id " + (left == null ? a : right == null ? c : id) + " is not in the vocabulary");
+      }
+      int cut = Math.min(prefix.length(), right.length());
+      if (uniqueIds
+          && (merged.length() != left.length() + right.length() - cut
+          || !merged.startsWith(left)
+              || !merged.regionMatches(left.length(), right, cut, right.length() - cut))) {
+        throw new InvalidMergeException(
+            rank, "merged token '" + left + right.substring(cut) + "' is not in the vocabulary");
+      }
+    }
+  }
+
   private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
   /** {@code <0xXX>} (String.format is slow before the JIT has warmed up). */
   private static String byteToken(int b) {
     return new String(new char[] {'<', '0', 'x', HEX_DIGITS[b >> 4], HEX_DIGITS[b & 15], '>'});
-  }
-
-  /**
-   * Checks a merge given as ids: all in the vocabulary and, when ids name tokens uniquely, the
-   * merged token left + right (minus the prefix's length).
-   */
-  private void checkResolvedMerge(int rank, int a, int c, int id, boolean uniqueIds) {
-    String left = a >= 0 ? token(a) : null;
-    String right = c >= 0 ? token(c) : null;
-    String merged = id >= 0 ? token(id) : null;
-    if (left == null || right == null || merged == null) {
-      throw new InvalidMergeException(
-          rank, "id " + (left == null ? a : right == null ? c : id) + " is not in the vocabulary");
-    }
-    int cut = Math.min(prefix.length(), right.length());
-    if (uniqueIds
-        && (merged.length() != left.length() + right.length() - cut
-        || !merged.startsWith(left)
-            || !merged.regionMatches(left.length(), right, cut, right.length() - cut))) {
-      throw new InvalidMergeException(
-          rank, "merged token '" + left + right.substring(cut) + "' is not in the vocabulary");
-    }
   }
 
   public static Builder newBuilder() {
@@ -653,6 +721,7 @@ public final class Bpe implements Model {
     private int[] ids;
     private List<String[]> merges = List.of();
     private int[] mergeIds;
+    private boolean mergedIdsFromText;
     private String unkToken;
     private String continuingSubwordPrefix;
     private String endOfWordSuffix;
@@ -682,7 +751,10 @@ public final class Bpe implements Model {
       this.tokens = Arrays.copyOf(tokens, count);
       this.ids = Arrays.copyOf(ids, count);
       for (int i = 0; i < count; i++) {
-        Objects.requireNonNull(this.tokens[i], "tokens[" + i + "]");
+        if (this.tokens[i] == null) {
+          // Not requireNonNull with a message: that would build the message for every token.
+          throw new NullPointerException("tokens[" + i + "]");
+        }
       }
       this.vocab = null;
       return this;
@@ -712,6 +784,7 @@ public final class Bpe implements Model {
       }
       this.merges = copy;
       this.mergeIds = null;
+      this.mergedIdsFromText = false;
       return this;
     }
 
@@ -727,6 +800,20 @@ public final class Bpe implements Model {
       }
       this.mergeIds = triples.clone();
       this.merges = List.of();
+      this.mergedIdsFromText = false;
+      return this;
+    }
+
+    /**
+     * {@link #mergeIds}, from a reader that found each merged id by looking up the text of the
+     * left token followed by the right one (without the prefix's length) in this vocabulary, as a
+     * token-to-id map would: {@link #build} then checks only that the ids are in the
+     * vocabulary, not again that the merged token's text is left + right (string comparisons
+     * that cost tens of milliseconds in a fresh JVM).
+     */
+    public Builder mergeIdsLookedUpFromText(int[] triples) {
+      mergeIds(triples);
+      this.mergedIdsFromText = true;
       return this;
     }
 

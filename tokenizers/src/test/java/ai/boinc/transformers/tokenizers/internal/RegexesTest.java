@@ -36,6 +36,15 @@ class RegexesTest {
   }
 
   @Test
+  void scannerPatternsPassTheFullCheckThatTheyAreSpared() {
+    // checkOniguruma skips compiling and probing the patterns WordScanner covers.
+    for (String r : new String[] {WordScanner.GPT2, WordScanner.LLAMA3, WordScanner.QWEN2, WordScanner.O200K}) {
+      assertThat(WordScanner.forPattern(r)).isNotNull();
+      assertThat(Regexes.checkOnigurumaFully(at(r), r).pattern()).isNotNull();
+    }
+  }
+
+  @Test
   void catastrophicPatternsAreRefusedAtLoad() {
     // Java 9+ memoizes plain nested loops, so (a+)+$ is harmless there; bounded repetition of a
     // group still backtracks exponentially.

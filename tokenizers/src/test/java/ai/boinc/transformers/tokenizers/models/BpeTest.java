@@ -33,6 +33,41 @@ class BpeTest {
     return out;
   }
 
+  /**
+   * Large vocabularies given as arrays with merge ids are built on two threads, assuming no token
+   * repeats; a repeated token must give the same model as the map it stands for.
+   */
+  @Test
+  void largeArrayVocabulariesEqualTheirMaps() {
+    for (boolean repeat : new boolean[] {false, true}) {
+      int n = 30_000;
+      List<String> tokens = new ArrayList<>(List.of("a", "b", "ab"));
+      for (int i = 0; tokens.size() < n; i++) {
+        tokens.add("t" + i);
+      }
+      if (repeat) {
+        tokens.add("a");
+      }
+      String[] names = tokens.toArray(new String[0]);
+      int[] ids = new int[names.length];
+      Map<String, Integer> map = new HashMap<>();
+      for (int i = 0; i < names.length; i++) {
+        ids[i] = i;
+        map.put(names[i], i);
+      }
+      int[] triples = {map.get("a"), map.get("b"), map.get("ab")};
+      Bpe fromArrays =
+          Bpe.newBuilder().vocab(names, ids, names.length).mergeIdsLookedUpFromText(triples).build();
+      Bpe fromMap = Bpe.newBuilder().vocab(map).mergeIds(triples).build();
+      assertThat(fromArrays.vocabSize()).isEqualTo(fromMap.vocabSize());
+      for (int id = 0; id < names.length; id++) {
+        assertThat(fromArrays.idToToken(id)).isEqualTo(fromMap.idToToken(id));
+      }
+      assertThat(fromArrays.tokenToId("a")).isEqualTo(fromMap.tokenToId("a"));
+      assertThat(run(fromArrays, "abba")).isEqualTo(run(fromMap, "abba"));
+    }
+  }
+
   @Test
   void lowestRankMergesFirst() {
     Bpe bpe =
