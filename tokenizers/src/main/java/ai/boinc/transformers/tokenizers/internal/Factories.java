@@ -171,7 +171,7 @@ final class Factories {
       } else {
         b.vocab(vocab);
       }
-      b.mergeIdsLookedUpFromText(ids);
+      BpeTrustedMerges.set(b, ids);
     }
     try {
       return b.build();
