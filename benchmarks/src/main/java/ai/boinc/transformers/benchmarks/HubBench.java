@@ -61,6 +61,15 @@ final class HubBench {
     }
   }
 
+  /** A new empty folder under {@code parent}. */
+  static Path tempDir(Path parent, String prefix) {
+    try {
+      return Files.createTempDirectory(parent, prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Deletes a folder tree (or file); nothing when {@code path} is null or gone. */
   static void delete(Path path) {
     if (path == null || !Files.exists(path)) {

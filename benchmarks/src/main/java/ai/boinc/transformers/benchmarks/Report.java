@@ -198,6 +198,7 @@ public final class Report {
     Path heap = Paths.get("benchmarks/target/heap.json");
     Path out = Paths.get("benchmarks/RESULTS.md");
     Path downloadHeap = Paths.get("benchmarks/target/download-heap.json");
+    Path analysis = Paths.get("benchmarks/ANALYSIS.md");
     boolean downloadsOnly = false;
     Long started = null;
     for (int i = 0; i < args.length; i++) {
@@ -266,6 +267,10 @@ public final class Report {
       String downloads = downloadTable(downloadRows);
       System.out.println(downloads);
       markdown += "\n## Hub downloads\n\n" + downloads;
+    }
+    if (Files.isRegularFile(analysis)) {
+      // Hand-written: why a target is missed, from profiles; the tables above are the run's own.
+      markdown += "\n" + new String(Files.readAllBytes(analysis), StandardCharsets.UTF_8);
     }
     Files.write(out, markdown.getBytes(StandardCharsets.UTF_8));
     System.out.println("written to " + out);
@@ -685,7 +690,9 @@ public final class Report {
         if (download) {
           downloadMs.put(b.path("params").path("impl").asText(), ms);
         } else {
-          snapshotMs.put(b.path("params").path("workers").asText(), ms);
+          // Results from before the cache parameter existed were all on disk.
+          String cache = b.path("params").path("cache").asText(SnapshotSpeed.DISK);
+          snapshotMs.put(b.path("params").path("workers").asText() + "/" + cache, ms);
         }
       }
     }
@@ -718,22 +725,38 @@ public final class Report {
     } else {
       rows.add(new DownloadRow(what, NONE, target, NONE));
     }
-    what = "snapshot of 200 × 4 KiB, 5 ms per request (SnapshotSpeed): 4 workers vs 1";
     target = "speed-up ≥ " + number(SNAPSHOT_SPEEDUP_TARGET) + "×";
-    Double one = snapshotMs.get("1");
-    Double four = snapshotMs.get("4");
-    if (one != null && four != null) {
-      double speedup = one / four;
+    rows.add(
+        snapshotRow(
+            "snapshot of 200 × 4 KiB, 5 ms per request (SnapshotSpeed): 4 workers vs 1",
+            snapshotMs,
+            SnapshotSpeed.DISK,
+            target,
+            true));
+    if (snapshotMs.containsKey("4/" + SnapshotSpeed.MEMORY)) {
       rows.add(
-          new DownloadRow(
-              what,
-              number(one) + " ms vs " + number(four) + " ms = " + String.format(Locale.ROOT, "%.2f×", speedup),
-              target,
-              verdict(speedup >= SNAPSHOT_SPEEDUP_TARGET)));
-    } else {
-      rows.add(new DownloadRow(what, NONE, target, NONE));
+          snapshotRow(
+              "the same with the cache on tmpfs (/dev/shm): no inode-creation cost",
+              snapshotMs,
+              SnapshotSpeed.MEMORY,
+              "(context; the target is read on disk)",
+              false));
     }
     return rows;
+  }
+
+  private static DownloadRow snapshotRow(
+      String what, Map<String, Double> snapshotMs, String cache, String target, boolean judged) {
+    Double one = snapshotMs.get("1/" + cache);
+    Double four = snapshotMs.get("4/" + cache);
+    if (one == null || four == null) {
+      return new DownloadRow(what, NONE, target, NONE);
+    }
+    double speedup = one / four;
+    String measured =
+        number(one) + " ms vs " + number(four) + " ms = " + String.format(Locale.ROOT, "%.2f×", speedup);
+    String verdict = judged ? verdict(speedup >= SNAPSHOT_SPEEDUP_TARGET) : NONE;
+    return new DownloadRow(what, measured, target, verdict);
   }
 
   private static String verdict(boolean met) {

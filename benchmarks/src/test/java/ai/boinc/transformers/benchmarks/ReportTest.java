@@ -125,6 +125,25 @@ class ReportTest {
   }
 
   @Test
+  void snapshotOnTmpfsIsAContextRowAndTheTargetIsReadOnDisk() throws Exception {
+    String jmh =
+        "[{\"benchmark\":\"ai.boinc.transformers.benchmarks.SnapshotSpeed.snapshot\",\"params\":{\"workers\":\"1\",\"cache\":\"disk\"},"
+            + "\"primaryMetric\":{\"score\":1600.0,\"scoreUnit\":\"ms/op\"}},"
+            + "{\"benchmark\":\"ai.boinc.transformers.benchmarks.SnapshotSpeed.snapshot\",\"params\":{\"workers\":\"4\",\"cache\":\"disk\"},"
+            + "\"primaryMetric\":{\"score\":640.0,\"scoreUnit\":\"ms/op\"}},"
+            + "{\"benchmark\":\"ai.boinc.transformers.benchmarks.SnapshotSpeed.snapshot\",\"params\":{\"workers\":\"1\",\"cache\":\"memory\"},"
+            + "\"primaryMetric\":{\"score\":1400.0,\"scoreUnit\":\"ms/op\"}},"
+            + "{\"benchmark\":\"ai.boinc.transformers.benchmarks.SnapshotSpeed.snapshot\",\"params\":{\"workers\":\"4\",\"cache\":\"memory\"},"
+            + "\"primaryMetric\":{\"score\":350.0,\"scoreUnit\":\"ms/op\"}}]";
+    List<Report.DownloadRow> rows = Report.downloadRows(JSON.readTree(jmh), null);
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(2).measured).endsWith("= 2.50×");
+    assertThat(rows.get(2).verdict).isEqualTo("NOT met");
+    assertThat(rows.get(3).measured).endsWith("= 4.00×");
+    assertThat(rows.get(3).verdict).isEqualTo(Report.NONE);
+  }
+
+  @Test
   void downloadRowsSkipTheTokenizerRowsOfAWholeSuiteRun() throws Exception {
     // JMH writes every benchmark of a pattern-less run into one file; throughput rows are in ops/s.
     List<Report.DownloadRow> rows = Report.downloadRows(JSON.readTree(JMH), null);
