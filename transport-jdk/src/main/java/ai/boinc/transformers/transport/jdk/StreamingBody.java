@@ -35,8 +35,10 @@ import java.util.concurrent.TimeUnit;
 final class StreamingBody extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
   private static final Object END = new Object();
   /**
-   * Buffer lists asked for ahead of the reader, so that the client keeps reading the socket while
-   * the reader writes (a few of the client's 16 KiB buffers, not the body).
+   * Buffer lists asked for ahead of the reader once it reads, so that the client keeps reading the
+   * socket while the reader writes (a few of the client's 16 KiB buffers, not the body). Before
+   * the first read only one list is asked for: asking ahead then lets the client see a cut
+   * connection before {@code send} has returned, and fail the exchange instead of the read.
    */
   private static final int DEMAND = 4;
 
@@ -49,6 +51,7 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
   private Iterator<ByteBuffer> lists = Collections.emptyIterator();
   private ByteBuffer buffer;
   private boolean eof;
+  private boolean readAhead;
   private IOException failure;
 
   StreamingBody(Duration timeout, String where) {
@@ -67,7 +70,7 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
     if (closed) {
       subscription.cancel();
     } else {
-      subscription.request(DEMAND);
+      subscription.request(1);
     }
   }
 
@@ -168,8 +171,14 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
         return null;
       }
       lists = ((List<ByteBuffer>) queue.poll()).iterator();
-      subscription.request(1);
+      requestNext();
     }
+  }
+
+  /** Replaces the list just taken; on the first one, also asks for the lists to read ahead. */
+  private void requestNext() {
+    subscription.request(readAhead ? 1 : DEMAND);
+    readAhead = true;
   }
 
   /** The buffer with the next bytes, waiting for the network if needed; null at the end. */
@@ -197,7 +206,7 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
         throw failure;
       }
       lists = ((List<ByteBuffer>) item).iterator();
-      subscription.request(1); // the next list may arrive while this one is read
+      requestNext(); // the next lists may arrive while this one is read
     }
   }
 
