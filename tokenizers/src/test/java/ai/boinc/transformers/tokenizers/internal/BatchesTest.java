@@ -17,6 +17,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -81,23 +83,31 @@ class BatchesTest {
 
   @Test
   void interruptingTheCallerCancelsAndKeepsTheFlag() throws InterruptedException {
+    assertInterruptingTheCallerCancels(work -> Batches.map(range(10_000), work, POOL));
+  }
+
+  /**
+   * Runs a batch of 10,000 slow items on its own caller thread and interrupts that thread once
+   * items run: the batch ends early with {@link CancellationException}, the flag kept.
+   */
+  private static void assertInterruptingTheCallerCancels(
+      Consumer<Function<Integer, Integer>> batch) throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     AtomicInteger done = new AtomicInteger();
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicReference<Boolean> flag = new AtomicReference<>();
+    Function<Integer, Integer> work =
+        i -> {
+          started.countDown();
+          sleep(2);
+          done.incrementAndGet();
+          return i;
+        };
     Thread caller =
         new Thread(
             () -> {
               try {
-                Batches.map(
-                    range(10_000),
-                    i -> {
-                      started.countDown();
-                      sleep(2);
-                      done.incrementAndGet();
-                      return i;
-                    },
-                    POOL);
+                batch.accept(work);
               } catch (Throwable t) {
                 thrown.set(t);
               }
@@ -190,37 +200,8 @@ class BatchesTest {
 
   @Test
   void withCostsInterruptingTheCallerCancelsAndKeepsTheFlag() throws InterruptedException {
-    CountDownLatch started = new CountDownLatch(1);
-    AtomicInteger done = new AtomicInteger();
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicReference<Boolean> flag = new AtomicReference<>();
-    Thread caller =
-        new Thread(
-            () -> {
-              try {
-                Batches.map(
-                    range(10_000),
-                    i -> (long) i % 17,
-                    i -> {
-                      started.countDown();
-                      sleep(2);
-                      done.incrementAndGet();
-                      return i;
-                    },
-                    POOL);
-              } catch (Throwable t) {
-                thrown.set(t);
-              }
-              flag.set(Thread.currentThread().isInterrupted());
-            });
-    caller.start();
-    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-    caller.interrupt();
-    caller.join(10_000);
-    assertThat(caller.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(CancellationException.class);
-    assertThat(flag.get()).isTrue();
-    assertThat(done.get()).isLessThan(10_000);
+    assertInterruptingTheCallerCancels(
+        work -> Batches.map(range(10_000), i -> (long) i % 17, work, POOL));
   }
 
   @Test
