@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,11 +37,7 @@ class BadInputTest {
   }
 
   private Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("BA_ENDPOINT", hub.endpoint().toString());
-    env.put("BA_HUB_CACHE", temp.resolve("cache").toString());
-    env.put("BA_TOKEN_PATH", temp.resolve("token").toString());
-    return env;
+    return TestHubs.env(hub, temp.resolve("cache"), temp.resolve("token"));
   }
 
   private static String[] args(String command, String repo, String... extra) {

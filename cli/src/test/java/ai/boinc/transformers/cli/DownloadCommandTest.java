@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.boinc.transformers.testkit.LocalHub;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,11 +31,7 @@ class DownloadCommandTest {
   }
 
   private Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("BA_ENDPOINT", hub.endpoint().toString());
-    env.put("BA_HUB_CACHE", temp.resolve("cache").toString());
-    env.put("BA_TOKEN_PATH", temp.resolve("token").toString());
-    return env;
+    return TestHubs.env(hub, temp.resolve("cache"), temp.resolve("token"));
   }
 
   private Map<String, String> envWithToken() {

@@ -8,7 +8,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +35,7 @@ class LoginCommandTest {
   }
 
   private Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("BA_ENDPOINT", hub.endpoint().toString());
-    env.put("BA_HUB_CACHE", temp.resolve("cache").toString());
-    env.put("BA_TOKEN_PATH", tokenFile().toString());
-    return env;
+    return TestHubs.env(hub, temp.resolve("cache"), tokenFile());
   }
 
   private static void assertNoToken(CliRun run) {

@@ -3,6 +3,9 @@ package ai.boinc.transformers.cli;
 import ai.boinc.transformers.testkit.HubRepo;
 import ai.boinc.transformers.testkit.LocalHub;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The repositories and accounts the download, login and whoami tests run against. */
 final class TestHubs {
@@ -23,6 +26,15 @@ final class TestHubs {
 
   static String content(String path) {
     return "{\"file\": \"" + path + "\"}\n";
+  }
+
+  /** The environment of a CLI run against {@code hub}, with its own cache and token file. */
+  static Map<String, String> env(LocalHub hub, Path cache, Path tokenFile) {
+    Map<String, String> env = new HashMap<>();
+    env.put("BA_ENDPOINT", hub.endpoint().toString());
+    env.put("BA_HUB_CACHE", cache.toString());
+    env.put("BA_TOKEN_PATH", tokenFile.toString());
+    return env;
   }
 
   static LocalHub start() {
