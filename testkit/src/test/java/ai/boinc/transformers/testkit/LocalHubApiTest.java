@@ -128,6 +128,22 @@ class LocalHubApiTest {
   }
 
   @Test
+  void aRevisionWhoseEscapesAreNotUtf8Is400OnEveryRoute() {
+    URI[] uris = {
+      api("models/acme/public/revision/%ff"),
+      api("models/acme/public/tree/%ff"),
+      URI.create(hub.endpoint() + "/acme/public/resolve/%ff/config.json")
+    };
+    for (URI uri : uris) {
+      HttpResponse<byte[]> response = Http.get(uri);
+      assertThat(response.statusCode()).as(uri.toString()).isEqualTo(400);
+      assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .as(uri.toString())
+          .contains("Invalid revision");
+    }
+  }
+
+  @Test
   void repoInfoOfGatedRepoShowsManualGateAndIsProtected() throws IOException {
     HttpResponse<byte[]> anonymous = Http.get(api("models/acme/gated/revision/main"));
     assertThat(anonymous.statusCode()).isEqualTo(401);

@@ -38,12 +38,7 @@ public final class PathsInfoRoute implements Route {
       return access.denial();
     }
     Repository repository = access.repository();
-    Optional<RevisionMatch> match;
-    try {
-      match = RevisionMatch.find(repository, path.rest, 0).filter(m -> m.rest.isEmpty());
-    } catch (IllegalArgumentException e) {
-      return HubErrors.badRequest("Invalid revision: " + e.getMessage());
-    }
+    Optional<RevisionMatch> match = RevisionMatch.find(repository, path.rest, 0).filter(m -> m.rest.isEmpty());
     if (match.isEmpty()) {
       return HubErrors.revisionNotFound(String.join("/", path.rest));
     }

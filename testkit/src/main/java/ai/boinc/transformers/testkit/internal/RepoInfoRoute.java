@@ -57,12 +57,7 @@ public final class RepoInfoRoute implements Route {
     Repository repository = access.repository();
     Snapshot snapshot = repository.main();
     if (!path.rest.isEmpty()) {
-      Optional<RevisionMatch> match;
-      try {
-        match = RevisionMatch.find(repository, path.rest, 0).filter(m -> m.rest.isEmpty());
-      } catch (IllegalArgumentException e) {
-        return HubErrors.badRequest("Invalid revision: " + e.getMessage());
-      }
+      Optional<RevisionMatch> match = RevisionMatch.find(repository, path.rest, 0).filter(m -> m.rest.isEmpty());
       if (match.isEmpty()) {
         return HubErrors.revisionNotFound(String.join("/", path.rest));
       }

@@ -38,12 +38,7 @@ public final class ResolveRoute implements Route {
       return access.denial();
     }
     Repository repository = access.repository();
-    Optional<RevisionMatch> match;
-    try {
-      match = RevisionMatch.find(repository, path.rest, 1);
-    } catch (IllegalArgumentException e) {
-      return HubErrors.badRequest("Invalid revision: " + e.getMessage());
-    }
+    Optional<RevisionMatch> match = RevisionMatch.find(repository, path.rest, 1);
     if (match.isEmpty()) {
       String shown;
       try {

@@ -24,9 +24,18 @@ final class RevisionMatch {
 
   /**
    * @param minRest how many segments must remain after the revision (1 for a file path)
-   * @throws IllegalArgumentException if the first segment is not valid percent-encoding
+   * @throws InvalidRevisionException if a revision segment is not valid percent-encoding
    */
   static Optional<RevisionMatch> find(Repository repository, List<String> segments, int minRest) {
+    try {
+      return decodeAndFind(repository, segments, minRest);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRevisionException(e);
+    }
+  }
+
+  private static Optional<RevisionMatch> decodeAndFind(
+      Repository repository, List<String> segments, int minRest) {
     String first = PercentCodec.decode(segments.get(0));
     Optional<Snapshot> direct = repository.revision(first);
     if (direct.isPresent() && segments.size() - 1 >= minRest) {

@@ -15,7 +15,12 @@ public final class Router {
 
   public HubResponse dispatch(HubRequest request) {
     for (Route route : routes) {
-      Optional<HubResponse> response = route.handle(request);
+      Optional<HubResponse> response;
+      try {
+        response = route.handle(request);
+      } catch (InvalidRevisionException e) {
+        return HubErrors.badRequest("Invalid revision: " + e.getMessage());
+      }
       if (response.isPresent()) {
         return response.get();
       }

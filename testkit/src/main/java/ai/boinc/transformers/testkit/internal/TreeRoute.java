@@ -39,12 +39,7 @@ public final class TreeRoute implements Route {
       return access.denial();
     }
     Repository repository = access.repository();
-    Optional<RevisionMatch> match;
-    try {
-      match = RevisionMatch.find(repository, path.rest, 0);
-    } catch (IllegalArgumentException e) {
-      return HubErrors.badRequest("Invalid revision: " + e.getMessage());
-    }
+    Optional<RevisionMatch> match = RevisionMatch.find(repository, path.rest, 0);
     if (match.isEmpty()) {
       return HubErrors.revisionNotFound(decoded(path.rest.get(0)));
     }
