@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The benchmark corpus ({@code shared/bench-corpus/corpus.txt.gz}): 3,666 shuffled documents of 1–4
+ * The benchmark corpus ({@code testdata/bench-corpus/corpus.txt.gz}): 3,666 shuffled documents of 1–4
  * KiB separated by U+001E, 8.47 MB of UTF-8 in all.
  */
 public final class Corpus {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The public fixture families the benchmarks cover, named as their folders under {@code
- * shared/fixtures/tokenizers}. JMH's {@code @Param} needs literal arrays, so the benchmark states
+ * testdata/tokenizers}. JMH's {@code @Param} needs literal arrays, so the benchmark states
  * repeat this list; a test checks that they agree.
  */
 public final class Families {

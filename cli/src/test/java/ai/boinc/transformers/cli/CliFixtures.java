@@ -1,6 +1,6 @@
 package ai.boinc.transformers.cli;
 
-import ai.boinc.transformers.testkit.SharedFixtures;
+import ai.boinc.transformers.testkit.TestData;
 import java.nio.file.Path;
 
 /** The shared fixtures, for this module's tests. */
@@ -8,6 +8,6 @@ final class CliFixtures {
   private CliFixtures() {}
 
   static Path root() {
-    return SharedFixtures.root();
+    return TestData.root();
   }
 }

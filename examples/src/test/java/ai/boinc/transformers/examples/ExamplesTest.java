@@ -7,7 +7,7 @@ import ai.boinc.transformers.testkit.LocalHub;
 import ai.boinc.transformers.testkit.LocalVault;
 import ai.boinc.transformers.testkit.LocalVaultRequest;
 import ai.boinc.transformers.testkit.LocalVaultTokenSpec;
-import ai.boinc.transformers.testkit.SharedFixtures;
+import ai.boinc.transformers.testkit.TestData;
 import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,6 +122,6 @@ class ExamplesTest {
   }
 
   static Path fixtures() {
-    return SharedFixtures.root();
+    return TestData.root();
   }
 }

@@ -11,7 +11,7 @@ import ai.boinc.transformers.testkit.HubRepo;
 import ai.boinc.transformers.testkit.LocalHub;
 import ai.boinc.transformers.testkit.LocalVault;
 import ai.boinc.transformers.testkit.LocalVaultTokenSpec;
-import ai.boinc.transformers.testkit.SharedFixtures;
+import ai.boinc.transformers.testkit.TestData;
 import ai.boinc.transformers.tokenizers.TokenizerFactory;
 import ai.boinc.transformers.transport.jdk.JdkFileFetcher;
 import ai.boinc.transformers.transport.okhttp.OkHttpFileFetcher;
@@ -203,6 +203,6 @@ class TransformersModuleTest {
   }
 
   static Path llama2() {
-    return SharedFixtures.tokenizer("llama-2");
+    return TestData.tokenizer("llama-2");
   }
 }

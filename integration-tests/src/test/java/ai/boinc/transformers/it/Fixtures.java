@@ -1,6 +1,6 @@
 package ai.boinc.transformers.it;
 
-import ai.boinc.transformers.testkit.SharedFixtures;
+import ai.boinc.transformers.testkit.TestData;
 import java.nio.file.Path;
 
 /** The shared fixtures, for this module's tests. */
@@ -8,10 +8,10 @@ final class Fixtures {
   private Fixtures() {}
 
   static Path root() {
-    return SharedFixtures.root();
+    return TestData.root();
   }
 
   static Path tokenizerDir(String model) {
-    return SharedFixtures.tokenizer(model);
+    return TestData.tokenizer(model);
   }
 }
