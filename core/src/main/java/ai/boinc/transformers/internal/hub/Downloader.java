@@ -185,13 +185,13 @@ public final class Downloader {
     DownloadEvent sized =
         new DownloadEvent(event.repoType(), repoId, filename, revision, 0,
             metadata.size.isPresent() ? metadata.size.getAsLong() : -1, false);
+    Path blob = cache.blob(metadata.etag);
     try {
       cache.writeCacheDirTag();
       if (!force && Files.exists(pointer) && pointsAt(pointer, metadata.etag)) {
         writeRefQuietly(cache, revision, metadata.commit);
         return cachedHit(pointer, listener, sized);
       }
-      Path blob = cache.blob(metadata.etag);
       boolean downloaded = false;
       try (BlobLocks.Held lock = BlobLocks.acquire(cache.lock(metadata.etag), config.lockTimeout, ctx)) {
         // Re-check under the lock: another thread or process may have finished it meanwhile.
@@ -212,7 +212,7 @@ public final class Downloader {
       return pointer;
     } catch (IOException e) {
       if (Cancellation.isCancellation(e)) {
-        throw cancelled(ctx, e);
+        throw cancelled(ctx, e, blob, sized.totalBytes().orElse(-1));
       }
       throw new CacheException(
           "Could not write " + ctx.describe() + " into the cache at " + settings.cacheDir() + ": " + e
@@ -221,7 +221,7 @@ public final class Downloader {
           repoId, filename, revision, e);
     } catch (HubException e) {
       if (Thread.currentThread().isInterrupted() && !(e instanceof DownloadCancelledException)) {
-        throw cancelled(ctx, e);
+        throw cancelled(ctx, e, blob, sized.totalBytes().orElse(-1));
       }
       throw e;
     }
@@ -374,8 +374,25 @@ public final class Downloader {
   static DownloadCancelledException cancelled(FileContext ctx, Exception cause) {
     Thread.currentThread().interrupt();
     return new DownloadCancelledException(
-        "The download of " + ctx.describe() + " was interrupted; nothing partial was stored and the cache lock was"
+        "The download of " + ctx.describe() + " was interrupted before any content arrived; the cache lock was"
             + " released.",
-        ctx.repoId, ctx.filename, ctx.revision, cause);
+        ctx.repoId, ctx.filename, ctx.revision, cause, 0, -1);
+  }
+
+  /** Interrupted during the transfer of {@code blob}: what arrived stays in its partial file. */
+  static DownloadCancelledException cancelled(FileContext ctx, Exception cause, Path blob, long total) {
+    Thread.currentThread().interrupt();
+    long kept;
+    try {
+      kept = Files.size(PartialBlob.pathOf(blob));
+    } catch (IOException e) {
+      kept = 0;
+    }
+    return new DownloadCancelledException(
+        "The download of " + ctx.describe() + " was interrupted; " + (kept > 0
+            ? kept + (total >= 0 ? " of " + total : "") + " bytes are kept in the cache and the next download of it"
+                + " resumes there"
+            : "nothing arrived yet") + ". The cache lock was released.",
+        ctx.repoId, ctx.filename, ctx.revision, cause, kept, total);
   }
 }
