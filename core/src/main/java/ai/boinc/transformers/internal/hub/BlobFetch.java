@@ -77,10 +77,13 @@ final class BlobFetch {
         try {
           length = new BlobTransfer(pipeline, readTimeout, retryPolicy, metadata, ctx, listener, event).run(partial);
           digest = partial.finish();
-        } catch (HubException e) {
-          if (!(e instanceof HubUnreachableException)) {
+        } catch (HubException | IOException e) {
+          // Kept for a resume: what arrived before an interrupt or a network failure. Deleted: an
+          // empty file, or bytes the hub refused or sent wrong.
+          boolean resumable = e instanceof IOException || e instanceof HubUnreachableException;
+          if (!resumable || partial.position() == 0) {
             partial.close();
-            Files.deleteIfExists(partialPath); // the hub refused or sent wrong bytes: nothing to resume
+            Files.deleteIfExists(partialPath);
           }
           throw e;
         }

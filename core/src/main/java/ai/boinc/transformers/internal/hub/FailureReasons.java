@@ -36,7 +36,7 @@ final class FailureReasons {
       if (message.contains("reset")) {
         return "connection reset";
       }
-      if (message.contains("closed") || message.contains("eof") || message.contains("ended")) {
+      if (message.contains("closed") || message.contains("eof") || message.contains("end of stream") || message.contains("ended")) {
         return "connection closed early";
       }
     }
