@@ -16,7 +16,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Reading is safe while downloads run. Pruning removes only blobs that no snapshot links to
- * and temp files of downloads that ended long ago; run it when no download is in progress.
+ * and partial files that no download will finish: those of a blob that is complete, and those
+ * untouched for a day; never one whose blob's lock a running download holds.
  */
 public final class HubCache {
   private final Path cacheDir;
@@ -43,7 +44,7 @@ public final class HubCache {
   }
 
   /**
-   * Deletes blobs that no snapshot links to.
+   * Deletes blobs that no snapshot links to, and abandoned partial downloads (see above).
    *
    * @param dryRun count what would be deleted without deleting anything
    * @throws CacheException if the folder cannot be read or a file cannot be deleted
