@@ -1,9 +1,11 @@
 package ai.boinc.transformers.hub;
 
 import ai.boinc.transformers.internal.hub.CacheScanner;
+import ai.boinc.transformers.internal.hub.CacheVerifier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What is in a local hub cache, and a way to reclaim space. Works on any folder in the shared
@@ -51,6 +53,22 @@ public final class HubCache {
    */
   public PruneResult prune(boolean dryRun) {
     return CacheScanner.prune(cacheDir, dryRun);
+  }
+
+  /**
+   * Re-hashes every cached blob against its SHA-256 (LFS files) or git blob id and compares its
+   * size with the size recorded at download time. Reads every byte of the cache; to repair what it
+   * finds, use {@link Hub#verify(boolean)}, which can download again.
+   *
+   * @throws CacheException if the folder cannot be read
+   */
+  public CacheVerification verify() {
+    return CacheVerifier.verify(cacheDir, Optional.empty());
+  }
+
+  /** Like {@link #verify()}, for the repositories with this id (of any type). */
+  public CacheVerification verify(String repoId) {
+    return CacheVerifier.verify(cacheDir, Optional.of(Objects.requireNonNull(repoId, "repoId")));
   }
 
   /** What {@link #prune} removed (or would remove). */

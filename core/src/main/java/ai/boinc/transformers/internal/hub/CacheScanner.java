@@ -88,7 +88,7 @@ public final class CacheScanner {
         || Files.getLastModifiedTime(partial).toMillis() < System.currentTimeMillis() - 86_400_000L;
   }
 
-  private static List<Path> repoDirs(Path cacheDir) throws IOException {
+  static List<Path> repoDirs(Path cacheDir) throws IOException {
     if (!Files.isDirectory(cacheDir)) {
       return List.of();
     }
@@ -104,7 +104,7 @@ public final class CacheScanner {
   }
 
   /** {@code models--org--name} to type and id, or null for folders that are not repositories. */
-  private static Object[] parse(String folder) {
+  static Object[] parse(String folder) {
     int separator = folder.indexOf("--");
     if (separator < 0) {
       return null;
@@ -169,7 +169,7 @@ public final class CacheScanner {
     return byCommit;
   }
 
-  private static List<Path> files(Path snapshot) throws IOException {
+  static List<Path> files(Path snapshot) throws IOException {
     try (Stream<Path> files = Files.walk(snapshot)) {
       return files.filter(p -> !Files.isDirectory(p)).collect(Collectors.toList());
     }
