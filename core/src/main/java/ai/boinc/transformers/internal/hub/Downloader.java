@@ -394,9 +394,9 @@ public final class Downloader {
 
   HubUnreachableException unreachable(FileContext ctx, IOException cause) {
     return new HubUnreachableException(
-        "Could not reach the hub at " + settings.endpoint() + " to fetch " + ctx.describe() + " ("
-            + ctx.scrub(String.valueOf(cause.getMessage())) + ") and nothing usable is cached. Check the network and"
-            + " BA_ENDPOINT, or set BA_HUB_OFFLINE=1 to use only cached files.",
+        "Cannot reach the hub at " + settings.endpoint() + ": " + ctx.scrub(FailureReasons.describe(cause))
+            + ". Fetching " + ctx.describe() + " failed and nothing usable is cached. Check that BA_ENDPOINT is"
+            + " right and the network is up, or set BA_HUB_OFFLINE=1 to use only cached files.",
         ctx.repoId, ctx.filename, ctx.revision, cause);
   }
 
