@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 
 /** Names a network failure the way a user says it ("connection refused"), not as a Java class. */
@@ -16,11 +17,15 @@ final class FailureReasons {
     if (failure == null) {
       return "no answer";
     }
+    // The most telling cause anywhere in the chain wins: a transport wraps "unknown host" in a
+    // ConnectException, for instance.
+    for (Throwable e = failure; e != null; e = e.getCause()) {
+      if (e instanceof UnknownHostException || e instanceof UnresolvedAddressException) {
+        return "unknown host" + (e.getMessage() == null ? "" : " " + e.getMessage());
+      }
+    }
     for (Throwable e = failure; e != null; e = e.getCause()) {
       String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      if (e instanceof UnknownHostException) {
-        return "unknown host " + e.getMessage();
-      }
       if (e instanceof NoRouteToHostException) {
         return "no route to host";
       }
@@ -36,7 +41,8 @@ final class FailureReasons {
       if (message.contains("reset")) {
         return "connection reset";
       }
-      if (message.contains("closed") || message.contains("eof") || message.contains("end of stream") || message.contains("ended")) {
+      if (message.contains("closed") || message.contains("eof") || message.contains("end of stream")
+          || message.contains("ended")) {
         return "connection closed early";
       }
     }
