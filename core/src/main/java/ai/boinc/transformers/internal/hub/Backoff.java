@@ -25,14 +25,6 @@ final class Backoff {
 
   /** The wait before retry number {@code retry} (1 for the first retry). */
   Duration delay(int retry) {
-    long base = policy.baseDelay().toMillis();
-    long max = policy.maxDelay().toMillis();
-    long exponential = base;
-    for (int i = 1; i < retry && exponential < max; i++) {
-      exponential *= 2;
-    }
-    long capped = Math.min(max, exponential);
-    double factor = 1.0 - policy.jitter() * random.getAsDouble();
-    return Duration.ofMillis(Math.max(0, Math.round(capped * factor)));
+    return policy.delayBefore(retry, random.getAsDouble());
   }
 }

@@ -222,6 +222,7 @@ public final class HttpEndpoint implements AutoCloseable {
         buffer[(int) (corruptAt - written)] ^= (byte) 0xff;
       }
       out.write(buffer, 0, n);
+      hooks.served(n);
       written += n;
     }
     if (kind == FaultRule.Kind.CUT) {
