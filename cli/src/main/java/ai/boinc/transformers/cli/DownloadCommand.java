@@ -108,8 +108,12 @@ final class DownloadCommand implements Callable<Integer> {
 
   /** {@code interrupted: model.safetensors, 9.9 MB of 25.2 MB kept; run the same command to resume}. */
   static String interrupted(DownloadCancelledException e) {
+    if (e.filename().isEmpty()) {
+      return "interrupted: " + e.repoId().map(r -> r + " snapshot").orElse("the download")
+          + ", what arrived is kept; run the same command to resume";
+    }
     String of = e.bytesTotal() >= 0 ? " of " + Sizes.human(e.bytesTotal()) : "";
-    return "interrupted: " + e.filename().orElse("the download") + ", " + Sizes.human(e.bytesKept()) + of
+    return "interrupted: " + e.filename().get() + ", " + Sizes.human(e.bytesKept()) + of
         + " kept; run the same command to resume";
   }
 
