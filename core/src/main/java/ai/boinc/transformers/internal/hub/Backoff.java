@@ -1,6 +1,7 @@
 package ai.boinc.transformers.internal.hub;
 
 import ai.boinc.transformers.hub.RetryPolicy;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -26,5 +27,17 @@ final class Backoff {
   /** The wait before retry number {@code retry} (1 for the first retry). */
   Duration delay(int retry) {
     return policy.delayBefore(retry, random.getAsDouble());
+  }
+
+  /** Waits with the policy's sleeper; an interrupt ends the wait as an {@link InterruptedIOException}. */
+  static void sleep(RetryPolicy policy, Duration delay, String what) throws InterruptedIOException {
+    try {
+      policy.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted while " + what);
+      interrupted.initCause(e);
+      throw interrupted;
+    }
   }
 }

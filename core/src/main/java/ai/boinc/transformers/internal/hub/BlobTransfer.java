@@ -66,7 +66,7 @@ final class BlobTransfer {
       if (failuresWithoutProgress > 0 && request > 1) {
         Duration delay = backoff.delay(failuresWithoutProgress);
         RetryLog.retrying(delay, FailureReasons.describe(lastFailure), ctx.describe(), request, MAX_REQUESTS);
-        sleep(delay);
+        Backoff.sleep(retryPolicy, delay, "waiting to resume");
       }
       long offset = partial.position();
       Call call = new Call(ctx, readTimeout, false, retryPolicy);
@@ -181,17 +181,6 @@ final class BlobTransfer {
       return body.available();
     } catch (IOException e) {
       return 0; // the next read reports the failure
-    }
-  }
-
-  private void sleep(Duration delay) throws IOException {
-    try {
-      retryPolicy.sleeper().sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted before resuming");
-      interrupted.initCause(e);
-      throw interrupted;
     }
   }
 

@@ -3,7 +3,6 @@ package ai.boinc.transformers.internal.hub;
 import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.hub.RetryPolicy;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -59,14 +58,7 @@ final class RetryInterceptor implements Interceptor {
       }
       RetryLog.retrying(delay, reason, call.ctx.describe() + " from " + chain.request().uri().getHost(), attempt + 1,
           policy.maxAttempts());
-      try {
-        policy.sleeper().sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
-        interrupted.initCause(e);
-        throw interrupted;
-      }
+      Backoff.sleep(policy, delay, "waiting to retry");
     }
   }
 

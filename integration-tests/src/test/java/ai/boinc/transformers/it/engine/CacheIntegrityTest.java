@@ -42,19 +42,28 @@ class CacheIntegrityTest {
     local.close();
   }
 
-  static void truncate(Path file, long size) throws Exception {
+  /** Changes the blob behind a cached file in place, as a failing disk or another program might. */
+  static void damage(Path file, IoAction<RandomAccessFile> change) throws Exception {
     try (RandomAccessFile raf = new RandomAccessFile(file.toRealPath().toFile(), "rw")) {
-      raf.setLength(size);
+      change.run(raf);
     }
   }
 
+  interface IoAction<T> {
+    void run(T target) throws Exception;
+  }
+
+  static void truncate(Path file, long size) throws Exception {
+    damage(file, raf -> raf.setLength(size));
+  }
+
   static void flipByte(Path file, long at) throws Exception {
-    try (RandomAccessFile raf = new RandomAccessFile(file.toRealPath().toFile(), "rw")) {
+    damage(file, raf -> {
       raf.seek(at);
       int b = raf.read();
       raf.seek(at);
       raf.write(b ^ 0xff);
-    }
+    });
   }
 
   Hub offline(Supplier<FileFetcher> transport) {

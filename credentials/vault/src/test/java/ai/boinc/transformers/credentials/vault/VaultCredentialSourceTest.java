@@ -149,7 +149,7 @@ class VaultCredentialSourceTest {
   }
 
   @Test
-  void aRefusedConnectionIsUnavailableAndNamesTheAddress() throws Exception {
+  void aRefusedConnectionIsRetriedThenUnavailableAndNamesTheAddress() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -159,6 +159,7 @@ class VaultCredentialSourceTest {
         .isInstanceOfSatisfying(VaultUnavailableException.class, e -> assertThat(e.status()).isEmpty())
         .hasMessageContaining("http://127.0.0.1:" + port)
         .hasMessageContaining("VAULT_ADDR");
+    assertThat(fx.waits).as("retried twice, as Vault's client does").hasSize(2);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import ai.boinc.transformers.credentials.AccessToken;
 import ai.boinc.transformers.testkit.LocalVaultRequest;
 import ai.boinc.transformers.testkit.LocalVaultTokenSpec;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,18 +105,6 @@ class VaultRetryTest {
     assertThat(e.getMessage()).contains("is not initialized", "vault operator init");
     assertThat(fx.count(SECRET)).isEqualTo(1);
     assertThat(fx.waits).isEmpty();
-  }
-
-  @Test
-  void noAnswerIsRetriedThenReported() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    var source = fx.builder().address("http://127.0.0.1:" + port).path("hub").auth(VaultAuth.token(root)).build();
-    var e = catchThrowableOfType(VaultUnavailableException.class, source::resolve);
-    assertThat(e.getMessage()).contains("Could not reach");
-    assertThat(fx.waits).hasSize(2);
   }
 
   @Test
