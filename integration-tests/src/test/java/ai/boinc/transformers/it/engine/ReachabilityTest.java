@@ -123,6 +123,8 @@ class ReachabilityTest {
     assertThat(e.status()).isEqualTo(404);
     assertThat(e.endpoint()).isEqualTo(endpoint);
     assertThat(e.getMessage()).contains(endpoint.toString(), "BA_ENDPOINT probably does not point at a hub");
+    var listing = catchThrowableOfType(WrongEndpointException.class, () -> hub(endpoint, transport).snapshot(REPO));
+    assertThat(listing.getMessage()).contains("/hf/api/models/acme/m", "BA_ENDPOINT probably does not point at a hub");
   }
 
   @ParameterizedTest
