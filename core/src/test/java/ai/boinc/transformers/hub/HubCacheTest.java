@@ -64,6 +64,9 @@ class HubCacheTest {
     CacheLayout model = layout(RepoType.MODEL, "acme/tiny");
     put(model, C1, "config.json", "aaaa", "12345");
     Files.writeString(model.blob("orphan"), "123");
+    Path orphanSize = model.repoDir().resolve(".sizes").resolve("orphan");
+    Files.createDirectories(orphanSize.getParent());
+    Files.writeString(orphanSize, "3");
     Path youngTemp = model.blob("cccc.1234.incomplete");
     Files.writeString(youngTemp, "12");
     Path oldTemp = model.blob("dddd.5678.incomplete");
@@ -78,6 +81,7 @@ class HubCacheTest {
     HubCache.PruneResult done = HubCache.of(cache).prune(false);
     assertThat(done.bytes()).isEqualTo(7);
     assertThat(model.blob("orphan")).doesNotExist();
+    assertThat(orphanSize).doesNotExist();
     assertThat(oldTemp).doesNotExist();
     assertThat(youngTemp).exists();
     assertThat(model.blob("aaaa")).exists();

@@ -62,6 +62,8 @@ public final class CacheScanner {
             removed.add(blob);
             if (!dryRun) {
               Files.deleteIfExists(blob);
+              // its size record, if it was a blob (a partial file has none)
+              Files.deleteIfExists(repoDir.resolve(".sizes").resolve(blob.getFileName().toString()));
             }
           }
         }
