@@ -135,10 +135,14 @@ public final class Downloader {
 
     boolean offline = settings.offline() || options.localFilesOnly();
     // A commit-pinned file already cached (and of the recorded size) needs no request at all.
+    boolean refetch = false;
     if (!force && HubNames.isCommitHash(revision)) {
       Path pointer = cache.pointer(revision, filename);
-      if (Files.exists(pointer) && healthy(cache, pointer, offline, repoId, filename, revision)) {
-        return cachedHit(pointer, listener, event);
+      if (Files.exists(pointer)) {
+        if (healthy(cache, pointer, offline, repoId, filename, revision)) {
+          return cachedHit(pointer, listener, event);
+        }
+        refetch = true;
       }
     }
     Optional<String> knownCommit = readRefQuietly(cache, revision);
@@ -151,7 +155,7 @@ public final class Downloader {
     }
     Optional<Path> cached = force ? Optional.empty() : cached(cache, filename, knownCommit);
     // A damaged cached file is neither served nor offered to the hub as current: it is fetched again.
-    boolean refetch = cached.isPresent() && !healthy(cache, cached.get(), offline, repoId, filename, revision);
+    refetch = refetch || cached.isPresent() && !healthy(cache, cached.get(), offline, repoId, filename, revision);
     if (refetch) {
       cached = Optional.empty();
     }
