@@ -12,6 +12,7 @@ import ai.boinc.transformers.hub.MissingTokenException;
 import ai.boinc.transformers.hub.OfflineCacheMissException;
 import ai.boinc.transformers.hub.RepositoryNotFoundException;
 import ai.boinc.transformers.hub.RevisionNotFoundException;
+import ai.boinc.transformers.hub.WrongEndpointException;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -81,6 +82,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof RepositoryNotFoundException
         || e instanceof RevisionNotFoundException
         || e instanceof EntryNotFoundException
+        || e instanceof WrongEndpointException
         || e instanceof NoSuchFileException) {
       return ExitCodes.NOT_FOUND;
     }

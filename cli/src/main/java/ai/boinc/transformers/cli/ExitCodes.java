@@ -18,7 +18,7 @@ public final class ExitCodes {
   public static final int NETWORK = 5;
   /** An input file is malformed: tokenizer.json, a JSONL line. */
   public static final int BAD_INPUT = 6;
-  /** The local cache, the token file or an output file could not be written. */
+  /** The local cache, the token file or an output file could not be written, or the cache is damaged. */
   public static final int IO = 7;
 
   private ExitCodes() {}
@@ -33,7 +33,7 @@ public final class ExitCodes {
     codes.put(" " + NOT_FOUND, "repository, revision or file not found");
     codes.put(" " + NETWORK, "hub unreachable, or not in the cache while offline");
     codes.put(" " + BAD_INPUT, "malformed input file");
-    codes.put(" " + IO, "cache, token file or output could not be written");
+    codes.put(" " + IO, "cache, token file or output could not be written, or a cached file is damaged");
     return codes;
   }
 }

@@ -28,6 +28,10 @@ final class OneLineLogFormat extends Formatter {
 
   @Override
   public String format(LogRecord record) {
-    return record.getLevel().getName().toLowerCase(Locale.ROOT) + ": " + formatMessage(record) + System.lineSeparator();
+    // INFO lines are progress news ("retrying in 2 s (connection refused): ..."), not problems: no prefix.
+    String prefix = record.getLevel() == java.util.logging.Level.INFO
+        ? ""
+        : record.getLevel().getName().toLowerCase(Locale.ROOT) + ": ";
+    return prefix + formatMessage(record) + System.lineSeparator();
   }
 }

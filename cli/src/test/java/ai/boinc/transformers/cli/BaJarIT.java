@@ -172,6 +172,25 @@ class BaJarIT {
   }
 
   @Test
+  void retriesShowOnStderrAndAWrongEndpointPathIsNotFound() throws Exception {
+    Map<String, String> unreachable = env();
+    unreachable.put("BA_ENDPOINT", "http://127.0.0.1:" + closedPort());
+    Map<String, String> wrongPath = env();
+    wrongPath.put("BA_ENDPOINT", hub.endpoint() + "/hf");
+
+    BaProcess down = ba(unreachable, "download", TestHubs.PUBLIC, "config.json", "--retries", "1");
+    BaProcess notAHub = ba(wrongPath, "download", TestHubs.PUBLIC, "config.json");
+
+    assertThat(down.exitCode).as(down.toString()).isEqualTo(ExitCodes.NETWORK);
+    assertThat(down.err.lines()).as(down.toString()).hasSize(2);
+    assertThat(down.err.lines().findFirst().orElseThrow())
+        .matches("retrying in [0-9.]+ m?s \\(connection refused\\): 'config.json' of model .*, attempt 2 of 2");
+    assertThat(down.err).contains("error: Cannot reach the hub at http://127.0.0.1:", ": connection refused.");
+    assertOneErrorLine(notAHub, ExitCodes.NOT_FOUND);
+    assertThat(notAHub.err).contains("BA_ENDPOINT probably does not point at a hub");
+  }
+
+  @Test
   void downloadFailuresPrintOneLineAndTheirExitCode() throws Exception {
     Map<String, String> unreachable = env();
     unreachable.put("BA_ENDPOINT", "http://127.0.0.1:" + closedPort());
@@ -189,7 +208,7 @@ class BaJarIT {
     assertOneErrorLine(missingRevision, ExitCodes.NOT_FOUND);
     assertThat(missingRevision.err).contains("v9");
     assertOneErrorLine(down, ExitCodes.NETWORK);
-    assertThat(down.err).contains("Could not reach the hub", "BA_ENDPOINT");
+    assertThat(down.err).contains("Cannot reach the hub", "connection refused", "BA_ENDPOINT");
     assertOneErrorLine(gated, ExitCodes.AUTH);
     assertThat(gated.err).contains(TestHubs.GATED, "BA_ACCESS_TOKEN");
     assertOneErrorLine(badId, ExitCodes.USAGE);

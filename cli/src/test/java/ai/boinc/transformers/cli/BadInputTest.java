@@ -78,7 +78,7 @@ class BadInputTest {
     Map<String, String> env = env();
     env.put("BA_ENDPOINT", "http://127.0.0.1:" + closedPort());
     assertOneLine(CliRun.run(env, args(command, TestHubs.PUBLIC, "--retries", "0")), ExitCodes.NETWORK,
-        "Could not reach the hub");
+        "Cannot reach the hub", "connection refused");
   }
 
   @ParameterizedTest

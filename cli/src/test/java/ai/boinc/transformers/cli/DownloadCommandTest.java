@@ -196,7 +196,7 @@ class DownloadCommandTest {
     CliRun snapshot = CliRun.run(env, "download", TestHubs.PUBLIC, "--retries", "0", "--verbose");
 
     assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCodes.NETWORK);
-    assertThat(run.err).contains("Could not reach the hub at http://127.0.0.1:9").hasLineCount(1);
+    assertThat(run.err).contains("Cannot reach the hub at http://127.0.0.1:9: connection refused", "BA_ENDPOINT").hasLineCount(1);
     assertThat(snapshot.exitCode).as(snapshot.toString()).isEqualTo(ExitCodes.NETWORK);
     assertThat(snapshot.err).contains("HubUnreachableException", "\tat ");
   }

@@ -6,6 +6,7 @@ import ai.boinc.transformers.credentials.CredentialChain;
 import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.fetch.FileFetcher;
 import ai.boinc.transformers.fetch.FileFetchers;
+import ai.boinc.transformers.internal.hub.CacheVerifier;
 import ai.boinc.transformers.internal.hub.Downloader;
 import ai.boinc.transformers.internal.hub.Snapshots;
 import ai.boinc.transformers.internal.hub.WhoAmIs;
@@ -186,6 +187,33 @@ public final class Hub {
    */
   public WhoAmI whoami() {
     return whoAmIs.whoami();
+  }
+
+  /**
+   * Re-hashes the cached blobs of {@code repoId} (every type) against their SHA-256 (LFS files) or
+   * git blob id, and compares their sizes with the sizes recorded at download time; with {@code
+   * repair}, downloads the files of damaged blobs again (at their snapshot's commit) and checks
+   * them once more. Reads every byte of the repository's blobs.
+   *
+   * <pre>{@code
+   * CacheVerification v = hub.verify("meta-llama/Llama-2-7b-ba", true);
+   * if (!v.isClean()) v.damaged().forEach(d -> System.err.println(d.blob() + " " + d.problem()));
+   * }</pre>
+   *
+   * @throws CacheException if the cache cannot be read
+   */
+  public CacheVerification verify(String repoId, boolean repair) {
+    return verify(Optional.of(repoId), repair);
+  }
+
+  /** Like {@link #verify(String, boolean)}, for every repository in the cache. */
+  public CacheVerification verify(boolean repair) {
+    return verify(Optional.empty(), repair);
+  }
+
+  private CacheVerification verify(Optional<String> repoId, boolean repair) {
+    CacheVerification found = CacheVerifier.verify(settings.cacheDir(), repoId);
+    return repair && !found.damaged().isEmpty() ? CacheVerifier.repair(found, downloader) : found;
   }
 
   public HubSettings settings() {

@@ -1,9 +1,11 @@
 package ai.boinc.transformers.hub;
 
 import ai.boinc.transformers.internal.hub.CacheScanner;
+import ai.boinc.transformers.internal.hub.CacheVerifier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What is in a local hub cache, and a way to reclaim space. Works on any folder in the shared
@@ -16,7 +18,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Reading is safe while downloads run. Pruning removes only blobs that no snapshot links to
- * and temp files of downloads that ended long ago; run it when no download is in progress.
+ * and partial files that no download will finish: those of a blob that is complete, and those
+ * untouched for a day; never one whose blob's lock a running download holds.
  */
 public final class HubCache {
   private final Path cacheDir;
@@ -43,13 +46,29 @@ public final class HubCache {
   }
 
   /**
-   * Deletes blobs that no snapshot links to.
+   * Deletes blobs that no snapshot links to, and abandoned partial downloads (see above).
    *
    * @param dryRun count what would be deleted without deleting anything
    * @throws CacheException if the folder cannot be read or a file cannot be deleted
    */
   public PruneResult prune(boolean dryRun) {
     return CacheScanner.prune(cacheDir, dryRun);
+  }
+
+  /**
+   * Re-hashes every cached blob against its SHA-256 (LFS files) or git blob id and compares its
+   * size with the size recorded at download time. Reads every byte of the cache; to repair what it
+   * finds, use {@link Hub#verify(boolean)}, which can download again.
+   *
+   * @throws CacheException if the folder cannot be read
+   */
+  public CacheVerification verify() {
+    return CacheVerifier.verify(cacheDir, Optional.empty());
+  }
+
+  /** Like {@link #verify()}, for the repositories with this id (of any type). */
+  public CacheVerification verify(String repoId) {
+    return CacheVerifier.verify(cacheDir, Optional.of(Objects.requireNonNull(repoId, "repoId")));
   }
 
   /** What {@link #prune} removed (or would remove). */

@@ -53,6 +53,24 @@ public final class RetryPolicy {
     this.clock = b.clock;
   }
 
+  /**
+   * The wait before retry number {@code retry} (1 for the first): {@code min(maxDelay, baseDelay *
+   * 2^(retry-1))}, shortened by {@code jitter * random} of it. For other clients that follow this
+   * policy (the Vault adapter does).
+   *
+   * @param random a number in [0, 1), e.g. {@code ThreadLocalRandom.current().nextDouble()}
+   */
+  public Duration delayBefore(int retry, double random) {
+    long base = baseDelay.toMillis();
+    long max = maxDelay.toMillis();
+    long exponential = base;
+    for (int i = 1; i < retry && exponential < max; i++) {
+      exponential *= 2;
+    }
+    long capped = Math.min(max, exponential);
+    return Duration.ofMillis(Math.max(0, Math.round(capped * (1.0 - jitter * random))));
+  }
+
   /** 5 attempts, waits from 1 s doubling up to 8 s, at most 60 s in all, 20 % jitter. */
   public static RetryPolicy defaults() {
     return DEFAULT;

@@ -64,6 +64,9 @@ class HubCacheTest {
     CacheLayout model = layout(RepoType.MODEL, "acme/tiny");
     put(model, C1, "config.json", "aaaa", "12345");
     Files.writeString(model.blob("orphan"), "123");
+    Path orphanSize = model.repoDir().resolve(".sizes").resolve("orphan");
+    Files.createDirectories(orphanSize.getParent());
+    Files.writeString(orphanSize, "3");
     Path youngTemp = model.blob("cccc.1234.incomplete");
     Files.writeString(youngTemp, "12");
     Path oldTemp = model.blob("dddd.5678.incomplete");
@@ -78,9 +81,33 @@ class HubCacheTest {
     HubCache.PruneResult done = HubCache.of(cache).prune(false);
     assertThat(done.bytes()).isEqualTo(7);
     assertThat(model.blob("orphan")).doesNotExist();
+    assertThat(orphanSize).doesNotExist();
     assertThat(oldTemp).doesNotExist();
     assertThat(youngTemp).exists();
     assertThat(model.blob("aaaa")).exists();
     assertThat(Files.readString(model.pointer(C1, "config.json"))).isEqualTo("12345");
+  }
+
+  @Test
+  void pruneRemovesPartialFilesOfCompleteBlobsAndOldOnesButNeverOneWhoseDownloadHoldsTheLock() throws Exception {
+    CacheLayout model = layout(RepoType.MODEL, "acme/tiny");
+    put(model, C1, "config.json", "aaaa", "12345");
+    Path ofCompleteBlob = model.blob("aaaa.incomplete");
+    Files.writeString(ofCompleteBlob, "12");
+    Path resumable = model.blob("eeee.incomplete");
+    Files.writeString(resumable, "123");
+    Path oldButLocked = model.blob("ffff.incomplete");
+    Files.writeString(oldButLocked, "1234");
+    Files.setLastModifiedTime(oldButLocked, FileTime.fromMillis(System.currentTimeMillis() - 2 * 86_400_000L));
+    Path lockFile = model.lock("ffff");
+    Files.createDirectories(lockFile.getParent());
+
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held = channel.lock()) {
+      assertThat(HubCache.of(cache).prune(false).files()).containsExactly(ofCompleteBlob);
+    }
+    assertThat(resumable).exists();
+    assertThat(HubCache.of(cache).prune(false).files()).containsExactly(oldButLocked);
   }
 }

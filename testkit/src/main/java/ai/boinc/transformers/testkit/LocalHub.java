@@ -256,6 +256,14 @@ public final class LocalHub implements AutoCloseable {
     hooks.holdBodiesAfter(bytes);
   }
 
+  /**
+   * Response body bytes both servers have written so far (a body cut by a fault counts what was
+   * sent): what clients cost in transfer, for resume tests.
+   */
+  public long bytesServed() {
+    return hooks.bytesServed();
+  }
+
   /** Lets held bodies continue and stops holding new ones. */
   public void releaseBodies() {
     hooks.releaseBodies();

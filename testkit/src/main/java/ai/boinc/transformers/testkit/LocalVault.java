@@ -256,10 +256,51 @@ public final class LocalVault implements AutoCloseable {
     }
   }
 
+  /**
+   * Answers the next {@code times} requests for {@code apiPath} with {@code status} and Vault's
+   * error envelope (the text Vault sends for that status), before anything else, even a seal.
+   */
+  public void failNext(String apiPath, int status, int times) {
+    failNext(apiPath, status, times, null);
+  }
+
+  /** Like {@link #failNext(String, int, int)}, with {@code Retry-After: <seconds>} (for 429). */
+  public void failNext(String apiPath, int status, int times, Duration retryAfter) {
+    if (status < 400 || times < 1) {
+      throw new IllegalArgumentException("status must be an error and times >= 1: " + status + ", " + times);
+    }
+    Reply reply = Reply.errors(status, errorText(status, trim(apiPath)));
+    if (retryAfter != null) {
+      reply = reply.withHeader("Retry-After", Long.toString(retryAfter.getSeconds()));
+    }
+    synchronized (state) {
+      java.util.Deque<Reply> queue = state.nextReplies.computeIfAbsent(trim(apiPath), p -> new java.util.ArrayDeque<>());
+      for (int i = 0; i < times; i++) {
+        queue.add(reply);
+      }
+    }
+  }
+
+  private static String errorText(int status, String apiPath) {
+    switch (status) {
+      case 412:
+        return "required index state not present";
+      case 429:
+        return "request path \"" + apiPath + "\": rate limit quota exceeded";
+      case 501:
+        return "Vault is not initialized";
+      case 503:
+        return "Vault is sealed";
+      default:
+        return status >= 500 ? "internal error" : "error";
+    }
+  }
+
   /** Removes every fault and canned answer. */
   public void clearFaults() {
     synchronized (state) {
       state.faults.clear();
+      state.nextReplies.clear();
     }
   }
 
@@ -345,6 +386,7 @@ public final class LocalVault implements AutoCloseable {
       byte[] bytes = reply.body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      reply.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       exchange.sendResponseHeaders(reply.status, reply.status == 204 || bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0 && reply.status != 204) {
         try (OutputStream out = exchange.getResponseBody()) {

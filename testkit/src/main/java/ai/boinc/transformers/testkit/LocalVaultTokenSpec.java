@@ -21,12 +21,18 @@ public final class LocalVaultTokenSpec {
   private final Duration maxTtl;
   private final boolean renewable;
   private final List<String> policies;
+  private final int numUses;
 
   private LocalVaultTokenSpec(Duration ttl, Duration maxTtl, boolean renewable, List<String> policies) {
+    this(ttl, maxTtl, renewable, policies, 0);
+  }
+
+  private LocalVaultTokenSpec(Duration ttl, Duration maxTtl, boolean renewable, List<String> policies, int numUses) {
     this.ttl = ttl;
     this.maxTtl = maxTtl;
     this.renewable = renewable;
     this.policies = List.copyOf(policies);
+    this.numUses = numUses;
   }
 
   /** One hour, renewable, no maximum, may read everything. */
@@ -41,16 +47,16 @@ public final class LocalVaultTokenSpec {
 
   /** Time to live from issue (or from the last renewal); zero means it never expires. */
   public LocalVaultTokenSpec ttl(Duration ttl) {
-    return new LocalVaultTokenSpec(checkNotNegative(ttl, "ttl"), maxTtl, renewable, policies);
+    return new LocalVaultTokenSpec(checkNotNegative(ttl, "ttl"), maxTtl, renewable, policies, numUses);
   }
 
   /** The longest life renewals may give, counted from issue; zero means no limit. */
   public LocalVaultTokenSpec maxTtl(Duration maxTtl) {
-    return new LocalVaultTokenSpec(ttl, checkNotNegative(maxTtl, "maxTtl"), renewable, policies);
+    return new LocalVaultTokenSpec(ttl, checkNotNegative(maxTtl, "maxTtl"), renewable, policies, numUses);
   }
 
   public LocalVaultTokenSpec renewable(boolean renewable) {
-    return new LocalVaultTokenSpec(ttl, maxTtl, renewable, policies);
+    return new LocalVaultTokenSpec(ttl, maxTtl, renewable, policies, numUses);
   }
 
   /** The path patterns this token may read, replacing the earlier ones. */
@@ -58,7 +64,22 @@ public final class LocalVaultTokenSpec {
     for (String pattern : patterns) {
       Objects.requireNonNull(pattern, "pattern");
     }
-    return new LocalVaultTokenSpec(ttl, maxTtl, renewable, List.of(patterns));
+    return new LocalVaultTokenSpec(ttl, maxTtl, renewable, List.of(patterns), numUses);
+  }
+
+  /**
+   * How many requests the token may make ({@code num_uses}); every request with it counts, a
+   * lookup too, and the token is revoked after the last. Zero (the default) means no limit.
+   */
+  public LocalVaultTokenSpec numUses(int uses) {
+    if (uses < 0) {
+      throw new IllegalArgumentException("numUses < 0: " + uses);
+    }
+    return new LocalVaultTokenSpec(ttl, maxTtl, renewable, policies, uses);
+  }
+
+  public int numUses() {
+    return numUses;
   }
 
   public Duration ttl() {
@@ -91,7 +112,7 @@ public final class LocalVaultTokenSpec {
   @Override
   public String toString() {
     return "LocalVaultTokenSpec{ttl=" + ttl + ", maxTtl=" + maxTtl + ", renewable=" + renewable
-        + ", policies=" + policies + "}";
+        + ", policies=" + policies + (numUses > 0 ? ", numUses=" + numUses : "") + "}";
   }
 
   private static Duration checkNotNegative(Duration value, String name) {

@@ -100,6 +100,30 @@ class LocalHubFaultTest {
   }
 
   @Test
+  void bytesServedCountsBodyBytesOfBothServersIncludingCutOnes() throws Exception {
+    assertThat(hub.bytesServed()).isZero();
+    get(data());
+    assertThat(hub.bytesServed()).isEqualTo(DATA.length);
+    get(data(), "Range", "bytes=1000-");
+    assertThat(hub.bytesServed()).isEqualTo(2L * DATA.length - 1000);
+    hub.addFault(Fault.cutAfterBytes(5000).onCdn());
+    URI cdn = URI.create(get(hub.resolveUri("acme/m", "model.bin")).headers().firstValue("Location").orElseThrow());
+    assertThatThrownBy(() -> get(cdn)).isInstanceOf(IOException.class);
+    assertThat(hub.bytesServed()).isEqualTo(2L * DATA.length - 1000 + 5000);
+  }
+
+  @Test
+  void aRangeWhoseIfRangeNamesAnotherEtagGetsTheWholeBody() throws Exception {
+    String etag = get(data()).headers().firstValue("ETag").orElseThrow();
+    var matching = get(data(), "Range", "bytes=10-", "If-Range", etag);
+    assertThat(matching.statusCode()).isEqualTo(206);
+    assertThat(matching.body()).isEqualTo(Arrays.copyOfRange(DATA, 10, DATA.length));
+    var other = get(data(), "Range", "bytes=10-", "If-Range", "\"0000\"");
+    assertThat(other.statusCode()).isEqualTo(200);
+    assertThat(other.body()).isEqualTo(DATA);
+  }
+
+  @Test
   void cutClosesTheConnectionAfterTheGivenBytes() throws Exception {
     hub.addFault(Fault.cutAfterBytes(1000));
     HttpResponse<InputStream> response =

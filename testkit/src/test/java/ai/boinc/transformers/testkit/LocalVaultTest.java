@@ -206,6 +206,29 @@ class LocalVaultTest {
     assertThat(vault.clock().instant()).isEqualTo(LocalVault.START.plus(Duration.ofHours(1)));
   }
 
+  @Test
+  void failNextAnswersTheGivenStatusesOnceEachThenNormally() throws Exception {
+    vault.kv2().put("hub", Map.of("token", "ba_x"));
+    vault.failNext("secret/data/hub", 429, 1, Duration.ofSeconds(7));
+    vault.failNext("/secret/data/hub/", 503, 1);
+    var limited = get("secret/data/hub", vault.rootToken(), null);
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).contains("7");
+    assertThat(limited.body()).contains("rate limit quota exceeded");
+    assertThat(get("secret/data/hub", vault.rootToken(), null).body()).contains("Vault is sealed");
+    assertThat(get("secret/data/hub", vault.rootToken(), null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aTokenWithNumUsesIsRevokedAfterItsLastUse() throws Exception {
+    vault.kv2().put("hub", Map.of("token", "ba_x"));
+    String twice = vault.issueToken(LocalVaultTokenSpec.defaults().numUses(2));
+    var lookup = get("auth/token/lookup-self", twice, null);
+    assertThat(lookup.body()).contains("\"num_uses\":1");
+    assertThat(get("secret/data/hub", twice, null).statusCode()).isEqualTo(200);
+    assertThat(get("secret/data/hub", twice, null).statusCode()).isEqualTo(403);
+  }
+
   private HttpResponse<String> get(String apiPath, String token, String namespace) throws IOException, InterruptedException {
     return http.send(request(apiPath, token, namespace).GET().build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -1,6 +1,7 @@
 package ai.boinc.transformers.internal.hub;
 
 import ai.boinc.transformers.hub.RetryPolicy;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -25,14 +26,18 @@ final class Backoff {
 
   /** The wait before retry number {@code retry} (1 for the first retry). */
   Duration delay(int retry) {
-    long base = policy.baseDelay().toMillis();
-    long max = policy.maxDelay().toMillis();
-    long exponential = base;
-    for (int i = 1; i < retry && exponential < max; i++) {
-      exponential *= 2;
+    return policy.delayBefore(retry, random.getAsDouble());
+  }
+
+  /** Waits with the policy's sleeper; an interrupt ends the wait as an {@link InterruptedIOException}. */
+  static void sleep(RetryPolicy policy, Duration delay, String what) throws InterruptedIOException {
+    try {
+      policy.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted while " + what);
+      interrupted.initCause(e);
+      throw interrupted;
     }
-    long capped = Math.min(max, exponential);
-    double factor = 1.0 - policy.jitter() * random.getAsDouble();
-    return Duration.ofMillis(Math.max(0, Math.round(capped * factor)));
   }
 }

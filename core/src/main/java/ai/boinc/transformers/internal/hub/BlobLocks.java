@@ -108,6 +108,32 @@ final class BlobLocks {
     }
   }
 
+  /**
+   * Whether a thread of this process or another process holds the lock of {@code lockFile} now
+   * (for prune, which must not remove the partial file of a running download).
+   */
+  static boolean isHeld(Path lockFile) {
+    Path key = lockFile.toAbsolutePath().normalize();
+    if (LOCKS.containsKey(key)) {
+      return true;
+    }
+    if (!Files.exists(key)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(key, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    } catch (IOException e) {
+      return false; // no locks on this file system: age alone decides
+    }
+  }
+
   private static FileLock fileLock(FileChannel channel, Path key, long deadline, Duration timeout, FileContext ctx)
       throws IOException {
     while (true) {

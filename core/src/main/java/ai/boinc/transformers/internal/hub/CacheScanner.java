@@ -55,14 +55,15 @@ public final class CacheScanner {
             if (!Files.isRegularFile(blob) || referenced.contains(blob.toRealPath())) {
               continue;
             }
-            // Temp files of downloads in progress are young; leave anything touched in the last day.
-            if (isTemp(blob) && Files.getLastModifiedTime(blob).toMillis() > System.currentTimeMillis() - 86_400_000L) {
+            if (PartialFiles.isPartial(blob.getFileName().toString()) && !isAbandoned(cacheDir, repoDir, blob)) {
               continue;
             }
             bytes += Files.size(blob);
             removed.add(blob);
             if (!dryRun) {
               Files.deleteIfExists(blob);
+              // its size record, if it was a blob (a partial file has none)
+              Files.deleteIfExists(repoDir.resolve(".sizes").resolve(blob.getFileName().toString()));
             }
           }
         }
@@ -75,12 +76,21 @@ public final class CacheScanner {
     }
   }
 
-  private static boolean isTemp(Path blob) {
-    String name = blob.getFileName().toString();
-    return name.endsWith(".incomplete") || name.endsWith(".tmp") || name.endsWith(".part");
+  /**
+   * A partial download nobody will finish: no download holds its blob's lock, and either the blob
+   * is complete or the file was not touched for a day (a resumable one is kept that long).
+   */
+  private static boolean isAbandoned(Path cacheDir, Path repoDir, Path partial) throws IOException {
+    String etag = PartialFiles.etagOf(partial.getFileName().toString());
+    Path lock = cacheDir.resolve(".locks").resolve(repoDir.getFileName()).resolve(etag + ".lock");
+    if (BlobLocks.isHeld(lock)) {
+      return false;
+    }
+    return Files.exists(partial.resolveSibling(etag))
+        || Files.getLastModifiedTime(partial).toMillis() < System.currentTimeMillis() - 86_400_000L;
   }
 
-  private static List<Path> repoDirs(Path cacheDir) throws IOException {
+  static List<Path> repoDirs(Path cacheDir) throws IOException {
     if (!Files.isDirectory(cacheDir)) {
       return List.of();
     }
@@ -96,7 +106,7 @@ public final class CacheScanner {
   }
 
   /** {@code models--org--name} to type and id, or null for folders that are not repositories. */
-  private static Object[] parse(String folder) {
+  static Object[] parse(String folder) {
     int separator = folder.indexOf("--");
     if (separator < 0) {
       return null;
@@ -161,7 +171,7 @@ public final class CacheScanner {
     return byCommit;
   }
 
-  private static List<Path> files(Path snapshot) throws IOException {
+  static List<Path> files(Path snapshot) throws IOException {
     try (Stream<Path> files = Files.walk(snapshot)) {
       return files.filter(p -> !Files.isDirectory(p)).collect(Collectors.toList());
     }

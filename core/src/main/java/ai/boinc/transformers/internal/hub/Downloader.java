@@ -6,6 +6,7 @@ import ai.boinc.transformers.fetch.FetchRequest;
 import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.fetch.FileFetcher;
 import ai.boinc.transformers.hub.CacheException;
+import ai.boinc.transformers.hub.CorruptedCacheException;
 import ai.boinc.transformers.hub.DownloadCancelledException;
 import ai.boinc.transformers.hub.DownloadEvent;
 import ai.boinc.transformers.hub.DownloadListener;
@@ -132,14 +133,18 @@ public final class Downloader {
     CacheLayout cache = new CacheLayout(settings.cacheDir(), type, repoId);
     boolean force = options.forceDownload();
 
-    // A commit-pinned file already cached needs no request at all.
+    boolean offline = settings.offline() || options.localFilesOnly();
+    // A commit-pinned file already cached (and of the recorded size) needs no request at all.
+    boolean refetch = false;
     if (!force && HubNames.isCommitHash(revision)) {
       Path pointer = cache.pointer(revision, filename);
       if (Files.exists(pointer)) {
-        return cachedHit(pointer, listener, event);
+        if (healthy(cache, pointer, offline, repoId, filename, revision)) {
+          return cachedHit(pointer, listener, event);
+        }
+        refetch = true;
       }
     }
-    boolean offline = settings.offline() || options.localFilesOnly();
     Optional<String> knownCommit = readRefQuietly(cache, revision);
     if (!force && (optional || offline) && knownCommit.isPresent()
         && Files.exists(cache.noExist(knownCommit.get(), filename))) {
@@ -149,6 +154,11 @@ public final class Downloader {
           repoId, filename, revision);
     }
     Optional<Path> cached = force ? Optional.empty() : cached(cache, filename, knownCommit);
+    // A damaged cached file is neither served nor offered to the hub as current: it is fetched again.
+    refetch = refetch || cached.isPresent() && !healthy(cache, cached.get(), offline, repoId, filename, revision);
+    if (refetch) {
+      cached = Optional.empty();
+    }
     if (offline) {
       return cachedHit(
           cached.orElseThrow(() -> offlineMiss(repoId, filename, revision, options.localFilesOnly())),
@@ -185,17 +195,18 @@ public final class Downloader {
     DownloadEvent sized =
         new DownloadEvent(event.repoType(), repoId, filename, revision, 0,
             metadata.size.isPresent() ? metadata.size.getAsLong() : -1, false);
+    Path blob = cache.blob(metadata.etag);
     try {
       cache.writeCacheDirTag();
-      if (!force && Files.exists(pointer) && pointsAt(pointer, metadata.etag)) {
+      if (!force && !refetch && Files.exists(pointer) && pointsAt(pointer, metadata.etag)
+          && BlobSizes.problem(cache, pointer, metadata.size).isEmpty()) {
         writeRefQuietly(cache, revision, metadata.commit);
         return cachedHit(pointer, listener, sized);
       }
-      Path blob = cache.blob(metadata.etag);
       boolean downloaded = false;
       try (BlobLocks.Held lock = BlobLocks.acquire(cache.lock(metadata.etag), config.lockTimeout, ctx)) {
         // Re-check under the lock: another thread or process may have finished it meanwhile.
-        if (force || !Files.exists(blob)) {
+        if (force || !Files.exists(blob) || BlobSizes.problem(cache, blob, metadata.size).isPresent()) {
           listener.start(sized);
           new BlobFetch(pipeline, settings.downloadTimeout(), config.retryPolicy)
               .fetch(metadata, blob, ctx, listener, sized);
@@ -203,6 +214,7 @@ public final class Downloader {
         }
         AtomicFiles.link(pointer, blob);
       }
+      BlobSizes.record(cache, metadata.etag, metadata.size.isPresent() ? metadata.size.getAsLong() : Files.size(blob));
       writeRefQuietly(cache, revision, metadata.commit);
       if (!downloaded) {
         return cachedHit(pointer, listener, sized);
@@ -212,7 +224,7 @@ public final class Downloader {
       return pointer;
     } catch (IOException e) {
       if (Cancellation.isCancellation(e)) {
-        throw cancelled(ctx, e);
+        throw cancelled(ctx, e, blob, sized.totalBytes().orElse(-1));
       }
       throw new CacheException(
           "Could not write " + ctx.describe() + " into the cache at " + settings.cacheDir() + ": " + e
@@ -221,7 +233,7 @@ public final class Downloader {
           repoId, filename, revision, e);
     } catch (HubException e) {
       if (Thread.currentThread().isInterrupted() && !(e instanceof DownloadCancelledException)) {
-        throw cancelled(ctx, e);
+        throw cancelled(ctx, e, blob, sized.totalBytes().orElse(-1));
       }
       throw e;
     }
@@ -288,6 +300,27 @@ public final class Downloader {
     listener.start(hit.withBytesDone(0));
     listener.done(hit);
     return pointer;
+  }
+
+  /**
+   * Whether a cached file has the size recorded for its blob. If not: offline that is an error
+   * (never served silently); online the caller fetches it again.
+   */
+  private boolean healthy(
+      CacheLayout cache, Path pointer, boolean offline, String repoId, String filename, String revision) {
+    Optional<String> problem = BlobSizes.problem(cache, pointer, OptionalLong.empty());
+    if (problem.isEmpty()) {
+      return true;
+    }
+    if (offline) {
+      throw new CorruptedCacheException(
+          "The cached '" + filename + "' of '" + repoId + "' at revision '" + revision + "' (" + pointer + ") "
+              + problem.get() + ", and offline mode keeps it from being downloaded again. Go online and run the"
+              + " download again (or 'ba cache verify --repair'), which replaces it.",
+          repoId, filename, revision, pointer);
+    }
+    LOG.log(Level.WARNING, "the cached {0} of {1} {2}; downloading it again", filename, repoId, problem.get());
+    return false;
   }
 
   /** The blob a pointer links to is named after its ETag. */
@@ -365,17 +398,34 @@ public final class Downloader {
 
   HubUnreachableException unreachable(FileContext ctx, IOException cause) {
     return new HubUnreachableException(
-        "Could not reach the hub at " + settings.endpoint() + " to fetch " + ctx.describe() + " ("
-            + ctx.scrub(String.valueOf(cause.getMessage())) + ") and nothing usable is cached. Check the network and"
-            + " BA_ENDPOINT, or set BA_HUB_OFFLINE=1 to use only cached files.",
+        "Cannot reach the hub at " + settings.endpoint() + ": " + ctx.scrub(FailureReasons.describe(cause))
+            + ". Fetching " + ctx.describe() + " failed and nothing usable is cached. Check that BA_ENDPOINT is"
+            + " right and the network is up, or set BA_HUB_OFFLINE=1 to use only cached files.",
         ctx.repoId, ctx.filename, ctx.revision, cause);
   }
 
   static DownloadCancelledException cancelled(FileContext ctx, Exception cause) {
     Thread.currentThread().interrupt();
     return new DownloadCancelledException(
-        "The download of " + ctx.describe() + " was interrupted; nothing partial was stored and the cache lock was"
+        "The download of " + ctx.describe() + " was interrupted before any content arrived; the cache lock was"
             + " released.",
-        ctx.repoId, ctx.filename, ctx.revision, cause);
+        ctx.repoId, ctx.filename, ctx.revision, cause, 0, -1);
+  }
+
+  /** Interrupted during the transfer of {@code blob}: what arrived stays in its partial file. */
+  static DownloadCancelledException cancelled(FileContext ctx, Exception cause, Path blob, long total) {
+    Thread.currentThread().interrupt();
+    long kept;
+    try {
+      kept = Files.size(PartialBlob.pathOf(blob));
+    } catch (IOException e) {
+      kept = 0;
+    }
+    return new DownloadCancelledException(
+        "The download of " + ctx.describe() + " was interrupted; " + (kept > 0
+            ? kept + (total >= 0 ? " of " + total : "") + " bytes are kept in the cache and the next download of it"
+                + " resumes there"
+            : "nothing arrived yet") + ". The cache lock was released.",
+        ctx.repoId, ctx.filename, ctx.revision, cause, kept, total);
   }
 }

@@ -10,6 +10,7 @@ import ai.boinc.transformers.hub.MissingTokenException;
 import ai.boinc.transformers.hub.RateLimitedException;
 import ai.boinc.transformers.hub.RepositoryNotFoundException;
 import ai.boinc.transformers.hub.RevisionNotFoundException;
+import ai.boinc.transformers.hub.WrongEndpointException;
 
 /**
  * Turns a hub error response into a typed exception whose message says what happened and what to
@@ -88,6 +89,14 @@ final class ErrorMapper {
               + "' at revision '" + ctx.revision + "'. Check the path (it is case-sensitive)"
               + " and the revision.",
           ctx.repoId, ctx.filename, ctx.revision);
+    }
+    if (status == 404 && code.isEmpty() && Origin.of(response.uri()).equals(Origin.of(ctx.endpoint))) {
+      // Every hub 404 names its kind (RepoNotFound, RevisionNotFound, EntryNotFound).
+      return new WrongEndpointException(
+          "The server at " + ctx.endpoint + " answered HTTP 404 to " + response.uri().getRawPath() + " (for " + what
+              + ") without the error code a hub sends: BA_ENDPOINT probably does not point at a hub (a wrong path"
+              + " or port?). Set BA_ENDPOINT to the hub's root URL, e.g. https://huggingface.co.",
+          ctx.repoId, ctx.filename, ctx.revision, ctx.endpoint);
     }
     if (status == 429) {
       java.util.Optional<java.time.Duration> wait = RetryAfter.parse(response.headers());

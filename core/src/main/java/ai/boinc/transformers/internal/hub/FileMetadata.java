@@ -53,11 +53,19 @@ final class FileMetadata {
 
   /** A git file's ETag is its git blob id: sha1 of "blob <size>\0" and the content. */
   boolean isGitSha1() {
+    return isGitSha1(etag);
+  }
+
+  static boolean isGitSha1(String etag) {
     return GIT_SHA1.matcher(etag).matches();
   }
 
   /** An LFS file's ETag is the SHA-256 of its content, which the download is checked against. */
   boolean isSha256() {
+    return isSha256(etag);
+  }
+
+  static boolean isSha256(String etag) {
     return SHA256.matcher(etag).matches();
   }
 

@@ -3,8 +3,6 @@ package ai.boinc.transformers.internal.hub;
 import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.hub.RetryPolicy;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,11 +10,10 @@ import java.util.Optional;
  * Retries what may pass — 408, 429, 5xx but 501, connection failures — with the {@link
  * RetryPolicy}'s backoff, honouring the hub's {@code Retry-After}/{@code RateLimit}. When the
  * policy gives up, the last response is returned (and mapped to an exception by the caller) or the
- * last connection failure is thrown. An interrupt is never retried.
+ * last connection failure is thrown. An interrupt is never retried. Each retry is logged at INFO
+ * ({@link RetryLog}) with its reason and wait.
  */
 final class RetryInterceptor implements Interceptor {
-  private static final System.Logger LOG = System.getLogger("ai.boinc.transformers.hub");
-
   @Override
   public FetchResponse intercept(Chain chain) throws IOException {
     Call call = chain.call();
@@ -43,10 +40,10 @@ final class RetryInterceptor implements Interceptor {
         Optional<Duration> hinted = RetryAfter.parse(response.headers());
         call.retryAfter = hinted;
         delay = hinted.orElse(backoff.delay(attempt));
-        reason = "HTTP " + response.status();
+        reason = response.status() == 429 ? "rate limited, HTTP 429" : "HTTP " + response.status();
       } else {
         delay = backoff.delay(attempt);
-        reason = failure.getClass().getSimpleName();
+        reason = FailureReasons.describe(failure);
       }
       long elapsed = policy.clock().millis() - start;
       boolean again = attempt < policy.maxAttempts() && elapsed + delay.toMillis() <= policy.maxTotalTime().toMillis();
@@ -59,17 +56,9 @@ final class RetryInterceptor implements Interceptor {
       if (response != null) {
         closeQuietly(response);
       }
-      LOG.log(Level.DEBUG, "{0} from {1} for {2}; attempt {3} of {4} in {5} ms",
-          reason, chain.request().uri().getHost(), call.ctx.describe(), attempt + 1, policy.maxAttempts(),
-          delay.toMillis());
-      try {
-        policy.sleeper().sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
-        interrupted.initCause(e);
-        throw interrupted;
-      }
+      RetryLog.retrying(delay, reason, call.ctx.describe() + " from " + chain.request().uri().getHost(), attempt + 1,
+          policy.maxAttempts());
+      Backoff.sleep(policy, delay, "waiting to retry");
     }
   }
 

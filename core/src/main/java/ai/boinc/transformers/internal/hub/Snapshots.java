@@ -169,7 +169,11 @@ public final class Snapshots {
       }
     } catch (InterruptedException e) {
       futures.forEach(f -> f.cancel(true));
-      throw Downloader.cancelled(ctx, e);
+      Thread.currentThread().interrupt();
+      throw new DownloadCancelledException(
+          "The snapshot download of '" + repoId + "' was interrupted; the files that had started keep what"
+              + " arrived in the cache, and the next download resumes them.",
+          repoId, null, atCommit.revision(), e);
     } finally {
       executor.shutdownNow();
       try {

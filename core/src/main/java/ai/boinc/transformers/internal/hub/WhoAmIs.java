@@ -34,8 +34,9 @@ public final class WhoAmIs {
         throw new DownloadCancelledException("Asking the hub who you are was interrupted.", null, null, null, e);
       }
       throw new HubUnreachableException(
-          "Could not reach the hub at " + config.settings.endpoint() + " to ask who the access token belongs to ("
-              + ctx.scrub(String.valueOf(e.getMessage())) + "). Check the network and BA_ENDPOINT.",
+          "Cannot reach the hub at " + config.settings.endpoint() + ": " + ctx.scrub(FailureReasons.describe(e))
+              + ". Asking who the access token belongs to failed. Check that BA_ENDPOINT is right and the network"
+              + " is up.",
           null, null, null, e);
     } catch (HubException e) {
       throw e;

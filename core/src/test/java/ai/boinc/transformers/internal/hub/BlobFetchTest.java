@@ -51,6 +51,10 @@ class BlobFetchTest {
     final long corruptAt;
     final Random random;
     final List<FetchRequest> seen = new ArrayList<>();
+    /** Runs once, when the first answer has sent half of the content (another writer acting meanwhile). */
+    Runnable atHalf = () -> { };
+    /** Runs once, when the first answer has sent all of the content. */
+    Runnable atEnd = () -> { };
 
     Server(byte[] content, long cutAfter, boolean ignoreRange, long corruptAt, long seed) {
       this.content = content;
@@ -107,9 +111,18 @@ class BlobFetchTest {
           throw new IOException("connection reset (test)");
         }
         if (position >= content.length) {
+          Runnable hook = atEnd;
+          atEnd = () -> { };
+          hook.run();
           return -1;
         }
         int n = (int) Math.min(Math.min(len, 1 + pieces.nextInt(40_000)), Math.min(content.length - position, cut - sent));
+        long half = content.length / 2;
+        if (position < half && position + n >= half) {
+          Runnable hook = atHalf;
+          atHalf = () -> { };
+          hook.run();
+        }
         System.arraycopy(content, (int) position, b, off, n);
         if (corrupt >= position && corrupt < position + n) {
           b[off + (int) (corrupt - position)] ^= 0x5a;
@@ -220,12 +233,12 @@ class BlobFetchTest {
   }
 
   @Test
-  void anInterruptedPipelinedDownloadStopsAndLeavesNoTempFile() throws Exception {
+  void anInterruptedPipelinedDownloadStopsKeepsItsPartialFileAndTheNextOneResumes() throws Exception {
     byte[] content = new byte[3_000_000];
     new Random(7).nextBytes(content);
     Server server = new Server(content, -1, false, -1, 7);
-    Path blob = dir.resolve("interrupted");
-    Thread.currentThread().interrupt();
+    server.atHalf = () -> Thread.currentThread().interrupt();
+    Path blob = dir.resolve(sha256(content));
     try {
       assertThatThrownBy(() -> fetch(server, sha256(content), content.length, blob, true, true, new ArrayList<>()))
           .isInstanceOf(java.io.InterruptedIOException.class);
@@ -233,6 +246,138 @@ class BlobFetchTest {
       Thread.interrupted();
     }
     assertThat(blob).doesNotExist();
+    Path partial = PartialBlob.pathOf(blob);
+    long kept = Files.size(partial);
+    assertThat(kept).isBetween(1L, (long) content.length - 1);
+    assertThat(Files.readAllBytes(partial)).isEqualTo(java.util.Arrays.copyOf(content, (int) kept));
+
+    Server again = new Server(content, -1, false, -1, 8);
+    fetch(again, sha256(content), content.length, blob, true, true, new ArrayList<>());
+    assertThat(Files.readAllBytes(blob)).isEqualTo(content);
+    assertThat(again.seen).hasSize(1);
+    assertThat(again.seen.get(0).headers().first("Range")).contains("bytes=" + kept + "-");
     assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void aPartialFileWithTheRightPrefixIsResumedWithOneRangeRequest() throws Exception {
+    byte[] content = new byte[500_000];
+    new Random(9).nextBytes(content);
+    for (String etag : new String[] {sha256(content), gitBlobId(content)}) {
+      Path blob = dir.resolve(etag);
+      Files.write(PartialBlob.pathOf(blob), java.util.Arrays.copyOf(content, 123_456));
+      Server server = new Server(content, -1, false, -1, 9);
+      List<Long> progress = new ArrayList<>();
+      fetch(server, etag, content.length, blob, false, false, progress);
+      assertThat(Files.readAllBytes(blob)).isEqualTo(content);
+      assertThat(server.seen).hasSize(1);
+      assertThat(server.seen.get(0).headers().first("Range")).contains("bytes=123456-");
+      assertThat(progress).first().isEqualTo(123_456L);
+    }
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void aCompletePartialFileNeedsNoRequest() throws Exception {
+    byte[] content = new byte[70_000];
+    new Random(10).nextBytes(content);
+    Path blob = dir.resolve(sha256(content));
+    Files.write(PartialBlob.pathOf(blob), content);
+    Server server = new Server(content, -1, false, -1, 10);
+    fetch(server, sha256(content), content.length, blob, false, false, new ArrayList<>());
+    assertThat(Files.readAllBytes(blob)).isEqualTo(content);
+    assertThat(server.seen).isEmpty();
+  }
+
+  /** A prefix of other bytes (a crash, another tool): the hash check rejects it and the blob is fetched again. */
+  @Test
+  void aPartialFileWithWrongBytesIsRejectedAndFetchedAgain() throws Exception {
+    byte[] content = new byte[400_000];
+    new Random(11).nextBytes(content);
+    for (boolean pipelined : new boolean[] {false, true}) {
+      Path blob = dir.resolve(pipelined + sha256(content));
+      byte[] wrong = java.util.Arrays.copyOf(content, 200_000);
+      wrong[77] ^= 1;
+      Files.write(PartialBlob.pathOf(blob), wrong);
+      Server server = new Server(content, -1, false, -1, 11);
+      assertFetchedTwiceTheSecondTimeWhole(server, content, blob, pipelined);
+    }
+    assertThat(leftovers()).isEmpty();
+  }
+
+  /**
+   * Two writers that both believe they hold the blob's lock (huggingface_hub#4306: flock on NFS):
+   * while this download runs, another appends to the same partial file as huggingface_hub 0.36 did.
+   * Appended bytes this download later overwrites at their offsets do no harm; bytes appended
+   * after its last write make the file too long, the size check rejects the mix and the blob is
+   * fetched again.
+   */
+  @Test
+  void aSecondWriterAppendingToThePartialFileIsDetectedAndTheBlobFetchedAgain() throws Exception {
+    byte[] content = new byte[600_000];
+    new Random(12).nextBytes(content);
+    for (boolean pipelined : new boolean[] {false, true}) {
+      Path blob = dir.resolve(pipelined + "-append-" + sha256(content));
+      Server server = new Server(content, -1, false, -1, 12);
+      Runnable append = () -> {
+        try {
+          Files.write(PartialBlob.pathOf(blob), java.util.Arrays.copyOf(content, 100_000),
+              java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+      server.atHalf = append;
+      server.atEnd = append;
+      assertFetchedTwiceTheSecondTimeWhole(server, content, blob, pipelined);
+    }
+    assertThat(leftovers()).isEmpty();
+  }
+
+  /** The other writer started over (deleted and re-created the partial file) while this one wrote. */
+  @Test
+  void aSecondWriterReplacingThePartialFileIsDetectedAndTheBlobFetchedAgain() throws Exception {
+    byte[] content = new byte[600_000];
+    new Random(13).nextBytes(content);
+    Path blob = dir.resolve("replace-" + sha256(content));
+    Server server = new Server(content, -1, false, -1, 13);
+    server.atHalf = () -> {
+      try {
+        Path partial = PartialBlob.pathOf(blob);
+        Files.delete(partial);
+        Files.write(partial, java.util.Arrays.copyOf(content, 1000));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    assertFetchedTwiceTheSecondTimeWhole(server, content, blob, false);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  /** The first result was rejected, and the blob was fetched once more from byte 0. */
+  private static void assertFetchedTwiceTheSecondTimeWhole(Server server, byte[] content, Path blob, boolean pipelined)
+      throws Exception {
+    fetch(server, sha256(content), content.length, blob, pipelined, pipelined, new ArrayList<>());
+    assertThat(Files.readAllBytes(blob)).isEqualTo(content);
+    assertThat(server.seen).hasSize(2);
+    assertThat(server.seen.get(1).headers().first("Range")).isEmpty();
+  }
+
+  @Test
+  void otherToolsPartialFilesOfTheBlobAreRemoved() throws Exception {
+    byte[] content = new byte[10_000];
+    new Random(14).nextBytes(content);
+    String etag = sha256(content);
+    Path blob = dir.resolve(etag);
+    Path hfh = dir.resolve(etag + ".1a2b3c4d.incomplete");
+    Path rust = dir.resolve(etag + ".part");
+    Path otherBlob = dir.resolve("f".repeat(64) + ".1a2b3c4d.incomplete");
+    for (Path p : List.of(hfh, rust, otherBlob)) {
+      Files.write(p, new byte[] {1, 2, 3});
+    }
+    fetch(new Server(content, -1, false, -1, 14), etag, content.length, blob, false, false, new ArrayList<>());
+    assertThat(hfh).doesNotExist();
+    assertThat(rust).doesNotExist();
+    assertThat(otherBlob).exists();
   }
 }

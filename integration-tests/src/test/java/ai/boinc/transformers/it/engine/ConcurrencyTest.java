@@ -133,25 +133,32 @@ class ConcurrencyTest {
     }
   }
 
-  /** Interrupted while waiting for the CDN's answer: both transports wake up. */
+  /** Interrupted while waiting for the CDN's answer: both transports wake up; nothing arrived, nothing is kept. */
   @ParameterizedTest
   @MethodSource("ai.boinc.transformers.it.engine.Engine#transports")
   void interruptingADownloadCleansUpAndReleasesTheLock(Supplier<FileFetcher> transport) throws Exception {
     Hub hub = Engine.hub(local, cache, transport.get()).build();
     local.addFault(ai.boinc.transformers.testkit.Fault.delay(Duration.ofSeconds(2)).onCdn());
-    assertCancels(hub, () -> local.clearFaults());
+    DownloadCancelledException e = assertCancels(hub, () -> local.clearFaults());
+    assertThat(e.bytesKept()).isZero();
   }
 
-  /** Interrupted while a body read is blocked (a stall mid-body). */
+  /** Interrupted while a body read is blocked (a stall mid-body): what arrived is kept and resumed. */
   @ParameterizedTest
   @MethodSource("ai.boinc.transformers.it.engine.Engine#transports")
-  void interruptingABlockedBodyReadCleansUp(Supplier<FileFetcher> transport) throws Exception {
+  void interruptingABlockedBodyReadKeepsThePartialFileForTheNextDownload(Supplier<FileFetcher> transport)
+      throws Exception {
     Hub hub = Engine.hub(local, cache, transport.get()).build();
     local.addFault(ai.boinc.transformers.testkit.Fault.stall(Duration.ofSeconds(2)).afterBytes(50_000).onCdn());
-    assertCancels(hub, () -> local.clearFaults());
+    DownloadCancelledException e = assertCancels(hub, () -> local.clearFaults());
+    assertThat(e.bytesKept()).isEqualTo(50_000);
+    assertThat(e.bytesTotal()).isEqualTo(LFS.length);
+    assertThat(e.getMessage()).contains("50000 of 300000 bytes are kept");
+    List<RecordedRequest> gets = cdnGets(local);
+    assertThat(gets.get(gets.size() - 1).header("Range")).contains("bytes=50000-");
   }
 
-  private void assertCancels(Hub hub, Runnable heal) throws Exception {
+  private DownloadCancelledException assertCancels(Hub hub, Runnable heal) throws Exception {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicBoolean interruptedAfter = new AtomicBoolean();
     Thread downloader = new Thread(() -> {
@@ -172,10 +179,13 @@ class ConcurrencyTest {
     assertThat(thrown.get()).isInstanceOf(DownloadCancelledException.class)
         .hasMessageContaining("w.bin").hasMessageContaining("interrupted");
     assertThat(interruptedAfter).isTrue();
-    Engine.assertNoTempFiles(cache);
+    DownloadCancelledException cancelled = (DownloadCancelledException) thrown.get();
+    assertThat(Engine.tempFiles(cache)).hasSize(cancelled.bytesKept() > 0 ? 1 : 0);
 
     heal.run();
     assertThat(Engine.read(hub.download(REPO, "w.bin"))).isEqualTo(LFS);
+    Engine.assertNoTempFiles(cache);
+    return cancelled;
   }
 
   static void ignore(IOException e) {}

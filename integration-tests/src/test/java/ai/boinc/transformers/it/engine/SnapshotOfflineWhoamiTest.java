@@ -169,11 +169,16 @@ class SnapshotOfflineWhoamiTest {
 
   @ParameterizedTest
   @MethodSource("ai.boinc.transformers.it.engine.Engine#transports")
-  void aFailingFileFailsTheSnapshotAndLeavesNoTempFiles(Supplier<FileFetcher> transport) {
+  void aFailingFileFailsTheSnapshotAndTheNextSnapshotLeavesNoTempFiles(Supplier<FileFetcher> transport) {
     local.addFault(Fault.corruptByteAt(100).onCdn().times(5));
     Hub hub = Engine.hub(local, cache, transport.get()).build();
 
     catchThrowableOfType(HubException.class, () -> hub.snapshot(REPO));
+    // Files cancelled with the snapshot keep what arrived, each in its one resumable partial file.
+    assertThat(Engine.tempFiles(cache))
+        .allSatisfy(p -> assertThat(p.getFileName().toString()).matches("[0-9a-f]{40,64}\\.incomplete"));
+    local.clearFaults();
+    hub.snapshot(REPO);
     Engine.assertNoTempFiles(cache);
   }
 

@@ -44,10 +44,9 @@ public final class CdnRoute implements Route {
     if (blob.isEmpty()) {
       return Optional.of(cdnError(404, "NoSuchKey", "The specified key does not exist."));
     }
-    HubResponse response = FileResponses.bytes(request, blob.get().content(), "application/octet-stream");
-    return Optional.of(
-        response.header("ETag", FileResponses.quote(Hashes.sha256(("cdn:" + key).getBytes(
-            java.nio.charset.StandardCharsets.US_ASCII)))));
+    String etag = FileResponses.quote(Hashes.sha256(("cdn:" + key).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    HubResponse response = FileResponses.bytes(request, blob.get().content(), "application/octet-stream", etag);
+    return Optional.of(response.header("ETag", etag));
   }
 
   private static HubResponse cdnError(int status, String code, String message) {

@@ -15,7 +15,7 @@ final class FileResponses {
     if (matches(request.header("If-None-Match").orElse(null), file.blobId())) {
       return HubResponse.status(304).header("ETag", etag).header("X-Repo-Commit", commit);
     }
-    HubResponse response = bytes(request, file.content(), contentType(file.path()));
+    HubResponse response = bytes(request, file.content(), contentType(file.path()), quote(file.blobId()));
     return response.header("X-Repo-Commit", commit).header("ETag", etag);
   }
 
@@ -44,10 +44,19 @@ final class FileResponses {
     return (state.options().weakEtags() ? "W/" : "") + quote(value);
   }
 
-  /** The whole content (200) or one range of it (206/416), with {@code Accept-Ranges}. */
-  static HubResponse bytes(HubRequest request, Content content, String contentType) {
+  /**
+   * The whole content (200) or one range of it (206/416), with {@code Accept-Ranges}. A Range
+   * whose {@code If-Range} does not name {@code etag} (the strong ETag of this answer) is ignored,
+   * as RFC 9110 section 13.1.5 says: the whole content follows.
+   */
+  static HubResponse bytes(HubRequest request, Content content, String contentType, String etag) {
     long total = content.size();
-    ByteRange range = ByteRange.parse(request.header("Range").orElse(null), total);
+    String rangeHeader = request.header("Range").orElse(null);
+    String ifRange = request.header("If-Range").map(String::trim).orElse(null);
+    if (ifRange != null && !ifRange.equals(etag)) {
+      rangeHeader = null;
+    }
+    ByteRange range = ByteRange.parse(rangeHeader, total);
     HubResponse response;
     switch (range.kind()) {
       case PARTIAL:

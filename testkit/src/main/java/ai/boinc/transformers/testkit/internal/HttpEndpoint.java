@@ -221,6 +221,7 @@ public final class HttpEndpoint implements AutoCloseable {
       if (corruptAt >= written && corruptAt < written + n) {
         buffer[(int) (corruptAt - written)] ^= (byte) 0xff;
       }
+      hooks.served(n); // counted first: a client that has the bytes sees them counted
       out.write(buffer, 0, n);
       written += n;
     }

@@ -17,6 +17,17 @@ public final class ServerHooks {
 
   private volatile Duration delay = Duration.ZERO;
   private volatile Hold hold;
+  private final java.util.concurrent.atomic.AtomicLong bytesServed = new java.util.concurrent.atomic.AtomicLong();
+
+  /** Response body bytes written to clients so far (both servers), for tests of wasted transfer. */
+  public long bytesServed() {
+    return bytesServed.get();
+  }
+
+  /** Called as body bytes are written. */
+  void served(long bytes) {
+    bytesServed.addAndGet(bytes);
+  }
 
   /** Every response waits {@code delay} after the request was recorded; zero turns it off. */
   public void delayResponses(Duration delay) {

@@ -9,6 +9,7 @@ import ai.boinc.transformers.credentials.vault.internal.VaultSession;
 import ai.boinc.transformers.credentials.vault.internal.VaultTarget;
 import ai.boinc.transformers.fetch.FileFetcher;
 import ai.boinc.transformers.fetch.FileFetchers;
+import ai.boinc.transformers.hub.RetryPolicy;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -60,6 +61,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class VaultCredentialSource implements CredentialSource {
   private static final Logger LOGGER = System.getLogger("ai.boinc.transformers.credentials.vault");
   private static final Set<String> WARNED_PLAIN_HTTP = ConcurrentHashMap.newKeySet();
+  /** Vault's own client: VAULT_MAX_RETRIES=2, waits between 1 and 1.5 s. */
+  static final RetryPolicy DEFAULT_RETRIES = RetryPolicy.builder().maxAttempts(3).baseDelay(Duration.ofMillis(1500))
+      .maxDelay(Duration.ofMillis(1500)).jitter(1.0 / 3).maxTotalTime(Duration.ofSeconds(10)).build();
 
   private final String description;
   private final Duration maxAge;
@@ -88,7 +92,7 @@ public final class VaultCredentialSource implements CredentialSource {
         + (builder.namespace.isEmpty() ? "" : " namespace '" + builder.namespace + "'")
         + ", " + target.describe() + ", " + builder.auth.describe();
     VaultEndpoint endpoint = new VaultEndpoint(builder.fetcher, builder.address, builder.namespace,
-        builder.timeout, new Redactor(), description);
+        builder.timeout, new Redactor(), description, builder.retryPolicy);
     this.session = new VaultSession(builder.auth.method(), endpoint);
     this.reader = new SecretReader(endpoint, target);
   }
@@ -126,7 +130,14 @@ public final class VaultCredentialSource implements CredentialSource {
     }
   }
 
+  /** Reads the secret first; only then, if needed, looks the Vault token up to learn its TTL. */
   private SecretReader.Secret read(Instant now) {
+    SecretReader.Secret secret = readOnce(now);
+    session.learnLifetime(now);
+    return secret;
+  }
+
+  private SecretReader.Secret readOnce(Instant now) {
     String vaultToken = session.token(now);
     try {
       return reader.read(vaultToken);
@@ -186,8 +197,20 @@ public final class VaultCredentialSource implements CredentialSource {
     private Duration maxAge = Duration.ofMinutes(5);
     private Duration timeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = DEFAULT_RETRIES;
 
     private Builder() {}
+
+    /**
+     * How requests to Vault are retried on 412, 429 (after its {@code Retry-After} when sent), 5xx
+     * but 501 and when no answer arrives. The default is Vault's own client's: 2 retries
+     * (VAULT_MAX_RETRIES) waiting about 1 to 1.5 s, at most 10 s in all; {@link RetryPolicy#none()}
+     * turns retries off.
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
 
     /** The transport that carries the requests to Vault; by default the one on the class path. */
     public Builder fileFetcher(FileFetcher fetcher) {

@@ -4,6 +4,7 @@ import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.credentials.vault.internal.InactiveSource;
 import ai.boinc.transformers.credentials.vault.internal.KubernetesLogin;
 import ai.boinc.transformers.fetch.FileFetcher;
+import ai.boinc.transformers.hub.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class VaultEnvironment {
           .kvVersion(integer(env, "BA_VAULT_KV_VERSION", 2))
           .maxAge(Duration.ofSeconds(integer(env, "BA_VAULT_MAX_AGE", 300)))
           .timeout(Duration.ofSeconds(integer(env, "VAULT_CLIENT_TIMEOUT", 30)))
+          .retryPolicy(retries(env))
           .auth(auth(env, home));
       if (get(env, "BA_VAULT_SECRET_VERSION") != null) {
         builder.secretVersion(integer(env, "BA_VAULT_SECRET_VERSION", 0));
@@ -102,6 +104,15 @@ final class VaultEnvironment {
       throw new IllegalArgumentException(what + " needs " + name);
     }
     return value;
+  }
+
+  /** VAULT_MAX_RETRIES (default 2), as Vault's own client reads it. */
+  private static RetryPolicy retries(Map<String, String> env) {
+    int retries = integer(env, "VAULT_MAX_RETRIES", 2);
+    if (retries < 0 || retries > 20) {
+      throw new IllegalArgumentException("VAULT_MAX_RETRIES must be between 0 and 20, not " + retries);
+    }
+    return VaultCredentialSource.DEFAULT_RETRIES.toBuilder().maxAttempts(retries + 1).build();
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

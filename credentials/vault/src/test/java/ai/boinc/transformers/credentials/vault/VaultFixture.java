@@ -26,12 +26,16 @@ final class VaultFixture implements AutoCloseable {
     }
   };
 
-  /** A builder aimed at the emulator, on its clock. */
+  /** The waits between retries, recorded instead of slept. */
+  final List<java.time.Duration> waits = new CopyOnWriteArrayList<>();
+
+  /** A builder aimed at the emulator, on its clock, with the default retries recorded instead of slept. */
   VaultCredentialSource.Builder builder() {
     return VaultCredentialSource.builder()
         .fileFetcher(fetcher)
         .address(vault.address())
-        .clock(vault.clock());
+        .clock(vault.clock())
+        .retryPolicy(VaultCredentialSource.DEFAULT_RETRIES.toBuilder().sleeper(waits::add).build());
   }
 
   long count(String apiPath) {

@@ -10,10 +10,24 @@ import java.util.UUID;
 public final class Reply {
   public final int status;
   public final String body;
+  /** Extra response headers, e.g. {@code Retry-After}. */
+  public final Map<String, String> headers;
 
   private Reply(int status, String body) {
+    this(status, body, Map.of());
+  }
+
+  private Reply(int status, String body, Map<String, String> headers) {
     this.status = status;
     this.body = body;
+    this.headers = Map.copyOf(headers);
+  }
+
+  /** This reply with one more header. */
+  public Reply withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Reply(status, body, more);
   }
 
   public static Reply raw(int status, String body) {

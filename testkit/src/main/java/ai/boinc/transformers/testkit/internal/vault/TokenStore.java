@@ -25,6 +25,8 @@ public final class TokenStore {
     public final Instant issued;
     public Instant expires; // null: never
     public boolean revoked;
+    /** Requests left before the token is spent; 0 when unlimited. */
+    public int usesLeft;
 
     Token(String id, String namespace, LocalVaultTokenSpec spec, String path, Map<String, String> metadata, Instant now) {
       this.id = id;
@@ -35,6 +37,7 @@ public final class TokenStore {
       this.metadata = metadata;
       this.issued = now;
       this.expires = spec.ttl().isZero() ? null : now.plus(spec.ttl());
+      this.usesLeft = spec.numUses();
     }
 
     public long secondsLeft(Instant now) {
@@ -67,7 +70,8 @@ public final class TokenStore {
 
   /**
    * The token if it exists, is neither revoked nor expired, and belongs to {@code namespace} or
-   * one of its parents; else null.
+   * one of its parents; else null. Counts one use of a token with {@code num_uses}, as Vault does
+   * for every request; the last use revokes it.
    */
   public Token valid(String id, String namespace, Instant now) {
     Token token = id == null ? null : tokens.get(id);
@@ -76,7 +80,13 @@ public final class TokenStore {
     }
     boolean visible = token.namespace.isEmpty() || token.namespace.equals(namespace)
         || namespace.startsWith(token.namespace + "/");
-    return visible ? token : null;
+    if (!visible) {
+      return null;
+    }
+    if (token.usesLeft > 0 && --token.usesLeft == 0) {
+      token.revoked = true; // this request is its last
+    }
+    return token;
   }
 
   public boolean revoke(String id) {

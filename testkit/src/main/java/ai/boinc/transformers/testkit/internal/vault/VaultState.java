@@ -24,6 +24,8 @@ public final class VaultState {
   public final Map<String, Map<String, AuthMount>> auths = new HashMap<>();
   /** API path (after /v1/, no query) -> canned answer. */
   public final Map<String, Reply> faults = new HashMap<>();
+  /** API path -> answers given once each, in order, before anything else. */
+  public final Map<String, java.util.Deque<Reply>> nextReplies = new HashMap<>();
   public boolean sealed;
 
   public VaultState(Clock clock) {
@@ -51,6 +53,10 @@ public final class VaultState {
    */
   public Reply handle(String method, String apiPath, Map<String, String> query, String namespace,
       String token, String body) {
+    java.util.Deque<Reply> next = nextReplies.get(apiPath);
+    if (next != null && !next.isEmpty()) {
+      return next.poll();
+    }
     if (sealed) {
       return Reply.errors(503, "Vault is sealed");
     }
@@ -128,7 +134,7 @@ public final class VaultState {
     data.put("id", token.id);
     data.put("issue_time", token.issued.toString());
     data.put("meta", token.metadata.isEmpty() ? null : token.metadata);
-    data.put("num_uses", 0);
+    data.put("num_uses", token.usesLeft);
     data.put("orphan", true);
     data.put("path", token.path);
     data.put("policies", token.spec.policies());

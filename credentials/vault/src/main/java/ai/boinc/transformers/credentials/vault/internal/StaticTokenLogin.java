@@ -25,7 +25,8 @@ public final class StaticTokenLogin implements LoginMethod {
 
   @Override
   public SessionToken obtain(VaultEndpoint endpoint, Instant now) {
-    return TokenLookup.lookup(endpoint, token, now);
+    endpoint.redactor().remember(token);
+    return SessionToken.given(token, now);
   }
 
   @Override

@@ -6,6 +6,7 @@ import ai.boinc.transformers.credentials.vault.VaultUnavailableException;
 import ai.boinc.transformers.fetch.FetchRequest;
 import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.fetch.FileFetcher;
+import ai.boinc.transformers.hub.RetryPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,15 +34,17 @@ public final class VaultEndpoint {
   private final Duration timeout;
   private final Redactor redactor;
   private final String source;
+  private final RetryPolicy retryPolicy;
 
   public VaultEndpoint(FileFetcher fetcher, String address, String namespace, Duration timeout,
-      Redactor redactor, String source) {
+      Redactor redactor, String source, RetryPolicy retryPolicy) {
     this.fetcher = fetcher;
     this.address = address;
     this.namespace = namespace;
     this.timeout = timeout;
     this.redactor = redactor;
     this.source = source;
+    this.retryPolicy = retryPolicy;
   }
 
   public String address() {
@@ -62,6 +65,16 @@ public final class VaultEndpoint {
   }
 
   /**
+   * Sends a request, retried as Vault's own client does ({@link VaultRetries}).
+   *
+   * @throws VaultUnavailableException if no answer arrived within the retries
+   */
+  VaultReply send(String apiPath, String query, String token, Map<String, String> body, String operation) {
+    return new VaultRetries(retryPolicy, where(), source, address).send(() -> sendOnce(apiPath, query, token, body, operation),
+        operation);
+  }
+
+  /**
    * Sends one request.
    *
    * @param apiPath the percent-encoded path after {@code /v1/}
@@ -71,7 +84,8 @@ public final class VaultEndpoint {
    * @param operation what is being done, for messages ("reading secret 'secret/hub'")
    * @throws VaultUnavailableException if no answer arrived
    */
-  VaultReply send(String apiPath, String query, String token, Map<String, String> body, String operation) {
+  private VaultReply sendOnce(String apiPath, String query, String token, Map<String, String> body,
+      String operation) {
     URI uri = URI.create(address + "/v1/" + apiPath + (query == null ? "" : "?" + query));
     FetchRequest.Builder request = FetchRequest.newBuilder(uri)
         .header("X-Vault-Request", "true")
@@ -94,7 +108,7 @@ public final class VaultEndpoint {
     }
     try (FetchResponse response = fetcher.fetch(request.build())) {
       byte[] bytes = readBounded(response.body(), operation);
-      return new VaultReply(response.status(), response.header("Location"), bytes);
+      return new VaultReply(response.status(), response.header("Location"), response.header("Retry-After"), bytes, 1);
     } catch (InterruptedIOException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw unreachable(operation, "interrupted", e);
@@ -131,17 +145,16 @@ public final class VaultEndpoint {
 
   /**
    * The error for an answer the caller has no special meaning for: 5xx, 429 and 412 are
-   * unavailability, a redirect or anything else an unexpected answer.
+   * unavailability (each named as Vault's API documentation defines it), a redirect or anything
+   * else an unexpected answer.
    */
   VaultException unexpected(VaultReply reply, String operation) {
     int status = reply.status;
     if (status >= 500 || status == 429 || status == 412) {
-      String state = status == 503 ? "is sealed or in maintenance" : status == 501 ? "is not initialized"
-          : status == 429 ? "is a standby node that cannot answer" : status == 412 ? "is not yet consistent"
-          : "failed";
-      return new VaultUnavailableException(source, where() + " " + state + " while " + operation + " ("
-          + summary(reply) + "). " + (status == 503 ? "Unseal Vault or wait for it to come back, then retry."
-          : "Retry later; if it persists, check the Vault server's log."), address, status);
+      String tries = reply.attempts > 1 ? " after " + reply.attempts + " attempts" : "";
+      return new VaultUnavailableException(source, where() + " " + VaultStatuses.meaning(status) + " while "
+          + operation + " (" + summary(reply) + tries + "). " + VaultStatuses.advice(status, reply.retryAfter),
+          address, status);
     }
     if (status >= 300 && status < 400) {
       return new VaultResponseException(source, where() + " answered " + operation + " with a redirect (HTTP "

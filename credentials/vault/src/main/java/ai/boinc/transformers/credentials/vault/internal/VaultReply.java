@@ -17,15 +17,31 @@ final class VaultReply {
 
   final int status;
   final Optional<String> location;
+  /** The wait a {@code Retry-After: <seconds>} header asked for. */
+  final Optional<java.time.Duration> retryAfter;
+  /** How many requests it took to get this answer (retries included). */
+  final int attempts;
   private final byte[] body;
   private JsonNode json;
   private String parseProblem;
 
   VaultReply(int status, Optional<String> location, byte[] body) {
+    this(status, location, Optional.empty(), body, 1);
+  }
+
+  VaultReply(int status, Optional<String> location, Optional<String> retryAfter, byte[] body, int attempts) {
     this.status = status;
     this.location = location;
+    this.retryAfter = retryAfter.map(String::trim).filter(v -> v.matches("\\d{1,6}"))
+        .map(v -> java.time.Duration.ofSeconds(Long.parseLong(v)));
+    this.attempts = attempts;
     this.body = body;
     parse();
+  }
+
+  /** The same answer, counted as the result of {@code attempts} requests. */
+  VaultReply afterAttempts(int attempts) {
+    return new VaultReply(status, location, retryAfter.map(d -> Long.toString(d.getSeconds())), body, attempts);
   }
 
   private void parse() {

@@ -40,6 +40,23 @@ public final class VaultSession {
     return current.secret;
   }
 
+  /**
+   * After a successful read: learns the TTL of a token given as a value ({@code lookup-self}), so it
+   * can be renewed in time. A lookup Vault refuses (a spent {@code num_uses} token, a policy without
+   * lookup) leaves the token as it is: the next read says whether it still works.
+   */
+  public synchronized void learnLifetime(Instant now) {
+    if (current == null || !current.lookupPending) {
+      return;
+    }
+    try {
+      current = TokenLookup.lookup(endpoint, current.secret, now);
+    } catch (VaultException e) {
+      LOGGER.log(Level.DEBUG, () -> "Could not look up the Vault token's TTL; using it as it is: " + e.getMessage());
+      current = new SessionToken(current.secret, current.obtained, current.ttl, false);
+    }
+  }
+
   /** Whether {@link #invalidate()} followed by {@link #token} can give a different token. */
   public boolean canObtainAgain() {
     return method.canObtainAgain();
