@@ -51,8 +51,11 @@ function attempt(fn) {
   }
 }
 
-for (const model of fs.readdirSync(env.localModelPath).sort()) {
-  if (!fs.existsSync(path.join(env.localModelPath, model, 'tokenizer_config.json'))) continue;
+const fixtures = fs.readdirSync(env.localModelPath).sort()
+  .filter((m) => fs.existsSync(path.join(env.localModelPath, m, 'tokenizer_config.json')));
+// whisper-synthetic/ (made by make-whisper-fixture.mjs) lives next to this script.
+for (const model of [...fixtures, 'whisper-synthetic']) {
+  env.localModelPath = model === 'whisper-synthetic' ? here + '/' : path.join(repo, 'testdata/tokenizers') + '/';
   const t = await AutoTokenizer.from_pretrained(model);
   const out = [];
   out.push({
@@ -93,6 +96,17 @@ for (const model of fs.readdirSync(env.localModelPath).sort()) {
   out.push({ kind: 'batch', texts: pairs.slice(0, 4).map((p) => p[0]), pairs: pairs.slice(0, 4).map((p) => p[1]),
     options: { padding: true }, result: attempt(() => t(pairs.slice(0, 4).map((p) => p[0]),
       { text_pair: pairs.slice(0, 4).map((p) => p[1]), padding: true, return_tensor: false })) });
+  if (model === 'whisper-synthetic') {
+    const timed = ['hello<|0.50|> the world<|1.00|>!', ' the<|0.02|><|0.04|>hello', '<|0.00|> hello<|2.00|>',
+      'hello there<|1.24|> the end'];
+    for (const text of timed) {
+      const ids = t.encode(text, { add_special_tokens: false });
+      for (const skip of [false, true]) {
+        out.push({ kind: 'decode_with_timestamps', ids, skip_special_tokens: skip,
+          result: attempt(() => ({ text: t.decode(ids, { skip_special_tokens: skip, decode_with_timestamps: true }) })) });
+      }
+    }
+  }
   fs.writeFileSync(path.join(here, model + '.jsonl'), out.map((o) => JSON.stringify(o)).join('\n') + '\n');
   process.stdout.write(`${model}: ${out.length} lines\n`);
 }

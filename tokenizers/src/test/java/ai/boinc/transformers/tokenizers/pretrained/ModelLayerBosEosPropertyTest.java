@@ -47,7 +47,7 @@ class ModelLayerBosEosPropertyTest {
   @ParameterizedTest
   @MethodSource("models")
   void shippedFolders(String model) throws IOException {
-    check(Fixtures.tokenizerDir(model));
+    check(TransformersJsExpectations.dir(model));
   }
 
   @ParameterizedTest

@@ -15,12 +15,14 @@ import ai.boinc.transformers.tokenizers.MissingPadTokenException;
 import ai.boinc.transformers.tokenizers.ModelTokenizer;
 import ai.boinc.transformers.tokenizers.PretrainedTokenizer;
 import ai.boinc.transformers.tokenizers.Tokenizers;
+import ai.boinc.transformers.tokenizers.WhisperTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -245,6 +247,24 @@ class ModelTokenizerTest {
     Path dir = variant("gpt2", "{}");
     Files.writeString(dir.resolve("chat_template.jinja"), "{{ messages }}");
     assertThat(Tokenizers.fromDirectory(dir).chatTemplates()).containsEntry("default", "{{ messages }}");
+  }
+
+  @Test
+  void whisperPrefixIsStartLanguageTaskAndNoTimestampsAsPython() {
+    WhisperTokenizer whisper = (WhisperTokenizer) Tokenizers.fromDirectory(TransformersJsExpectations.dir("whisper-synthetic"));
+    int start = whisper.tokenToId("<|startoftranscript|>").getAsInt();
+    int none = whisper.tokenToId("<|notimestamps|>").getAsInt();
+
+    assertThat(whisper.prefixTokenIds(Optional.of("de"), Optional.of("transcribe"), false))
+        .containsExactly(start, whisper.tokenToId("<|de|>").getAsInt(), whisper.tokenToId("<|transcribe|>").getAsInt(), none);
+    assertThat(whisper.prefixTokenIds(Optional.of("<|FR|>"), Optional.of("translate"), true))
+        .containsExactly(start, whisper.tokenToId("<|fr|>").getAsInt(), whisper.tokenToId("<|translate|>").getAsInt());
+    assertThat(whisper.prefixTokenIds(Optional.empty(), Optional.empty(), false)).containsExactly(start, none);
+    assertThatThrownBy(() -> whisper.prefixTokenIds(Optional.of("xx"), Optional.empty(), false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'xx'");
+    assertThatThrownBy(() -> whisper.prefixTokenIds(Optional.empty(), Optional.of("summarize"), false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("summarize");
+    assertThat(whisper.withPadToken("<|endoftext|>")).isInstanceOf(WhisperTokenizer.class);
   }
 
   /** A folder with {@code model}'s tokenizer.json and this tokenizer_config.json. */

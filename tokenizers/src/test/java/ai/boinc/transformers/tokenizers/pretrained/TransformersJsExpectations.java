@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import ai.boinc.transformers.tokenizers.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +25,19 @@ final class TransformersJsExpectations {
   static final List<String> MODELS =
       List.of(
           "all-minilm-l6-v2", "bert-base-chinese", "bert-base-uncased", "clip", "gpt-4o", "gpt2",
-          "llama-2", "llama-3", "mistral", "qwen3", "roberta-base", "t5-small");
+          "llama-2", "llama-3", "mistral", "qwen3", "roberta-base", "t5-small", "whisper-synthetic");
+
+  /** The folder of {@code model}: a fixture, or {@code whisper-synthetic} next to the expectations. */
+  static Path dir(String model) {
+    if (!model.equals("whisper-synthetic")) {
+      return Fixtures.tokenizerDir(model);
+    }
+    try {
+      return Path.of(TransformersJsExpectations.class.getResource("/transformersjs/whisper-synthetic").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -52,7 +52,7 @@ public final class ModelTokenizerLoader {
     if (templates.isEmpty() && Files.isRegularFile(templateFile)) {
       templates.put("default", read(templateFile));
     }
-    return new PretrainedModelTokenizer(
+    return PretrainedModelTokenizer.create(
         name,
         tokenizer,
         parsed,

@@ -18,10 +18,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The {@link ModelTokenizer}: a pipeline without {@code tokenizer.json}'s truncation and padding,
+ * The {@link ModelTokenizer} (subclassed only by {@link WhisperModelTokenizer}): a pipeline without {@code tokenizer.json}'s truncation and padding,
  * with the config applied, plus the tokenizer class's behaviour. Immutable and thread-safe.
  */
-public final class PretrainedModelTokenizer implements ModelTokenizer {
+class PretrainedModelTokenizer implements ModelTokenizer {
   private final String name;
   private final PipelineTokenizer pipeline;
   private final TokenizerConfig config;
@@ -31,6 +31,20 @@ public final class PretrainedModelTokenizer implements ModelTokenizer {
   private final SpecialTokens special;
   private final ModelDecoder decoder;
   private final BatchEncoder batchEncoder;
+
+  /** The model tokenizer of this class: a {@link WhisperModelTokenizer} for Whisper. */
+  static PretrainedModelTokenizer create(
+      String name,
+      PipelineTokenizer pipeline,
+      TokenizerConfig config,
+      TokenizerClass tokenizerClass,
+      ModelFacts facts,
+      Map<String, String> chatTemplates,
+      SpecialTokens special) {
+    return tokenizerClass instanceof WhisperClass
+        ? new WhisperModelTokenizer(name, pipeline, config, tokenizerClass, facts, chatTemplates, special)
+        : new PretrainedModelTokenizer(name, pipeline, config, tokenizerClass, facts, chatTemplates, special);
+  }
 
   PretrainedModelTokenizer(
       String name,
@@ -200,8 +214,7 @@ public final class PretrainedModelTokenizer implements ModelTokenizer {
       throw new IllegalArgumentException(
           "pad token '" + token + "' is not in the vocabulary of " + name);
     }
-    return new PretrainedModelTokenizer(
-        name, pipeline, config, tokenizerClass, facts, chatTemplates, special.withPad(token));
+    return create(name, pipeline, config, tokenizerClass, facts, chatTemplates, special.withPad(token));
   }
 
   @Override

@@ -33,9 +33,10 @@ public final class TokenizerClasses {
           "MarianTokenizer", "MBartTokenizer", "MBart50Tokenizer", "MgpstrTokenizer",
           "MPNetTokenizer", "NllbTokenizer", "NougatTokenizer", "Qwen2Tokenizer",
           "RobertaTokenizer", "SiglipTokenizer", "SpeechT5Tokenizer", "T5Tokenizer",
-          "VitsTokenizer", "Wav2Vec2CTCTokenizer", "WhisperTokenizer", "XLMRobertaTokenizer");
+          "VitsTokenizer", "Wav2Vec2CTCTokenizer", "XLMRobertaTokenizer");
 
-  private static final Map<String, TokenizerClass> SPECIAL = Map.of("LlamaTokenizer", new LlamaClass());
+  private static final Map<String, TokenizerClass> SPECIAL =
+      Map.of("LlamaTokenizer", new LlamaClass(), "WhisperTokenizer", new WhisperClass());
 
   private TokenizerClasses() {}
 
