@@ -25,7 +25,8 @@ const pairs = fs.readFileSync(path.join(repo, 'testdata/corpus/public-pairs.txt'
 const words = [];
 for (let i = 0; i < 300; i++) words.push(['alpha', 'beta', 'gamma', 'delta', 'epsilon'][i % 5]);
 const longText = words.join(' ');
-const texts = ['how are you', 'Hello world!', '🤗', 'I should \' ve known , is n\'t it ?', 'Hello <|endoftext|> there', longText];
+const texts = ['how are you', 'Hello world!', '🤗', 'I should \' ve known , is n\'t it ?', 'Hello <|endoftext|> there',
+  'The <extra_id_0> walks in <extra_id_1> park', '>>fr<< Hello there', '<s>[INST] Hi [/INST]', longText];
 for (let i = 0; i < corpus.length; i += 8) texts.push(corpus[i]);
 
 const batch = ['Hello world!', 'how are you', 'The quick brown fox jumps over the lazy dog.', 'A'];
