@@ -52,6 +52,7 @@ public final class ModelTokenizerLoader {
     if (templates.isEmpty() && Files.isRegularFile(templateFile)) {
       templates.put("default", read(templateFile));
     }
+    ConfigDisagreements.log(name, parsed, document);
     return PretrainedModelTokenizer.create(
         name,
         tokenizer,
