@@ -13,10 +13,11 @@ import java.util.TreeMap;
 /**
  * What a model folder's {@code tokenizer_config.json} (and {@code special_tokens_map.json}) say
  * about its tokenizer: the special tokens by role, the added tokens by id, whether BOS/EOS are
- * added, the maximum input length, the padding and truncation sides and decode clean-up.
+ * added, the maximum input length, the padding and truncation sides, decode clean-up, the
+ * tokenizer class and the chat templates.
  *
- * <p>{@link Tokenizers#fromDirectory} applies it as Transformers does (see there); this object
- * is the record of what was read. Immutable and thread-safe.
+ * <p>{@link Tokenizers#fromDirectory} applies it (see {@link ModelTokenizer}); this object is
+ * the record of what was read. Immutable and thread-safe.
  */
 public final class TokenizerConfig {
   private final AddedToken bosToken;
