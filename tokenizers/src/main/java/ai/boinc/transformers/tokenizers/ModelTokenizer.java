@@ -45,6 +45,11 @@ import java.util.OptionalLong;
  * long[] ids = batch.flatInputIds();                            // with batch.shape()
  * }</pre>
  *
+ * <p>{@link #encode(String, ai.boinc.transformers.tokenizer.EncodeOptions)} and {@code
+ * encodeBatch} with {@code EncodeOptions} stay the raw layer's calls: a {@code Padding} or {@code
+ * Truncation} given there is applied as given (its pad id included); {@link #batchEncode} is the
+ * model's call, with the config's pad token and limits.
+ *
  * <p>Chat templates: {@link #chatTemplates()} holds the repository's templates; rendering them
  * ({@code applyChatTemplate}) is the templates module's. Immutable and thread-safe.
  */
