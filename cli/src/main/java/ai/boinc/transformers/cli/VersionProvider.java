@@ -1,11 +1,11 @@
 package ai.boinc.transformers.cli;
 
-import ai.boinc.transformers.internal.Version;
+import ai.boinc.transformers.TransformersVersion;
 import picocli.CommandLine;
 
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    return new String[] {"ba " + Version.get() + " (transformers-java, Java " + Runtime.version() + ")"};
+    return new String[] {"ba " + TransformersVersion.get() + " (transformers-java, Java " + Runtime.version() + ")"};
   }
 }

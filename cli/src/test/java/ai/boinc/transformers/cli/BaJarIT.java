@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +45,17 @@ class BaJarIT {
   @AfterAll
   static void stopHub() {
     hub.close();
+  }
+
+  @Test
+  void theJarCarriesTheEmulatorButNoTestFramework() throws IOException {
+    List<String> entries;
+    try (JarFile jar = new JarFile(BaProcess.jar().toFile())) {
+      entries = jar.stream().map(JarEntry::getName).collect(Collectors.toList());
+    }
+    assertThat(entries).contains("ai/boinc/transformers/testkit/LocalHub.class");
+    assertThat(entries).noneMatch(name -> name.startsWith("org/junit/") || name.startsWith("org/assertj/")
+        || name.startsWith("org/opentest4j/") || name.startsWith("ai/boinc/transformers/testkit/junit5/"));
   }
 
   private Path cache() {

@@ -1,12 +1,16 @@
 package ai.boinc.transformers.credentials;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,8 +55,26 @@ public final class CredentialChain implements CredentialSource {
 
   /** The default chain, configured from {@code environment}, with providers from {@code loader}. */
   public static CredentialChain discover(Map<String, String> environment, ClassLoader loader) {
+    return discover(environment, loader, List.of());
+  }
+
+  /**
+   * The default chain with {@code extra} providers taking part as if they had been discovered: all
+   * sorted by {@link CredentialSourceProvider#order()}, then id. An extra provider replaces a
+   * discovered one with the same id. Dependency-injection modules use this to add sources.
+   */
+  public static CredentialChain discover(
+      Map<String, String> environment, ClassLoader loader, Collection<? extends CredentialSourceProvider> extra) {
+    Objects.requireNonNull(environment, "environment");
+    Set<String> extraIds = new HashSet<>();
+    extra.forEach(provider -> extraIds.add(provider.id()));
     List<CredentialSourceProvider> providers = new ArrayList<>();
-    ServiceLoader.load(CredentialSourceProvider.class, loader).forEach(providers::add);
+    ServiceLoader.load(CredentialSourceProvider.class, loader).forEach(provider -> {
+      if (!extraIds.contains(provider.id())) {
+        providers.add(provider);
+      }
+    });
+    providers.addAll(extra);
     providers.sort(
         Comparator.comparingInt(CredentialSourceProvider::order)
             .thenComparing(CredentialSourceProvider::id));

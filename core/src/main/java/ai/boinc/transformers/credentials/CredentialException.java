@@ -1,11 +1,13 @@
 package ai.boinc.transformers.credentials;
 
+import ai.boinc.transformers.TransformersException;
+
 /**
  * A credential source is configured but cannot deliver its token: an unreadable token file, a
  * sealed or unreachable Vault, a rejected login. The message names the source and the fix; it
  * never contains a secret.
  */
-public class CredentialException extends RuntimeException {
+public class CredentialException extends TransformersException {
   private static final long serialVersionUID = 1L;
 
   private final String source;

@@ -47,6 +47,11 @@ public final class FetchHeaders {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code EncodeOptions.toBuilder()}. */
+  public Builder toBuilder() {
+    return newBuilder();
+  }
+
   public Builder newBuilder() {
     Builder builder = new Builder();
     fields.forEach((name, values) -> values.forEach(value -> builder.add(name, value)));

@@ -32,12 +32,22 @@ public final class FetchRequest {
     return new Builder().uri(uri);
   }
 
+  /** The same as {@link #newBuilder(URI)}, named like {@code Hub.builder()}. */
+  public static Builder builder(URI uri) {
+    return newBuilder(uri);
+  }
+
   public static FetchRequest get(URI uri) {
     return newBuilder(uri).build();
   }
 
   public static FetchRequest head(URI uri) {
     return newBuilder(uri).method("HEAD").build();
+  }
+
+  /** The same as {@link #newBuilder()}, named like {@code EncodeOptions.toBuilder()}. */
+  public Builder toBuilder() {
+    return newBuilder();
   }
 
   public Builder newBuilder() {

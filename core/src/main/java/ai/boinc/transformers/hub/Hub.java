@@ -1,11 +1,11 @@
 package ai.boinc.transformers.hub;
 
+import ai.boinc.transformers.TransformersVersion;
 import ai.boinc.transformers.credentials.AccessToken;
 import ai.boinc.transformers.credentials.CredentialChain;
 import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.fetch.FileFetcher;
-import ai.boinc.transformers.internal.Version;
-import ai.boinc.transformers.internal.fetch.FileFetchers;
+import ai.boinc.transformers.fetch.FileFetchers;
 import ai.boinc.transformers.internal.hub.Downloader;
 import ai.boinc.transformers.internal.hub.Snapshots;
 import ai.boinc.transformers.internal.hub.WhoAmIs;
@@ -53,7 +53,7 @@ public final class Hub {
     }
     this.credentials = source;
     String userAgent =
-        "transformers-java/" + Version.get() + "; java/" + Runtime.version().feature() + "; " + fetcher.agent();
+        "transformers-java/" + TransformersVersion.get() + "; java/" + Runtime.version().feature() + "; " + fetcher.agent();
     this.downloader =
         new Downloader(
             new Downloader.Config(

@@ -1,5 +1,6 @@
 package ai.boinc.transformers.hub;
 
+import ai.boinc.transformers.TransformersException;
 import java.util.Optional;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Optional;
  * names the repository, file and revision involved and the next step. No message ever contains
  * an access token.
  */
-public class HubException extends RuntimeException {
+public class HubException extends TransformersException {
   private static final long serialVersionUID = 1L;
 
   private final String repoId;
@@ -42,6 +43,7 @@ public class HubException extends RuntimeException {
   }
 
   /** Whether the same call may succeed if tried again later, unchanged. */
+  @Override
   public boolean isRetryable() {
     return false;
   }

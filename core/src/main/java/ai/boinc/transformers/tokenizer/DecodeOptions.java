@@ -41,6 +41,11 @@ public final class DecodeOptions {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   public Builder toBuilder() {
     Builder b = newBuilder().skipSpecialTokens(skipSpecialTokens);
     b.cleanUpTokenizationSpaces = cleanUpTokenizationSpaces;

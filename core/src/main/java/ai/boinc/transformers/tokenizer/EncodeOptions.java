@@ -39,6 +39,11 @@ public final class EncodeOptions {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   /** Shorthand for options that differ from the defaults only in {@code addSpecialTokens}. */
   public static EncodeOptions addSpecialTokens(boolean addSpecialTokens) {
     return newBuilder().addSpecialTokens(addSpecialTokens).build();

@@ -44,6 +44,11 @@ public final class Padding {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   /** Padding to the longest encoding of the batch, with the other defaults. */
   public static Padding batchLongest() {
     return newBuilder().build();

@@ -50,6 +50,11 @@ public final class Truncation {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   /** Truncation to {@code maxLength} tokens with the defaults (right, longest first, stride 0). */
   public static Truncation toMaxLength(int maxLength) {
     return newBuilder().maxLength(maxLength).build();

@@ -173,6 +173,26 @@ class CredentialChainTest {
   }
 
   @Test
+  void discoverWithExtraProvidersSortsThemInAndReplacesTheDiscoveredOneWithTheSameId() {
+    TestCredentialProviders.Base replacement = new TestCredentialProviders.Base() {
+      @Override
+      public String id() {
+        return "late";
+      }
+
+      @Override
+      public int order() {
+        return 1;
+      }
+    };
+    CredentialChain chain = CredentialChain.discover(Map.of(), getClass().getClassLoader(), List.of(replacement));
+    assertThat(chain.describe())
+        .isEqualTo(
+            "test source late (CORE_TEST_LATE), test source early (CORE_TEST_EARLY),"
+                + " test source alpha (CORE_TEST_ALPHA), test source bravo (CORE_TEST_BRAVO)");
+  }
+
+  @Test
   void discoverWithALoaderThatSeesNoProvidersGivesAnEmptyChain() throws Exception {
     try (URLClassLoader isolated = new URLClassLoader(new URL[0], null)) {
       CredentialChain chain = CredentialChain.discover(Map.of(), isolated);

@@ -5,23 +5,26 @@ import ai.boinc.transformers.credentials.CredentialChain;
 import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.credentials.CredentialSourceProvider;
 import ai.boinc.transformers.fetch.FileFetcher;
+import ai.boinc.transformers.fetch.FileFetchers;
 import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.hub.HubSettings;
 import ai.boinc.transformers.tokenizers.TokenizerFactory;
 import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
+import com.google.inject.BindingAnnotation;
+import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -37,40 +40,48 @@ import java.util.Set;
  * Tokenizer llama = tokenizers.fromPretrained("meta-llama/Llama-2-7b-ba");
  * }</pre>
  *
- * <p>Defaults come from the environment ({@code BA_*} variables) and from {@link ServiceLoader}
- * discovery (transports, credential sources). Override them with the {@link Builder}, with
- * {@link OptionalBinder#setBinding()} in your own module, or with {@code Modules.override}.
+ * <p>The module only declares defaults, with {@link OptionalBinder#setDefault()}: the process
+ * environment ({@code BA_*} variables), settings read from it, and the transport and credential
+ * sources found by {@link ServiceLoader} ({@link FileFetchers#discover()}, {@link
+ * CredentialChain#discover(Map, ClassLoader, java.util.Collection)}). Replace any of them with
+ * {@link OptionalBinder#setBinding()} in your own module:
+ *
+ * <pre>{@code
+ * protected void configure() {
+ *   OptionalBinder.newOptionalBinder(binder(), TransformersModule.ENVIRONMENT_KEY).setBinding().toInstance(myEnv);
+ *   OptionalBinder.newOptionalBinder(binder(), HubSettings.class).setBinding().toInstance(mySettings);
+ *   OptionalBinder.newOptionalBinder(binder(), FileFetcher.class).setBinding()
+ *       .toProvider(() -> FileFetchers.discover("okhttp"));            // or toInstance(OkHttpFileFetcher.of(client))
+ *   OptionalBinder.newOptionalBinder(binder(), AccessToken.class).setBinding().toInstance(token);
+ * }
+ * }</pre>
+ *
+ * <p>or replace a binding outright with {@code Modules.override(TransformersModule.create())}.
  *
  * <p>Credential sources: every {@link CredentialSourceProvider} found on the class path plus
  * every one added to the multibinder (see {@link #addCredentialSource}), sorted by {@link
  * CredentialSourceProvider#order()} — Guice's own set order is undefined across modules — after a
- * token given to the builder. A multibound provider replaces a discovered one with the same id.
+ * bound {@link AccessToken}. A multibound provider replaces a discovered one with the same id.
  */
 public final class TransformersModule extends AbstractModule {
   /** The name of the bound {@code Map<String, String>} that stands for the process environment. */
   public static final String ENVIRONMENT = "ai.boinc.transformers.environment";
 
-  private final Map<String, String> environment;
-  private final HubSettings settings;
-  private final FileFetcher fetcher;
-  private final String transport;
-  private final AccessToken token;
+  /** The key of the environment; its default is {@link System#getenv()}. */
+  public static final Key<Map<String, String>> ENVIRONMENT_KEY =
+      Key.get(new TypeLiteral<Map<String, String>>() {}, Names.named(ENVIRONMENT));
 
-  private TransformersModule(Builder builder) {
-    this.environment = builder.environment;
-    this.settings = builder.settings;
-    this.fetcher = builder.fetcher;
-    this.transport = builder.transport;
-    this.token = builder.token;
-  }
+  /** Marks the module's own defaults, which {@link OptionalBinder#setBinding()} replaces. */
+  @BindingAnnotation
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.METHOD, ElementType.PARAMETER})
+  private @interface Default {}
 
-  /** A module configured from the process environment. */
+  private TransformersModule() {}
+
+  /** The module: defaults from the process environment and the class path. */
   public static TransformersModule create() {
-    return builder().build();
-  }
-
-  public static Builder builder() {
-    return new Builder();
+    return new TransformersModule();
   }
 
   /**
@@ -85,25 +96,25 @@ public final class TransformersModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    bind(new com.google.inject.TypeLiteral<Map<String, String>>() {})
-        .annotatedWith(Names.named(ENVIRONMENT))
-        .toInstance(environment);
+    OptionalBinder.newOptionalBinder(binder(), ENVIRONMENT_KEY).setDefault().toInstance(System.getenv());
+    OptionalBinder.newOptionalBinder(binder(), HubSettings.class).setDefault().to(Key.get(HubSettings.class, Default.class));
+    OptionalBinder.newOptionalBinder(binder(), FileFetcher.class).setDefault().to(Key.get(FileFetcher.class, Default.class));
+    OptionalBinder.newOptionalBinder(binder(), AccessToken.class);
     Multibinder.newSetBinder(binder(), CredentialSourceProvider.class);
+  }
 
-    OptionalBinder<HubSettings> settingsBinder = OptionalBinder.newOptionalBinder(binder(), HubSettings.class);
-    settingsBinder.setDefault().toInstance(HubSettings.fromEnvironment(environment));
-    if (settings != null) {
-      settingsBinder.setBinding().toInstance(settings);
-    }
-    OptionalBinder<FileFetcher> fetcherBinder = OptionalBinder.newOptionalBinder(binder(), FileFetcher.class);
-    fetcherBinder.setDefault().toProvider(new DiscoveredFileFetcher(transport)).in(Singleton.class);
-    if (fetcher != null) {
-      fetcherBinder.setBinding().toInstance(fetcher);
-    }
-    OptionalBinder<AccessToken> tokenBinder = OptionalBinder.newOptionalBinder(binder(), AccessToken.class);
-    if (token != null) {
-      tokenBinder.setBinding().toInstance(token);
-    }
+  @Provides
+  @Singleton
+  @Default
+  HubSettings settingsFromEnvironment(@Named(ENVIRONMENT) Map<String, String> environment) {
+    return HubSettings.fromEnvironment(environment);
+  }
+
+  @Provides
+  @Singleton
+  @Default
+  FileFetcher discoveredFileFetcher() {
+    return FileFetchers.discover(null, TransformersModule.class.getClassLoader());
   }
 
   @Provides
@@ -112,18 +123,8 @@ public final class TransformersModule extends AbstractModule {
       @Named(ENVIRONMENT) Map<String, String> environment,
       Set<CredentialSourceProvider> bound,
       Optional<AccessToken> token) {
-    Map<String, CredentialSourceProvider> byId = new LinkedHashMap<>();
-    ServiceLoader.load(CredentialSourceProvider.class, TransformersModule.class.getClassLoader())
-        .forEach(provider -> byId.put(provider.id(), provider));
-    bound.forEach(provider -> byId.put(provider.id(), provider));
-    List<CredentialSourceProvider> providers = new ArrayList<>(byId.values());
-    providers.sort(Comparator.comparingInt(CredentialSourceProvider::order).thenComparing(CredentialSourceProvider::id));
-    List<CredentialSource> sources = new ArrayList<>();
-    token.ifPresent(t -> sources.add(CredentialSource.of(t)));
-    for (CredentialSourceProvider provider : providers) {
-      sources.add(provider.create(environment));
-    }
-    return CredentialChain.of(sources);
+    CredentialChain chain = CredentialChain.discover(environment, TransformersModule.class.getClassLoader(), bound);
+    return token.map(CredentialSource::of).map(chain::prepend).orElse(chain);
   }
 
   @Provides
@@ -136,50 +137,5 @@ public final class TransformersModule extends AbstractModule {
   @Singleton
   TokenizerFactory tokenizerFactory(Hub hub) {
     return TokenizerFactory.of(hub);
-  }
-
-  /** Configures a {@link TransformersModule}. Not thread-safe. */
-  public static final class Builder {
-    private Map<String, String> environment = System.getenv();
-    private HubSettings settings;
-    private FileFetcher fetcher;
-    private String transport;
-    private AccessToken token;
-
-    private Builder() {}
-
-    /** The variables that stand for the process environment (for settings and credential sources). */
-    public Builder environment(Map<String, String> environment) {
-      this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-      return this;
-    }
-
-    /** Settings instead of those read from the environment. */
-    public Builder settings(HubSettings settings) {
-      this.settings = Objects.requireNonNull(settings, "settings");
-      return this;
-    }
-
-    /** A transport instead of the discovered one. */
-    public Builder fileFetcher(FileFetcher fetcher) {
-      this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-      return this;
-    }
-
-    /** Chooses a discovered transport by id ({@code "jdk"} or {@code "okhttp"}). */
-    public Builder transport(String id) {
-      this.transport = Objects.requireNonNull(id, "id");
-      return this;
-    }
-
-    /** A token given in code, asked before every other source. */
-    public Builder token(AccessToken token) {
-      this.token = Objects.requireNonNull(token, "token");
-      return this;
-    }
-
-    public TransformersModule build() {
-      return new TransformersModule(this);
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.boinc.transformers.credentials.AccessToken;
 import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.fetch.FileFetcher;
+import ai.boinc.transformers.fetch.FileFetchers;
 import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.hub.HubSettings;
 import ai.boinc.transformers.testkit.HubRepo;
@@ -18,6 +19,8 @@ import ai.boinc.transformers.transport.okhttp.OkHttpFileFetcher;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.util.Modules;
 import java.nio.file.Files;
@@ -58,7 +61,7 @@ class TransformersModuleTest {
   @ParameterizedTest
   @ValueSource(strings = {"jdk", "okhttp"})
   void injectedFactoryLoadsTheGatedTokenizerWithEachTransport(String transport) {
-    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).transport(transport).build());
+    Injector injector = Guice.createInjector(module(env(), transportNamed(transport)));
 
     var tokenizer = injector.getInstance(TokenizerFactory.class).fromPretrained(REPO);
 
@@ -71,7 +74,7 @@ class TransformersModuleTest {
 
   @Test
   void objectsAreSingletons() {
-    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).build());
+    Injector injector = Guice.createInjector(module(env()));
 
     assertThat(injector.getInstance(Hub.class)).isSameAs(injector.getInstance(Hub.class));
     assertThat(injector.getInstance(TokenizerFactory.class)).isSameAs(injector.getInstance(TokenizerFactory.class));
@@ -80,7 +83,7 @@ class TransformersModuleTest {
 
   @Test
   void settingsComeFromTheGivenEnvironment() {
-    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).build());
+    Injector injector = Guice.createInjector(module(env()));
 
     HubSettings settings = injector.getInstance(HubSettings.class);
     assertThat(settings.endpoint()).isEqualTo(localHub.endpoint());
@@ -91,7 +94,7 @@ class TransformersModuleTest {
   @Test
   void modulesOverrideReplacesTheTransport() {
     FileFetcher custom = OkHttpFileFetcher.of(new okhttp3.OkHttpClient());
-    Injector injector = Guice.createInjector(Modules.override(TransformersModule.builder().environment(env()).build())
+    Injector injector = Guice.createInjector(Modules.override(module(env()))
         .with(new AbstractModule() {
           @Override
           protected void configure() {
@@ -106,7 +109,7 @@ class TransformersModuleTest {
   @Test
   void optionalBinderSetBindingReplacesTheSettings() {
     HubSettings mine = HubSettings.builder().endpoint(localHub.endpoint()).cacheDir(cache.resolve("mine")).build();
-    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).build(), new AbstractModule() {
+    Injector injector = Guice.createInjector(module(env()), new AbstractModule() {
       @Override
       protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), HubSettings.class).setBinding().toInstance(mine);
@@ -119,8 +122,8 @@ class TransformersModuleTest {
 
   @Test
   void modulesOverrideReplacesTheCredentialChain() {
-    Injector injector = Guice.createInjector(Modules.override(TransformersModule.builder().environment(Map.of(
-            "BA_ENDPOINT", localHub.endpoint().toString(), "BA_HUB_CACHE", cache.toString())).build())
+    Injector injector = Guice.createInjector(Modules.override(module(Map.of(
+            "BA_ENDPOINT", localHub.endpoint().toString(), "BA_HUB_CACHE", cache.toString())))
         .with(new AbstractModule() {
           @Override
           protected void configure() {
@@ -133,7 +136,7 @@ class TransformersModuleTest {
 
   @Test
   void thirdPartySourcesJoinTheChainInTheirDeclaredOrder() {
-    Injector injector = Guice.createInjector(TransformersModule.builder().environment(Map.of()).build(), new AbstractModule() {
+    Injector injector = Guice.createInjector(module(Map.of()), new AbstractModule() {
       @Override
       protected void configure() {
         TransformersModule.addCredentialSource(binder(), "late", 5000, named("late source", "ba_late"));
@@ -150,10 +153,8 @@ class TransformersModuleTest {
 
   @Test
   void aTokenGivenToTheBuilderComesFirst() {
-    Injector injector = Guice.createInjector(TransformersModule.builder()
-        .environment(Map.of("BA_ACCESS_TOKEN", "ba_from_env"))
-        .token(AccessToken.of("ba_from_code"))
-        .build());
+    Injector injector = Guice.createInjector(module(Map.of("BA_ACCESS_TOKEN", "ba_from_env"),
+        binder -> OptionalBinder.newOptionalBinder(binder, AccessToken.class).setBinding().toInstance(AccessToken.of("ba_from_code"))));
 
     assertThat(injector.getInstance(CredentialSource.class).resolve()).contains(AccessToken.of("ba_from_code"));
   }
@@ -161,7 +162,7 @@ class TransformersModuleTest {
   @Test
   void aGivenFetcherIsUsed() {
     FileFetcher jdk = JdkFileFetcher.create();
-    Injector injector = Guice.createInjector(TransformersModule.builder().environment(env()).fileFetcher(jdk).build());
+    Injector injector = Guice.createInjector(module(env(), binder -> OptionalBinder.newOptionalBinder(binder, FileFetcher.class).setBinding().toInstance(jdk)));
 
     assertThat(injector.getInstance(FileFetcher.class)).isSameAs(jdk);
   }
@@ -178,7 +179,7 @@ class TransformersModuleTest {
           "BA_VAULT_SECRET_PATH", "hub/boinc",
           "BA_VAULT_ROLE_ID", "guice-role",
           "BA_VAULT_SECRET_ID", "guice-secret-id");
-      Injector injector = Guice.createInjector(TransformersModule.builder().environment(env).build());
+      Injector injector = Guice.createInjector(module(env));
 
       CredentialSource chain = injector.getInstance(CredentialSource.class);
       assertThat(chain.describe()).contains("environment variable BA_ACCESS_TOKEN", "HashiCorp Vault");
@@ -186,6 +187,19 @@ class TransformersModuleTest {
       assertThat(injector.getInstance(TokenizerFactory.class).fromPretrained(REPO).encode("Hello").ids()).isNotEmpty();
       assertThat(vault.requests()).isNotEmpty();
     }
+  }
+
+  /** The module, with {@code environment} and any further bindings set through OptionalBinder. */
+  static Module module(Map<String, String> environment, Module... settings) {
+    Module env = binder -> OptionalBinder.newOptionalBinder(binder, TransformersModule.ENVIRONMENT_KEY)
+        .setBinding().toInstance(environment);
+    return Modules.combine(TransformersModule.create(), env, Modules.combine(settings));
+  }
+
+  /** Chooses a discovered transport by id, as a user's module would. */
+  static Module transportNamed(String id) {
+    return binder -> OptionalBinder.newOptionalBinder(binder, FileFetcher.class)
+        .setBinding().toProvider(() -> FileFetchers.discover(id)).in(Singleton.class);
   }
 
   static CredentialSource named(String description, String token) {

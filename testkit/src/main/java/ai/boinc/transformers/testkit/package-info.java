@@ -6,11 +6,13 @@
  *       Face Hub protocol) with a separate CDN origin, serving {@link
  *       ai.boinc.transformers.testkit.HubRepo} repositories with commit history, refs, renames,
  *       tree and paths-info APIs, and {@link ai.boinc.transformers.testkit.Fault} injection;
- *   <li>{@link ai.boinc.transformers.testkit.LocalHubExtension}: starts and stops one in JUnit 5;
- *   <li>{@link ai.boinc.transformers.testkit.FileFetcherContract}: the conformance suite (TCK) that
- *       every {@code FileFetcher} transport runs against itself.
+ *   <li>{@link ai.boinc.transformers.testkit.LocalVault}: an emulator of HashiCorp Vault (KV, token,
+ *       AppRole and Kubernetes auth);
+ *   <li>{@link ai.boinc.transformers.testkit.TestData}: where the repository's fixtures are.
  * </ul>
  *
- * <p>Everything listens on 127.0.0.1 only. Types here are API; {@code ...testkit.internal} is not.
+ * <p>No test framework here: the JUnit 5 extension and the transport contract suite are in {@code
+ * transformers-testkit-junit5}, so a program may embed the emulators. Everything listens on
+ * 127.0.0.1 only. Types here are API; {@code ...testkit.internal} is not.
  */
 package ai.boinc.transformers.testkit;

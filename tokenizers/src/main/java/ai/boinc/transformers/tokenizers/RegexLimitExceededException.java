@@ -1,5 +1,7 @@
 package ai.boinc.transformers.tokenizers;
 
+import ai.boinc.transformers.TransformersException;
+
 /**
  * A regular expression of the tokenizer (from a {@code Replace} or {@code Split} component of its
  * {@code tokenizer.json}) needed too many steps on one input: the pattern backtracks
@@ -10,7 +12,7 @@ package ai.boinc.transformers.tokenizers;
  * notes of {@code Tokenizers}); the patterns of real tokenizers stay far below it. Retrying does
  * not help.
  */
-public class RegexLimitExceededException extends RuntimeException {
+public class RegexLimitExceededException extends TransformersException {
   private static final long serialVersionUID = 1L;
 
   private final String pattern;

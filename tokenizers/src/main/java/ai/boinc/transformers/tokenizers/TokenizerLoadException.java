@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers;
 
+import ai.boinc.transformers.TransformersException;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  *
  * <p>Retrying does not help unless the file changes.
  */
-public class TokenizerLoadException extends RuntimeException {
+public class TokenizerLoadException extends TransformersException {
   private static final long serialVersionUID = 1L;
 
   private final String jsonPath;

@@ -8,7 +8,7 @@ import ai.boinc.transformers.credentials.vault.internal.VaultEndpoint;
 import ai.boinc.transformers.credentials.vault.internal.VaultSession;
 import ai.boinc.transformers.credentials.vault.internal.VaultTarget;
 import ai.boinc.transformers.fetch.FileFetcher;
-import ai.boinc.transformers.internal.fetch.FileFetchers;
+import ai.boinc.transformers.fetch.FileFetchers;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;

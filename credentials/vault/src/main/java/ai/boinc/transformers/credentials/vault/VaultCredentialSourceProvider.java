@@ -2,9 +2,9 @@ package ai.boinc.transformers.credentials.vault;
 
 import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.credentials.CredentialSourceProvider;
-import ai.boinc.transformers.internal.fetch.FileFetchers;
 import ai.boinc.transformers.credentials.vault.internal.InactiveSource;
 import ai.boinc.transformers.fetch.FileFetcher;
+import ai.boinc.transformers.fetch.FileFetchers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

@@ -43,6 +43,7 @@ public class VaultException extends CredentialException {
   }
 
   /** Whether asking again later may succeed without changing anything (a sealed Vault, a 5xx). */
+  @Override
   public boolean isRetryable() {
     return false;
   }

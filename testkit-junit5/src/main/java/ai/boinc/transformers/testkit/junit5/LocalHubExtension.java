@@ -1,5 +1,8 @@
-package ai.boinc.transformers.testkit;
+package ai.boinc.transformers.testkit.junit5;
 
+import ai.boinc.transformers.testkit.Fault;
+import ai.boinc.transformers.testkit.HubRepo;
+import ai.boinc.transformers.testkit.LocalHub;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,4 +1,4 @@
-package ai.boinc.transformers.testkit;
+package ai.boinc.transformers.testkit.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,10 @@ import ai.boinc.transformers.fetch.FetchHeaders;
 import ai.boinc.transformers.fetch.FetchRequest;
 import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.fetch.FileFetcher;
+import ai.boinc.transformers.testkit.Fault;
+import ai.boinc.transformers.testkit.HubRepo;
+import ai.boinc.transformers.testkit.LocalHub;
+import ai.boinc.transformers.testkit.RecordedRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

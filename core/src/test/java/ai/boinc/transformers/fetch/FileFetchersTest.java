@@ -1,12 +1,8 @@
-package ai.boinc.transformers.internal.fetch;
+package ai.boinc.transformers.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.boinc.transformers.fetch.FetchRequest;
-import ai.boinc.transformers.fetch.FetchResponse;
-import ai.boinc.transformers.fetch.FileFetcher;
-import ai.boinc.transformers.fetch.FileFetcherProvider;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -115,6 +111,13 @@ class FileFetchersTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("'okhttp'")
           .hasMessageContaining("found: fast, slow");
+    }
+  }
+
+  @Test
+  void providersAreListedPreferredFirst(@TempDir Path dir) throws IOException {
+    try (URLClassLoader loader = loaderWith(dir, Slow.class, Fast.class)) {
+      assertThat(FileFetchers.providers(loader)).extracting(FileFetcherProvider::id).containsExactly("fast", "slow");
     }
   }
 }
