@@ -27,7 +27,7 @@ class DebugLogTest {
 
   @Test
   void anUnknownClassFallsBackToTheGenericBehaviour() throws IOException {
-    Path dir = variant("gpt2", "{\"tokenizer_class\": \"FancyTokenizerFast\"}");
+    Path dir = ConfigVariants.folder(temp, "gpt2", "{\"tokenizer_class\": \"FancyTokenizerFast\"}");
     List<String> messages = capture("ai.boinc.transformers.tokenizers.internal.pretrained.TokenizerClasses",
         () -> Tokenizers.fromDirectory(dir));
 
@@ -36,7 +36,7 @@ class DebugLogTest {
 
   @Test
   void aPrefixSpaceFlagUnlikeTokenizerJsonIsLoggedAndTokenizerJsonWins() throws IOException {
-    Path dir = variant("gpt2", "{\"tokenizer_class\": \"GPT2Tokenizer\", \"add_prefix_space\": true}");
+    Path dir = ConfigVariants.folder(temp, "gpt2", "{\"tokenizer_class\": \"GPT2Tokenizer\", \"add_prefix_space\": true}");
     ModelTokenizer[] loaded = new ModelTokenizer[1];
     List<String> messages = capture("ai.boinc.transformers.tokenizers.internal.pretrained.ConfigDisagreements",
         () -> loaded[0] = Tokenizers.fromDirectory(dir));
@@ -76,10 +76,4 @@ class DebugLogTest {
     return messages;
   }
 
-  private Path variant(String model, String config) throws IOException {
-    Path dir = Files.createTempDirectory(temp, model);
-    Files.copy(Fixtures.tokenizerDir(model).resolve("tokenizer.json"), dir.resolve("tokenizer.json"));
-    Files.writeString(dir.resolve("tokenizer_config.json"), config);
-    return dir;
-  }
 }

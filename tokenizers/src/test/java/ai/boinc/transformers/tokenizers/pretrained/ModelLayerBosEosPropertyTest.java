@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import ai.boinc.transformers.tokenizer.EncodeOptions;
-import ai.boinc.transformers.tokenizers.Fixtures;
 import ai.boinc.transformers.tokenizers.ModelTokenizer;
 import ai.boinc.transformers.tokenizers.PretrainedTokenizer;
 import ai.boinc.transformers.tokenizers.TextGens;
@@ -58,8 +57,6 @@ class ModelLayerBosEosPropertyTest {
   })
   void llamaTokenizerJsonWithOtherConfigs(String tokenizerClass, Boolean addBos, Boolean addEos)
       throws IOException {
-    Path dir = Files.createDirectories(temp.resolve("variant"));
-    Files.copy(Fixtures.tokenizerDir("llama-2").resolve("tokenizer.json"), dir.resolve("tokenizer.json"));
     ObjectNode config = JSON.createObjectNode().put("bos_token", "<s>").put("eos_token", "</s>").put("unk_token", "<unk>");
     if (tokenizerClass != null) {
       config.put("tokenizer_class", tokenizerClass);
@@ -70,8 +67,7 @@ class ModelLayerBosEosPropertyTest {
     if (addEos != null) {
       config.put("add_eos_token", addEos);
     }
-    Files.writeString(dir.resolve("tokenizer_config.json"), config.toString());
-    check(dir);
+    check(ConfigVariants.folder(temp, "llama-2", config.toString()));
   }
 
   private static void check(Path dir) throws IOException {

@@ -146,7 +146,7 @@ class ModelTokenizerTest {
 
   @Test
   void leftTruncationSideKeepsTheLastTokens() throws IOException {
-    Path dir = variant("all-minilm-l6-v2", "{\"truncation_side\": \"left\", \"pad_token\": \"[PAD]\"}");
+    Path dir = ConfigVariants.folder(temp, "all-minilm-l6-v2", "{\"truncation_side\": \"left\", \"pad_token\": \"[PAD]\"}");
     ModelTokenizer left = Tokenizers.fromDirectory(dir);
     int[] full = left.encode("one two three four five six seven").ids();
 
@@ -233,9 +233,9 @@ class ModelTokenizerTest {
 
   @Test
   void tokenizerClassesAreChosenByNameWithoutFast() throws IOException {
-    assertThat(Tokenizers.fromDirectory(variant("gpt2", "{\"tokenizer_class\": \"LlamaTokenizerFast\", \"bos_token\": \"<|endoftext|>\"}")).tokenizerClass())
+    assertThat(Tokenizers.fromDirectory(ConfigVariants.folder(temp, "gpt2", "{\"tokenizer_class\": \"LlamaTokenizerFast\", \"bos_token\": \"<|endoftext|>\"}")).tokenizerClass())
         .isEqualTo("LlamaTokenizer");
-    ModelTokenizer unknown = Tokenizers.fromDirectory(variant("gpt2", "{\"tokenizer_class\": \"NoSuchTokenizer\"}"));
+    ModelTokenizer unknown = Tokenizers.fromDirectory(ConfigVariants.folder(temp, "gpt2", "{\"tokenizer_class\": \"NoSuchTokenizer\"}"));
     assertThat(unknown.tokenizerClass()).isEqualTo("PreTrainedTokenizer");
     assertThat(unknown.returnsTokenTypeIds()).isFalse();
     assertThat(model("bert-base-chinese").returnsTokenTypeIds()).isTrue();
@@ -244,7 +244,7 @@ class ModelTokenizerTest {
   @Test
   void chatTemplatesComeFromTheConfigOrTheJinjaFile() throws IOException {
     assertThat(model("qwen3").chatTemplates()).containsOnlyKeys("default");
-    Path dir = variant("gpt2", "{}");
+    Path dir = ConfigVariants.folder(temp, "gpt2", "{}");
     Files.writeString(dir.resolve("chat_template.jinja"), "{{ messages }}");
     assertThat(Tokenizers.fromDirectory(dir).chatTemplates()).containsEntry("default", "{{ messages }}");
   }
@@ -267,13 +267,6 @@ class ModelTokenizerTest {
     assertThat(whisper.withPadToken("<|endoftext|>")).isInstanceOf(WhisperTokenizer.class);
   }
 
-  /** A folder with {@code model}'s tokenizer.json and this tokenizer_config.json. */
-  private Path variant(String model, String config) throws IOException {
-    Path dir = Files.createTempDirectory(temp, model);
-    Files.copy(Fixtures.tokenizerDir(model).resolve("tokenizer.json"), dir.resolve("tokenizer.json"));
-    Files.writeString(dir.resolve("tokenizer_config.json"), config);
-    return dir;
-  }
 
   private static long[] concat(long[][] rows) {
     return Arrays.stream(rows).flatMapToLong(Arrays::stream).toArray();
