@@ -2,36 +2,39 @@ package ai.boinc.transformers.tokenizers;
 
 import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.hub.RepoType;
-import ai.boinc.transformers.tokenizer.Tokenizer;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Loads the tokenizer of a model on the hub, as Transformers' {@code AutoTokenizer} does:
- * {@code tokenizer.json}, plus {@code tokenizer_config.json} and {@code special_tokens_map.json}
- * when the repository has them.
+ * Loads the tokenizer of a model on the hub, as Transformers.js's {@code AutoTokenizer} does:
+ * {@code tokenizer.json}, plus {@code tokenizer_config.json}, {@code special_tokens_map.json} and
+ * {@code chat_template.jinja} when the repository has them, behaving as the model's tokenizer
+ * class (see {@link ModelTokenizer}).
  *
  * <pre>{@code
  * // BA_ACCESS_TOKEN=ba_... in the environment
- * Tokenizer tokenizer = AutoTokenizer.fromPretrained("meta-llama/Llama-2-7b-ba");
+ * ModelTokenizer tokenizer = AutoTokenizer.fromPretrained("meta-llama/Llama-2-7b-ba");
  * int[] ids = tokenizer.encode("Hello world!").ids();   // [1, 15043, 3186, 29991]
+ * OptionalInt eos = tokenizer.eosTokenId();              // 2
  * }</pre>
  *
  * <p>Files are cached by the {@link Hub}; a second call for the same revision reads the cache.
  */
 public final class AutoTokenizer {
   static final String TOKENIZER_JSON = "tokenizer.json";
-  private static final String[] OPTIONAL_FILES = {"tokenizer_config.json", "special_tokens_map.json"};
+  private static final String[] OPTIONAL_FILES = {
+    "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja"
+  };
 
   private AutoTokenizer() {}
 
   /** Loads the tokenizer of model {@code repoId} at {@code main}, with a hub from the environment. */
-  public static Tokenizer fromPretrained(String repoId) {
+  public static ModelTokenizer fromPretrained(String repoId) {
     return fromPretrained(repoId, Hub.create());
   }
 
   /** Loads the tokenizer of model {@code repoId} at {@code main} through {@code hub}. */
-  public static Tokenizer fromPretrained(String repoId, Hub hub) {
+  public static ModelTokenizer fromPretrained(String repoId, Hub hub) {
     return fromPretrained(repoId, Hub.DEFAULT_REVISION, hub);
   }
 
@@ -41,7 +44,7 @@ public final class AutoTokenizer {
    * @throws ai.boinc.transformers.hub.HubException if a file cannot be downloaded
    * @throws TokenizerLoadException if the files are not a valid tokenizer
    */
-  public static Tokenizer fromPretrained(String repoId, String revision, Hub hub) {
+  public static ModelTokenizer fromPretrained(String repoId, String revision, Hub hub) {
     Objects.requireNonNull(repoId, "repoId");
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(hub, "hub");
@@ -52,6 +55,6 @@ public final class AutoTokenizer {
     for (String optional : OPTIONAL_FILES) {
       hub.downloadIfExists(RepoType.MODEL, repoId, optional, commit);
     }
-    return Tokenizers.fromDirectory(tokenizerJson.getParent());
+    return Tokenizers.fromDirectory(tokenizerJson.getParent(), repoId);
   }
 }

@@ -6,21 +6,23 @@ import ai.boinc.transformers.tokenizer.Truncation;
 import java.util.Optional;
 
 /**
- * A {@link Tokenizer} loaded from a Hugging Face {@code tokenizer.json}, with the folder's {@code
- * tokenizer_config.json} when there was one.
+ * A {@link Tokenizer} loaded from a Hugging Face {@code tokenizer.json}. {@link Tokenizers#fromFile}
+ * gives the raw layer: {@code tokenizer.json} alone, exactly the Rust library's behaviour (its own
+ * truncation and padding included). {@link Tokenizers#fromDirectory} gives the model layer, the
+ * richer {@link ModelTokenizer}.
  *
  * <p>Encoding follows the reference library: offsets are UTF-16 indices into the text given;
  * unpaired surrogates in the input are treated as U+FFFD (encoding never fails on them).
  * Immutable and thread-safe.
  */
 public interface PretrainedTokenizer extends Tokenizer {
-  /** The parsed {@code tokenizer_config.json}, if the tokenizer was loaded with one. */
+  /** The parsed {@code tokenizer_config.json}; empty for the raw layer. */
   Optional<TokenizerConfig> config();
 
   /**
    * The truncation every encode applies unless its {@link
    * ai.boinc.transformers.tokenizer.EncodeOptions} say otherwise ({@code tokenizer.json}'s {@code
-   * truncation}).
+   * truncation}); always empty for a {@link ModelTokenizer}.
    */
   default Optional<Truncation> truncation() {
     return Optional.empty();
@@ -29,7 +31,7 @@ public interface PretrainedTokenizer extends Tokenizer {
   /**
    * The padding every encode applies unless its {@link
    * ai.boinc.transformers.tokenizer.EncodeOptions} say otherwise ({@code tokenizer.json}'s {@code
-   * padding}).
+   * padding}); always empty for a {@link ModelTokenizer}.
    */
   default Optional<Padding> padding() {
     return Optional.empty();

@@ -13,10 +13,11 @@ import java.util.TreeMap;
 /**
  * What a model folder's {@code tokenizer_config.json} (and {@code special_tokens_map.json}) say
  * about its tokenizer: the special tokens by role, the added tokens by id, whether BOS/EOS are
- * added, the maximum input length, the padding and truncation sides and decode clean-up.
+ * added, the maximum input length, the padding and truncation sides, decode clean-up, the
+ * tokenizer class and the chat templates.
  *
- * <p>{@link Tokenizers#fromDirectory} applies it as Transformers does (see there); this object
- * is the record of what was read. Immutable and thread-safe.
+ * <p>{@link Tokenizers#fromDirectory} applies it (see {@link ModelTokenizer}); this object is
+ * the record of what was read. Immutable and thread-safe.
  */
 public final class TokenizerConfig {
   private final AddedToken bosToken;
@@ -35,8 +36,18 @@ public final class TokenizerConfig {
   private final SortedMap<Integer, AddedToken> addedTokensDecoder;
   private final String paddingSide;
   private final String truncationSide;
+  private final Boolean legacy;
+  private final Boolean addPrefixSpace;
+  private final Boolean doLowerCase;
+  private final Boolean tokenizeChineseChars;
+  private final SortedMap<String, String> chatTemplates;
 
   private TokenizerConfig(Builder b) {
+    this.legacy = b.legacy;
+    this.addPrefixSpace = b.addPrefixSpace;
+    this.doLowerCase = b.doLowerCase;
+    this.tokenizeChineseChars = b.tokenizeChineseChars;
+    this.chatTemplates = Collections.unmodifiableSortedMap(new TreeMap<>(b.chatTemplates));
     this.sepToken = b.sepToken;
     this.clsToken = b.clsToken;
     this.maskToken = b.maskToken;
@@ -132,6 +143,45 @@ public final class TokenizerConfig {
     return Optional.ofNullable(tokenizerClass);
   }
 
+  /**
+   * {@code legacy} (Llama/T5 SentencePiece handling of text after special tokens). Recorded only:
+   * with a {@code tokenizer.json} neither Transformers.js nor Python's fast tokenizers change
+   * encoding by it.
+   */
+  public Optional<Boolean> legacy() {
+    return Optional.ofNullable(legacy);
+  }
+
+  /**
+   * {@code add_prefix_space}. Recorded only: Transformers.js takes the prefix space from {@code
+   * tokenizer.json}'s pre-tokenizer alone (Python's GPT-2/RoBERTa fast tokenizers rebuild the
+   * pre-tokenizer when the two disagree).
+   */
+  public Optional<Boolean> addPrefixSpace() {
+    return Optional.ofNullable(addPrefixSpace);
+  }
+
+  /**
+   * {@code do_lower_case}. Recorded only: Transformers.js lowercases as {@code tokenizer.json}'s
+   * normalizer says (Python's BERT fast tokenizers rebuild the normalizer when the two disagree).
+   */
+  public Optional<Boolean> doLowerCase() {
+    return Optional.ofNullable(doLowerCase);
+  }
+
+  /** {@code tokenize_chinese_chars}; recorded only, as {@link #doLowerCase()}. */
+  public Optional<Boolean> tokenizeChineseChars() {
+    return Optional.ofNullable(tokenizeChineseChars);
+  }
+
+  /**
+   * The chat templates by name: a single {@code chat_template} string is named {@code
+   * "default"}; a list of {@code {name, template}} objects keeps its names. Empty if none.
+   */
+  public SortedMap<String, String> chatTemplates() {
+    return chatTemplates;
+  }
+
   @Override
   public String toString() {
     return "TokenizerConfig{bos=" + content(bosToken) + ", eos=" + content(eosToken) + ", unk="
@@ -161,8 +211,39 @@ public final class TokenizerConfig {
     private Map<Integer, AddedToken> addedTokensDecoder = Map.of();
     private String paddingSide;
     private String truncationSide;
+    private Boolean legacy;
+    private Boolean addPrefixSpace;
+    private Boolean doLowerCase;
+    private Boolean tokenizeChineseChars;
+    private Map<String, String> chatTemplates = Map.of();
 
     private Builder() {}
+
+    public Builder legacy(boolean legacy) {
+      this.legacy = legacy;
+      return this;
+    }
+
+    public Builder addPrefixSpace(boolean addPrefixSpace) {
+      this.addPrefixSpace = addPrefixSpace;
+      return this;
+    }
+
+    public Builder doLowerCase(boolean doLowerCase) {
+      this.doLowerCase = doLowerCase;
+      return this;
+    }
+
+    public Builder tokenizeChineseChars(boolean tokenizeChineseChars) {
+      this.tokenizeChineseChars = tokenizeChineseChars;
+      return this;
+    }
+
+    /** Chat templates by name ({@code "default"} for a single one). */
+    public Builder chatTemplates(Map<String, String> templates) {
+      this.chatTemplates = Map.copyOf(templates);
+      return this;
+    }
 
     public Builder sepToken(AddedToken token) {
       this.sepToken = Objects.requireNonNull(token, "sepToken");

@@ -1,19 +1,22 @@
 package ai.boinc.transformers.tokenizers;
 
 import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
-import ai.boinc.transformers.tokenizers.internal.ConfigApplier;
 import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
 import ai.boinc.transformers.tokenizers.internal.TokenizerJsonLoader;
+import ai.boinc.transformers.tokenizers.internal.pretrained.ModelTokenizerLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Loads tokenizers from Hugging Face {@code tokenizer.json} files.
+ * Loads tokenizers from Hugging Face {@code tokenizer.json} files, in two layers: the raw
+ * tokenizer ({@link #fromFile}, {@link #fromJson}: {@code tokenizer.json} alone, exactly the Rust
+ * library's behaviour, its own truncation and padding included) and the model's tokenizer
+ * ({@link #fromDirectory}: the folder's config applied, behaving as Transformers.js's {@code
+ * AutoTokenizer}, see {@link ModelTokenizer}).
  *
  * <pre>{@code
- * PretrainedTokenizer tokenizer = Tokenizers.fromDirectory(Path.of("models/llama-2"));
+ * ModelTokenizer tokenizer = Tokenizers.fromDirectory(Path.of("models/llama-2"));
  * Encoding e = tokenizer.encode("Hello world!");   // ids [1, 15043, 3186, 29991]
  * }</pre>
  *
@@ -41,35 +44,31 @@ public final class Tokenizers {
   }
 
   /**
-   * Loads {@code dir/tokenizer.json} and applies {@code dir/tokenizer_config.json} and {@code
-   * dir/special_tokens_map.json} when they exist, as Transformers' {@code
-   * AutoTokenizer.from_pretrained} does with a fast tokenizer: the special tokens they name and
-   * their {@code added_tokens_decoder} are added to the vocabulary, {@code add_bos_token}/{@code
-   * add_eos_token} rebuild the post-processor of Llama-style tokenizers (so {@code
-   * "add_eos_token": true} makes encode end with {@code </s>}), and {@code
-   * clean_up_tokenization_spaces} becomes the decode default. The parsed config is {@link
-   * PretrainedTokenizer#config()}; {@code model_max_length}, {@code padding_side} and {@code
-   * truncation_side} are recorded there. The exact rules are those of Transformers 4.x, described
-   * in the package's implementation notes. {@link #fromFile} and {@link #fromJson} read {@code
-   * tokenizer.json} alone, as the reference library does.
+   * Loads the model tokenizer of folder {@code dir}, as Transformers.js's {@code
+   * AutoTokenizer.from_pretrained} does from a local folder: {@code tokenizer.json}, with {@code
+   * tokenizer_config.json} and {@code special_tokens_map.json} applied when they exist (their
+   * special tokens and {@code added_tokens_decoder} are added to the vocabulary, {@code
+   * add_bos_token}/{@code add_eos_token} rebuild the post-processor of Llama-style tokenizers),
+   * and the behaviour of the config's {@code tokenizer_class}. {@code tokenizer.json}'s own
+   * truncation and padding are not applied: see {@link ModelTokenizer}. {@link #fromFile} and
+   * {@link #fromJson} give the raw layer instead: {@code tokenizer.json} alone, as the Rust
+   * library reads it.
    *
    * @throws TokenizerLoadException if {@code tokenizer.json} is missing or any of the files is bad
    */
-  public static PretrainedTokenizer fromDirectory(Path dir) {
+  public static ModelTokenizer fromDirectory(Path dir) {
     Objects.requireNonNull(dir, "dir");
-    Path json = dir.resolve("tokenizer.json");
-    if (!Files.isRegularFile(json)) {
-      throw new TokenizerLoadException("no tokenizer.json in " + dir);
-    }
-    PipelineTokenizer tokenizer = load(json);
-    Path configFile = dir.resolve("tokenizer_config.json");
-    Path mapFile = dir.resolve("special_tokens_map.json");
-    Object config = Files.isRegularFile(configFile) ? TokenizerJsonLoader.parse(configFile) : null;
-    Object map = Files.isRegularFile(mapFile) ? TokenizerJsonLoader.parse(mapFile) : null;
-    if (config == null && map == null) {
-      return tokenizer;
-    }
-    return ConfigApplier.apply(tokenizer, config, configFile.toString(), map, mapFile.toString());
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    return ModelTokenizerLoader.load(dir, name == null ? dir.toString() : name.toString());
+  }
+
+  /**
+   * {@link #fromDirectory(Path)} naming the model {@code name} in messages (e.g. a repository id).
+   */
+  public static ModelTokenizer fromDirectory(Path dir, String name) {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(name, "name");
+    return ModelTokenizerLoader.load(dir, name);
   }
 
   /**

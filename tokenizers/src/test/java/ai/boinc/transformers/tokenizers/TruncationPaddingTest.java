@@ -19,7 +19,8 @@ class TruncationPaddingTest {
   @BeforeAll
   static void load() {
     bert = Tokenizers.fromDirectory(Fixtures.tokenizerDir("bert-base-uncased"));
-    minilm = Tokenizers.fromDirectory(Fixtures.tokenizerDir("all-minilm-l6-v2"));
+    // The raw layer: tokenizer.json's own truncation and padding apply.
+    minilm = Tokenizers.fromFile(Fixtures.tokenizerDir("all-minilm-l6-v2").resolve("tokenizer.json"));
   }
 
   private static EncodeOptions truncate(Truncation t) {

@@ -192,6 +192,11 @@ public final class ConfigApplier {
     String truncationSide;
     JsonValue addBosJson;
     JsonValue addEosJson;
+    Boolean legacy;
+    Boolean addPrefixSpace;
+    Boolean doLowerCase;
+    Boolean tokenizeChineseChars;
+    final Map<String, String> chatTemplates = new LinkedHashMap<>();
 
     void readConfig(JsonValue root) {
       if (!root.isObject()) {
@@ -249,6 +254,33 @@ public final class ConfigApplier {
       }
       if (!(v = root.get("truncation_side")).isAbsent()) {
         truncationSide = side(v);
+      }
+      legacy = recordedFlag(root.get("legacy"));
+      addPrefixSpace = recordedFlag(root.get("add_prefix_space"));
+      doLowerCase = recordedFlag(root.get("do_lower_case"));
+      tokenizeChineseChars = recordedFlag(root.get("tokenize_chinese_chars"));
+      if (!(v = root.get("chat_template")).isAbsent()) {
+        readChatTemplates(v);
+      }
+    }
+
+    /** A flag recorded but not acted on: anything but a boolean is ignored, not an error. */
+    private static Boolean recordedFlag(JsonValue v) {
+      return v.node() instanceof Boolean ? (Boolean) v.node() : null;
+    }
+
+    /** A template string, or a list of {@code {name, template}} objects (as Transformers.js). */
+    private void readChatTemplates(JsonValue v) {
+      if (v.isString()) {
+        chatTemplates.put("default", v.asString());
+        return;
+      }
+      if (!v.isArray()) {
+        throw v.mismatch("a template string or a list of {\"name\", \"template\"} objects");
+      }
+      for (JsonValue t : v.elements()) {
+        t.requireObject();
+        chatTemplates.put(t.string("name"), t.string("template"));
       }
     }
 
@@ -461,6 +493,11 @@ public final class ConfigApplier {
       if (modelMaxLength != null) b.modelMaxLength(modelMaxLength);
       if (paddingSide != null) b.paddingSide(paddingSide);
       if (truncationSide != null) b.truncationSide(truncationSide);
+      if (legacy != null) b.legacy(legacy);
+      if (addPrefixSpace != null) b.addPrefixSpace(addPrefixSpace);
+      if (doLowerCase != null) b.doLowerCase(doLowerCase);
+      if (tokenizeChineseChars != null) b.tokenizeChineseChars(tokenizeChineseChars);
+      b.chatTemplates(chatTemplates);
       return b.build();
     }
 

@@ -242,6 +242,16 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   }
 
   /**
+   * The number of ids {@link #encode(String, EncodeOptions)} gives for one text without
+   * truncation or padding, counted without building the encoding.
+   */
+  public int countTokens(String text, boolean addSpecialTokens) {
+    Objects.requireNonNull(text, "text");
+    int n = tokenCount(tokenizeSequence(text, 0, Optional.empty()).splits());
+    return addSpecialTokens && postProcessor != null ? n + postProcessor.addedTokens(false) : n;
+  }
+
+  /**
    * {@link #encode(String, EncodeOptions)} of one text without truncation or padding, always
    * through the post-processor's {@code process}: for the test that the shortcut of a template
    * post-processor agrees.
