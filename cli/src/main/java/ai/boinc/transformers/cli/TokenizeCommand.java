@@ -109,6 +109,10 @@ final class TokenizeCommand implements Callable<Integer> {
 
   private static Tokenizer load(Path path) throws IOException {
     if (Files.isDirectory(path)) {
+      if (!Files.isRegularFile(path.resolve("tokenizer.json"))) {
+        // A missing file, like a missing path: exit code 4 for both, not "malformed input".
+        throw new NoSuchFileException(path.resolve("tokenizer.json") + " (the folder has no tokenizer.json)");
+      }
       return Tokenizers.fromDirectory(path);
     }
     if (Files.isRegularFile(path)) {
