@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       DownloadCommand.class,
       TokenizeCommand.class,
       CacheCommand.class,
+      EnvCommand.class,
       DemoCommand.class,
       HelpCommand.class
     })

@@ -14,12 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code ba cache list} and {@code ba cache prune}. */
+/** {@code ba cache list}, {@code ba cache prune} and {@code ba cache delete}. */
 @Command(
     name = "cache",
     mixinStandardHelpOptions = true,
     description = "Shows and cleans the local download cache.",
-    subcommands = {CacheCommand.List.class, CacheCommand.Prune.class})
+    subcommands = {CacheCommand.List.class, CacheCommand.Prune.class, CacheDeleteCommand.class})
 final class CacheCommand {
   @ParentCommand BaCommand root;
 

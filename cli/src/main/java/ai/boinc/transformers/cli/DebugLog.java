@@ -71,6 +71,10 @@ final class DebugLog implements AutoCloseable {
     logger.addHandler(handler);
   }
 
+  synchronized boolean isEnabled() {
+    return handler != null;
+  }
+
   @Override
   public synchronized void close() {
     if (handler != null) {

@@ -1,12 +1,16 @@
 package ai.boinc.transformers.cli;
 
+import ai.boinc.transformers.credentials.AccessToken;
 import ai.boinc.transformers.credentials.CredentialChain;
 import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.credentials.env.EnvironmentCredentialSource;
 import ai.boinc.transformers.credentials.file.TokenFileCredentialSource;
 import ai.boinc.transformers.credentials.vault.VaultCredentialSourceProvider;
 import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --token-source}: where the access token comes from. */
 final class TokenSourceOptions {
@@ -25,7 +29,20 @@ final class TokenSourceOptions {
           + " BA_ACCESS_TOKEN, then the token file of ba login, then Vault when configured).")
   TokenSource tokenSource = TokenSource.auto;
 
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "The access token itself, instead of --token-source (it stays in your shell's history:"
+          + " prefer ba login or BA_ACCESS_TOKEN).")
+  String token;
+
+  /** The command this option set is mixed into, for its standard error. */
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
   CredentialSource credentials(Map<String, String> environment) {
+    if (token != null) {
+      mixee.commandLine().getErr().println("warning: a token given with --token is kept in your shell's history"
+          + " and shown to other users of this machine in the process list; prefer `ba login` or BA_ACCESS_TOKEN.");
+      return new GivenToken(AccessToken.of(token));
+    }
     switch (tokenSource) {
       case env:
         return EnvironmentCredentialSource.of(EnvironmentCredentialSource.DEFAULT_VARIABLE, environment);
@@ -38,6 +55,30 @@ final class TokenSourceOptions {
       case auto:
       default:
         return CredentialChain.discover(environment, TokenSourceOptions.class.getClassLoader());
+    }
+  }
+
+  /** The token of --token, named after the option (never its value). */
+  private static final class GivenToken implements CredentialSource {
+    private final AccessToken token;
+
+    GivenToken(AccessToken token) {
+      this.token = token;
+    }
+
+    @Override
+    public Optional<AccessToken> resolve() {
+      return Optional.of(token);
+    }
+
+    @Override
+    public String describe() {
+      return "the --token option";
+    }
+
+    @Override
+    public String toString() {
+      return describe();
     }
   }
 }
