@@ -10,11 +10,12 @@ import ai.boinc.transformers.hub.HubSettings;
 import ai.boinc.transformers.tokenizers.TokenizerFactory;
 import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
-import com.google.inject.Provides;
+import com.google.inject.Key;
+import com.google.inject.Provider;
 import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
-import com.google.inject.name.Named;
 import com.google.inject.name.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,7 +86,7 @@ public final class TransformersModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    bind(new com.google.inject.TypeLiteral<Map<String, String>>() {})
+    bind(new TypeLiteral<Map<String, String>>() {})
         .annotatedWith(Names.named(ENVIRONMENT))
         .toInstance(environment);
     Multibinder.newSetBinder(binder(), CredentialSourceProvider.class);
@@ -104,14 +105,35 @@ public final class TransformersModule extends AbstractModule {
     if (token != null) {
       tokenBinder.setBinding().toInstance(token);
     }
+
+    // Provider instances rather than @Provides methods or constructor bindings: Guice 7.0.0 generates
+    // classes for those through sun.misc.Unsafe, which Java 24+ warns about (google/guice#1909).
+    Provider<Map<String, String>> env =
+        getProvider(Key.get(new TypeLiteral<Map<String, String>>() {}, Names.named(ENVIRONMENT)));
+    Provider<Set<CredentialSourceProvider>> bound = getProvider(new Key<Set<CredentialSourceProvider>>() {});
+    Provider<Optional<AccessToken>> givenToken = getProvider(new Key<Optional<AccessToken>>() {});
+    Provider<HubSettings> hubSettings = getProvider(HubSettings.class);
+    Provider<FileFetcher> fileFetcher = getProvider(FileFetcher.class);
+    Provider<CredentialSource> credentials = getProvider(CredentialSource.class);
+    Provider<Hub> hub = getProvider(Hub.class);
+    bind(CredentialSource.class)
+        .toProvider((Provider<CredentialSource>) () -> credentials(env.get(), bound.get(), givenToken.get()))
+        .in(Singleton.class);
+    bind(Hub.class)
+        .toProvider((Provider<Hub>) () -> Hub.builder()
+            .settings(hubSettings.get()).fileFetcher(fileFetcher.get()).credentials(credentials.get()).build())
+        .in(Singleton.class);
+    bind(TokenizerFactory.class)
+        .toProvider((Provider<TokenizerFactory>) () -> TokenizerFactory.of(hub.get()))
+        .in(Singleton.class);
   }
 
-  @Provides
-  @Singleton
-  CredentialSource credentials(
-      @Named(ENVIRONMENT) Map<String, String> environment,
-      Set<CredentialSourceProvider> bound,
-      Optional<AccessToken> token) {
+  /**
+   * The chain: a token given to the builder, then every credential source provider, discovered or
+   * bound, by order (a bound provider replaces a discovered one with the same id).
+   */
+  private static CredentialSource credentials(
+      Map<String, String> environment, Set<CredentialSourceProvider> bound, Optional<AccessToken> token) {
     Map<String, CredentialSourceProvider> byId = new LinkedHashMap<>();
     ServiceLoader.load(CredentialSourceProvider.class, TransformersModule.class.getClassLoader())
         .forEach(provider -> byId.put(provider.id(), provider));
@@ -124,18 +146,6 @@ public final class TransformersModule extends AbstractModule {
       sources.add(provider.create(environment));
     }
     return CredentialChain.of(sources);
-  }
-
-  @Provides
-  @Singleton
-  Hub hub(HubSettings settings, FileFetcher fetcher, CredentialSource credentials) {
-    return Hub.builder().settings(settings).fileFetcher(fetcher).credentials(credentials).build();
-  }
-
-  @Provides
-  @Singleton
-  TokenizerFactory tokenizerFactory(Hub hub) {
-    return TokenizerFactory.of(hub);
   }
 
   /** Configures a {@link TransformersModule}. Not thread-safe. */
