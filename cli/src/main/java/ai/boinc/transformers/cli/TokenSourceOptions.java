@@ -7,7 +7,6 @@ import ai.boinc.transformers.credentials.env.EnvironmentCredentialSource;
 import ai.boinc.transformers.credentials.file.TokenFileCredentialSource;
 import ai.boinc.transformers.credentials.vault.VaultCredentialSourceProvider;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,7 +40,7 @@ final class TokenSourceOptions {
     if (token != null) {
       mixee.commandLine().getErr().println("warning: a token given with --token is kept in your shell's history"
           + " and shown to other users of this machine in the process list; prefer `ba login` or BA_ACCESS_TOKEN.");
-      return new GivenToken(AccessToken.of(token));
+      return CredentialSource.of(AccessToken.of(token), "the --token option");
     }
     switch (tokenSource) {
       case env:
@@ -55,30 +54,6 @@ final class TokenSourceOptions {
       case auto:
       default:
         return CredentialChain.discover(environment, TokenSourceOptions.class.getClassLoader());
-    }
-  }
-
-  /** The token of --token, named after the option (never its value). */
-  private static final class GivenToken implements CredentialSource {
-    private final AccessToken token;
-
-    GivenToken(AccessToken token) {
-      this.token = token;
-    }
-
-    @Override
-    public Optional<AccessToken> resolve() {
-      return Optional.of(token);
-    }
-
-    @Override
-    public String describe() {
-      return "the --token option";
-    }
-
-    @Override
-    public String toString() {
-      return describe();
     }
   }
 }

@@ -2,35 +2,24 @@ package ai.boinc.transformers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.boinc.transformers.testkit.LocalHub;
+import ai.boinc.transformers.testkit.LocalHubExtension;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CacheDeleteCommandTest {
-  private static LocalHub hub;
+  @RegisterExtension static final LocalHubExtension HUB = TestHubs.extension();
 
   @TempDir Path temp;
   Map<String, String> env;
   Path repoDir;
 
-  @BeforeAll
-  static void startHub() {
-    hub = TestHubs.start();
-  }
-
-  @AfterAll
-  static void stopHub() {
-    hub.close();
-  }
-
   @BeforeEach
   void downloadOne() {
-    env = TestHubs.env(hub, temp.resolve("cache"), temp.resolve("token"));
+    env = TestHubs.env(HUB.get(), temp.resolve("cache"), temp.resolve("token"));
     assertThat(CliRun.run(env, "download", TestHubs.PUBLIC, "config.json").exitCode).isZero();
     repoDir = temp.resolve("cache/models--acme--tiny");
   }
@@ -54,7 +43,7 @@ class CacheDeleteCommandTest {
 
   @Test
   void yesDeletesARevisionWithoutAskingAndNoAnswerAtAllIsAUsageError() {
-    String commit = hub.commit(TestHubs.PUBLIC);
+    String commit = HUB.get().commit(TestHubs.PUBLIC);
     CliRun unanswered = CliRun.run(env, "cache", "delete", TestHubs.PUBLIC + "@main");
     assertThat(unanswered.exitCode).as(unanswered.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(unanswered.err).contains("--yes");
@@ -80,6 +69,6 @@ class CacheDeleteCommandTest {
     assertThat(absent.exitCode).as(absent.toString()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(absent.err).contains("'acme/absent'", "not in the cache");
     assertThat(noRevision.exitCode).as(noRevision.toString()).isEqualTo(ExitCodes.NOT_FOUND);
-    assertThat(noRevision.err).contains("'v9'", hub.commit(TestHubs.PUBLIC));
+    assertThat(noRevision.err).contains("'v9'", HUB.get().commit(TestHubs.PUBLIC));
   }
 }

@@ -2,34 +2,23 @@ package ai.boinc.transformers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.boinc.transformers.testkit.LocalHub;
+import ai.boinc.transformers.testkit.LocalHubExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code download --local-dir}, {@code --token} and {@code ba env}. */
 class CliAdditionsTest {
-  private static LocalHub hub;
+  @RegisterExtension static final LocalHubExtension HUB = TestHubs.extension();
 
   @TempDir Path temp;
 
-  @BeforeAll
-  static void startHub() {
-    hub = TestHubs.start();
-  }
-
-  @AfterAll
-  static void stopHub() {
-    hub.close();
-  }
-
   private Map<String, String> env() {
-    return TestHubs.env(hub, temp.resolve("cache"), temp.resolve("token"));
+    return TestHubs.env(HUB.get(), temp.resolve("cache"), temp.resolve("token"));
   }
 
   @Test
@@ -48,8 +37,8 @@ class CliAdditionsTest {
     assertThat(Files.isSymbolicLink(dir.resolve("config.json"))).isFalse();
     List<String> metadata = Files.readAllLines(dir.resolve(".cache/huggingface/download/onnx/model.onnx.metadata"));
     assertThat(metadata).hasSize(3);
-    assertThat(metadata.get(0)).isEqualTo(hub.commit(TestHubs.PUBLIC));
-    Path blob = temp.resolve("cache/models--acme--tiny/snapshots").resolve(hub.commit(TestHubs.PUBLIC))
+    assertThat(metadata.get(0)).isEqualTo(HUB.get().commit(TestHubs.PUBLIC));
+    Path blob = temp.resolve("cache/models--acme--tiny/snapshots").resolve(HUB.get().commit(TestHubs.PUBLIC))
         .resolve("onnx/model.onnx").toRealPath();
     assertThat(metadata.get(1)).isEqualTo(blob.getFileName().toString()).matches("[0-9a-f]{40}");
     assertThat(Double.parseDouble(metadata.get(2))).isBetween((double) before, before + 600.0);
@@ -94,7 +83,7 @@ class CliAdditionsTest {
     assertThat(run.out).contains(
         "- ba version: ",
         "- Java: " + Runtime.version(),
-        "- Endpoint: " + hub.endpoint(),
+        "- Endpoint: " + HUB.get().endpoint(),
         "- Cache: " + temp.resolve("cache"),
         "- Token file: " + temp.resolve("token"),
         "- Token: found in environment variable BA_ACCESS_TOKEN",

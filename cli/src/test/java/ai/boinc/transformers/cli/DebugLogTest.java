@@ -2,31 +2,20 @@ package ai.boinc.transformers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.boinc.transformers.testkit.LocalHub;
+import ai.boinc.transformers.testkit.LocalHubExtension;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DebugLogTest {
-  private static LocalHub hub;
+  @RegisterExtension static final LocalHubExtension HUB = TestHubs.extension();
 
   @TempDir Path temp;
 
-  @BeforeAll
-  static void startHub() {
-    hub = TestHubs.start();
-  }
-
-  @AfterAll
-  static void stopHub() {
-    hub.close();
-  }
-
   private Map<String, String> env() {
-    Map<String, String> env = TestHubs.env(hub, temp.resolve("cache"), temp.resolve("token"));
+    Map<String, String> env = TestHubs.env(HUB.get(), temp.resolve("cache"), temp.resolve("token"));
     env.put("BA_ACCESS_TOKEN", TestHubs.TOKEN);
     return env;
   }
@@ -36,8 +25,8 @@ class DebugLogTest {
     CliRun run = CliRun.run(env(), "download", TestHubs.GATED, "config.json", "--debug");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.err).contains("debug: hub HEAD " + hub.endpoint() + "/" + TestHubs.GATED + "/resolve/main/config.json -> 200")
-        .contains("debug: hub GET " + hub.endpoint() + "/" + TestHubs.GATED + "/resolve/main/config.json -> 200")
+    assertThat(run.err).contains("debug: hub HEAD " + HUB.get().endpoint() + "/" + TestHubs.GATED + "/resolve/main/config.json -> 200")
+        .contains("debug: hub GET " + HUB.get().endpoint() + "/" + TestHubs.GATED + "/resolve/main/config.json -> 200")
         .containsPattern("-> 200, \\d+ bytes in \\d+ ms, attempt 1")
         .doesNotContain(TestHubs.TOKEN, "Authorization");
     assertThat(run.out).doesNotContain("debug:");
@@ -51,7 +40,7 @@ class DebugLogTest {
     CliRun run = CliRun.run(env, "whoami");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.err).contains("debug: hub GET " + hub.endpoint() + "/api/whoami-v2 -> 200")
+    assertThat(run.err).contains("debug: hub GET " + HUB.get().endpoint() + "/api/whoami-v2 -> 200")
         .doesNotContain(TestHubs.TOKEN);
   }
 

@@ -17,10 +17,9 @@ import ai.boinc.transformers.testkit.HubRepo;
 import ai.boinc.transformers.testkit.LocalHub;
 import ai.boinc.transformers.testkit.LocalVault;
 import ai.boinc.transformers.testkit.LocalVaultTokenSpec;
+import ai.boinc.transformers.testkit.LogCapture;
 import ai.boinc.transformers.transport.jdk.JdkFileFetcher;
 import ai.boinc.transformers.transport.okhttp.OkHttpFileFetcher;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,12 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,33 +62,16 @@ class RequestLogSecretsTest {
   static final Set<String> URL_PRINTERS = Set.of("jdk.internal.httpclient.debug", "com.sun.net.httpserver");
 
   @TempDir Path dir;
-  final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-  final Logger root = Logger.getLogger("");
-  Level rootLevel;
+  LogCapture logs;
 
   @BeforeEach
   void captureEverything() {
-    rootLevel = root.getLevel();
-    root.setLevel(Level.ALL);
-    root.addHandler(handler);
+    logs = LogCapture.everything();
   }
 
   @AfterEach
   void release() {
-    root.removeHandler(handler);
-    root.setLevel(rootLevel);
+    logs.close();
   }
 
   static FileFetcher transport(String name) {
@@ -195,40 +173,25 @@ class RequestLogSecretsTest {
     }
   }
 
-  /** The request log's lines, as a handler would format them. */
+  /** The request log's lines, after checking that each is at DEBUG. */
   List<String> requestLines() {
-    List<String> lines = new ArrayList<>();
-    for (LogRecord record : records) {
-      if (record.getLoggerName().equals("ai.boinc.transformers.http")) {
-        assertThat(record.getLevel()).isEqualTo(Level.FINE); // System.Logger's DEBUG
-        lines.add(new SimpleFormatter().formatMessage(record));
-      }
-    }
-    return lines;
+    assertThat(logs.records()).filteredOn(record -> record.getLoggerName().equals("ai.boinc.transformers.http"))
+        .allSatisfy(record -> assertThat(record.getLevel()).isEqualTo(Level.FINE)); // System.Logger's DEBUG
+    return logs.messages("ai.boinc.transformers.http");
   }
 
   /** Every record of every logger: message, parameters and the stack traces it carries. */
   void assertNoSecretIn(List<String> secrets) {
+    List<LogRecord> records = logs.records();
+    List<String> texts = logs.texts();
     assertThat(records).isNotEmpty();
     List<String> leaks = new ArrayList<>();
-    for (LogRecord record : records) {
-      StringBuilder text = new StringBuilder(record.getLoggerName()).append(' ')
-          .append(new SimpleFormatter().formatMessage(record)).append(' ').append(record.getMessage());
-      if (record.getParameters() != null) {
-        for (Object parameter : record.getParameters()) {
-          text.append(' ').append(parameter);
-        }
-      }
-      if (record.getThrown() != null) {
-        StringWriter trace = new StringWriter();
-        record.getThrown().printStackTrace(new PrintWriter(trace));
-        text.append(' ').append(trace);
-      }
-      String all = text.toString();
+    for (int i = 0; i < records.size(); i++) {
+      String all = texts.get(i);
       String lower = all.toLowerCase(Locale.ROOT);
       boolean leak = secrets.stream().anyMatch(all::contains) || lower.contains("authorization: ")
           || lower.contains("x-vault-token: ") || all.contains("eyJ")
-          || (!URL_PRINTERS.contains(record.getLoggerName()) && UNMASKED_SIGNATURE.matcher(all).find());
+          || (!URL_PRINTERS.contains(records.get(i).getLoggerName()) && UNMASKED_SIGNATURE.matcher(all).find());
       if (leak) {
         leaks.add(all.length() > 400 ? all.substring(0, 400) + "..." : all);
       }

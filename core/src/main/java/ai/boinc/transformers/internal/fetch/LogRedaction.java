@@ -86,12 +86,20 @@ public final class LogRedaction {
     out = replace(ASSIGNED, out, m -> m.group(1) + m.group(2) + MASK);
     out = JWT.matcher(out).replaceAll(MASK);
     out = TOKEN.matcher(out).replaceAll(MASK);
-    StringBuilder clean = new StringBuilder(Math.min(out.length(), MAX_TEXT + 3));
-    for (int i = 0; i < out.length() && clean.length() < MAX_TEXT; i++) {
-      char c = out.charAt(i);
+    return printable(out);
+  }
+
+  /**
+   * {@code text} on one line (control characters blanked) and cut to a few hundred characters:
+   * text from elsewhere (a server's error string) can be long or hold line breaks.
+   */
+  public static String printable(String text) {
+    StringBuilder clean = new StringBuilder(Math.min(text.length(), MAX_TEXT + 3));
+    for (int i = 0; i < text.length() && clean.length() < MAX_TEXT; i++) {
+      char c = text.charAt(i);
       clean.append(Character.isISOControl(c) ? ' ' : c);
     }
-    if (out.length() > MAX_TEXT) {
+    if (text.length() > MAX_TEXT) {
       clean.append("...");
     }
     return clean.toString();
