@@ -14,12 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code ba cache list}, {@code ba cache prune} and {@code ba cache verify}. */
+/** {@code ba cache list}, {@code ba cache prune}, {@code ba cache verify} and {@code ba cache delete}. */
 @Command(
     name = "cache",
     mixinStandardHelpOptions = true,
     description = "Shows and cleans the local download cache.",
-    subcommands = {CacheCommand.List.class, CacheCommand.Prune.class, CacheVerifyCommand.class})
+    subcommands = {CacheCommand.List.class, CacheCommand.Prune.class, CacheVerifyCommand.class,
+        CacheDeleteCommand.class})
 final class CacheCommand {
   @ParentCommand BaCommand root;
 

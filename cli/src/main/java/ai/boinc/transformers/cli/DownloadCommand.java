@@ -1,12 +1,16 @@
 package ai.boinc.transformers.cli;
 
 import ai.boinc.transformers.hub.DownloadCancelledException;
+import ai.boinc.transformers.hub.DownloadEvent;
+import ai.boinc.transformers.hub.DownloadListener;
 import ai.boinc.transformers.hub.DownloadOptions;
 import ai.boinc.transformers.hub.Hub;
+import ai.boinc.transformers.hub.HubException;
 import ai.boinc.transformers.hub.RepoType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -66,6 +70,14 @@ final class DownloadCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only the path: no progress, no per-file lines.")
   boolean quiet;
 
+  @Option(names = "--local-dir", paramLabel = "DIR",
+      description = "Also copy the files to DIR at their paths in the repository, with the download metadata"
+          + " huggingface_hub keeps there (DIR/.cache/huggingface/download/); the path printed is then in DIR.")
+  Path localDir;
+
+  /** The snapshot folder the files came from, once known. */
+  private Path snapshotFolder;
+
   @Mixin HubOptions hubOptions;
 
   @Override
@@ -79,8 +91,9 @@ final class DownloadCommand implements Callable<Integer> {
     Map<String, String> environment = root.environment;
     Hub hub = hubOptions.hub(environment);
     DownloadProgress progress = new DownloadProgress(err, mode(), root.terminal.width(), System::nanoTime);
+    List<String> fetched = Collections.synchronizedList(new ArrayList<>());
     DownloadOptions options = DownloadOptions.builder()
-        .revision(revision).repoType(repoType).forceDownload(force).listener(progress).build();
+        .revision(revision).repoType(repoType).forceDownload(force).listener(recording(progress, fetched)).build();
     Path result;
     try (InterruptGuard interrupts = InterruptGuard.forCurrentThread()) {
       try {
@@ -96,6 +109,9 @@ final class DownloadCommand implements Callable<Integer> {
       } finally {
         progress.finish();
       }
+    }
+    if (localDir != null) {
+      result = copyToLocalDir(files.isEmpty() ? sorted(fetched) : files);
     }
     if (files.isEmpty() && progress.finished() == 0 && !quiet && !hub.settings().offline()
         && (!include.isEmpty() || !exclude.isEmpty())) {
@@ -118,7 +134,50 @@ final class DownloadCommand implements Callable<Integer> {
   }
 
   private Path snapshot(Hub hub, DownloadOptions options) {
-    return hub.snapshot(repo, options, include, exclude);
+    snapshotFolder = hub.snapshot(repo, options, include, exclude);
+    return snapshotFolder;
+  }
+
+  /** The copies in --local-dir: the one file's path, or the folder. */
+  private Path copyToLocalDir(List<String> repoPaths) {
+    LocalDirCopy copy = new LocalDirCopy(localDir);
+    Path last = copy.dir();
+    for (String repoPath : repoPaths) {
+      last = copy.copy(snapshotFolder, repoPath);
+    }
+    return files.size() == 1 ? last : copy.dir();
+  }
+
+  private static List<String> sorted(List<String> names) {
+    List<String> copy = new ArrayList<>(names);
+    Collections.sort(copy);
+    return copy;
+  }
+
+  /** {@code progress}, also noting each file that is done (downloaded or found in the cache). */
+  private static DownloadListener recording(DownloadListener progress, List<String> done) {
+    return new DownloadListener() {
+      @Override
+      public void onStart(DownloadEvent event) {
+        progress.onStart(event);
+      }
+
+      @Override
+      public void onProgress(DownloadEvent event) {
+        progress.onProgress(event);
+      }
+
+      @Override
+      public void onDone(DownloadEvent event) {
+        done.add(event.filename());
+        progress.onDone(event);
+      }
+
+      @Override
+      public void onFailed(DownloadEvent event, HubException error) {
+        progress.onFailed(event, error);
+      }
+    };
   }
 
   /**
@@ -127,7 +186,6 @@ final class DownloadCommand implements Callable<Integer> {
    */
   private Path files(Hub hub, DownloadOptions options) {
     DownloadOptions next = options;
-    Path snapshotFolder = null;
     Path last = null;
     for (String file : files) {
       last = hub.download(repo, file, next);

@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  *
  * <p>On a terminal ({@link Mode#BARS}): one status line redrawn in place with {@code \r} for the
  * file downloading longest (a snapshot fetches several at once; the others are counted as "+N
- * more"), with its name, a bar, percent, bytes done and total and the rate; redraws are throttled
+ * more"), with its name, a bar, percent, bytes done and total, the rate and the time left; redraws are throttled
  * to one per {@link #REDRAW_INTERVAL_NANOS}. Each finished file leaves one line. Plain spaces,
  * not ANSI escapes, erase old text, so any terminal shows it. Otherwise ({@link Mode#LINES}) only
  * the lines of finished files, and nothing at all in {@link Mode#QUIET}.
@@ -138,7 +138,7 @@ final class DownloadProgress implements DownloadListener {
     }
   }
 
-  /** {@code name  45% [#########-----------] 1.2 MB/2.7 MB 3.4 MB/s (+2 more)}, fitted to the width. */
+  /** {@code name  45% [#########-----------] 1.2 MB/2.7 MB 3.4 MB/s ETA 0:01 (+2 more)}, fitted to the width. */
   String statusLine(Active file, int more, long now) {
     StringBuilder right = new StringBuilder();
     if (file.total >= 0) {
@@ -151,9 +151,15 @@ final class DownloadProgress implements DownloadListener {
     } else {
       right.append(Sizes.human(file.done));
     }
-    String rate = rate(file.done, now - file.startNanos);
+    long elapsed = now - file.startNanos;
+    long fetched = file.done - file.startDone; // a resumed download's earlier bytes took no time now
+    String rate = rate(fetched, elapsed);
     if (!rate.isEmpty()) {
       right.append(' ').append(rate);
+      if (file.total > file.done && fetched > 0) {
+        long remainingSeconds = (long) Math.ceil((file.total - file.done) * (elapsed / 1e9) / fetched);
+        right.append(" ETA ").append(duration(remainingSeconds));
+      }
     }
     if (more > 0) {
       right.append(" (+").append(more).append(" more)");
@@ -167,6 +173,16 @@ final class DownloadProgress implements DownloadListener {
       return "";
     }
     return Sizes.human((long) (bytes * 1e9 / nanos)) + "/s";
+  }
+
+  /** {@code 0:07}, {@code 12:34}, {@code 1:02:03}: what a clock shows. */
+  static String duration(long seconds) {
+    long hours = seconds / 3600;
+    long minutes = seconds / 60 % 60;
+    long secs = seconds % 60;
+    return hours > 0
+        ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", hours, minutes, secs)
+        : String.format(java.util.Locale.ROOT, "%d:%02d", minutes, secs);
   }
 
   /** The end of a long path is the telling part: {@code ...ers/model-00001-of-00004.safetensors}. */
@@ -183,6 +199,8 @@ final class DownloadProgress implements DownloadListener {
   static final class Active {
     final String name;
     final long startNanos;
+    /** Bytes already there when the file started (a resumed download). */
+    final long startDone;
     long done;
     long total;
 
@@ -190,6 +208,7 @@ final class DownloadProgress implements DownloadListener {
       this.name = event.filename();
       this.startNanos = startNanos;
       this.done = event.bytesDone();
+      this.startDone = event.bytesDone();
       this.total = event.totalBytes().orElse(-1);
     }
   }

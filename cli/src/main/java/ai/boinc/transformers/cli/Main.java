@@ -25,7 +25,12 @@ public final class Main {
   /** Runs {@code ba} with the given environment, input, terminal and output; returns the exit code. */
   static int run(String[] args, Map<String, String> environment, InputStream stdin, Terminal terminal,
       PrintWriter out, PrintWriter err) {
-    BaCommand root = new BaCommand(environment, stdin, terminal);
+    try (DebugLog debugLog = DebugLog.from(environment, err)) {
+      return run(args, new BaCommand(environment, stdin, terminal, debugLog), out, err);
+    }
+  }
+
+  private static int run(String[] args, BaCommand root, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(root, new CommandFactory(root));
     commandLine.setOut(out);
     commandLine.setErr(err);

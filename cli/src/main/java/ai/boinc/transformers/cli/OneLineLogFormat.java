@@ -3,6 +3,7 @@ package ai.boinc.transformers.cli;
 import java.util.Locale;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -13,7 +14,7 @@ import java.util.logging.Logger;
  * configured logging with {@code -Djava.util.logging.config.file}.
  */
 final class OneLineLogFormat extends Formatter {
-  private OneLineLogFormat() {}
+  OneLineLogFormat() {}
 
   /** Installs this format on the root logger's handlers of this process. */
   static void install() {
@@ -29,9 +30,15 @@ final class OneLineLogFormat extends Formatter {
   @Override
   public String format(LogRecord record) {
     // INFO lines are progress news ("retrying in 2 s (connection refused): ..."), not problems: no prefix.
-    String prefix = record.getLevel() == java.util.logging.Level.INFO
-        ? ""
-        : record.getLevel().getName().toLowerCase(Locale.ROOT) + ": ";
+    String prefix = record.getLevel() == Level.INFO ? "" : levelName(record.getLevel()) + ": ";
     return prefix + formatMessage(record) + System.lineSeparator();
+  }
+
+  /** The System.Logger name the SDK logged with: DEBUG arrives as FINE, TRACE as FINER. */
+  private static String levelName(Level level) {
+    if (level.intValue() >= Level.INFO.intValue()) {
+      return level.getName().toLowerCase(Locale.ROOT);
+    }
+    return level.intValue() >= Level.FINE.intValue() ? "debug" : "trace";
   }
 }

@@ -158,6 +158,10 @@ final class TokenizeCommand implements Callable<Integer> {
     }
     Path path = source.tokenizerPath;
     if (Files.isDirectory(path)) {
+      if (!Files.isRegularFile(path.resolve("tokenizer.json"))) {
+        // A missing file, like a missing path: exit code 4 for both, not "malformed input".
+        throw new NoSuchFileException(path.resolve("tokenizer.json") + " (the folder has no tokenizer.json)");
+      }
       return raw ? Tokenizers.fromFile(path.resolve("tokenizer.json")) : Tokenizers.fromDirectory(path);
     }
     if (Files.isRegularFile(path)) {

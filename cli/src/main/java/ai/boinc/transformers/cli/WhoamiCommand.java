@@ -1,6 +1,7 @@
 package ai.boinc.transformers.cli;
 
 import ai.boinc.transformers.credentials.AccessToken;
+import ai.boinc.transformers.credentials.CredentialChain;
 import ai.boinc.transformers.credentials.CredentialSource;
 import ai.boinc.transformers.credentials.ResolvedToken;
 import ai.boinc.transformers.hub.Hub;
@@ -45,8 +46,10 @@ final class WhoamiCommand implements Callable<Integer> {
     CredentialSource credentials = tokenSourceOptions.credentials(root.environment);
     Optional<ResolvedToken> token = credentials.resolveWithSource();
     if (token.isEmpty()) {
-      throw new MissingTokenException("Not logged in: no access token found (looked in: " + credentials.describe()
-          + "). Run ba login, or set BA_ACCESS_TOKEN.", null, null, null);
+      StringBuilder lookedIn = new StringBuilder();
+      CredentialChain.describeEach(credentials).forEach(source -> lookedIn.append("\n  - ").append(source));
+      throw new MissingTokenException("Not logged in: run `ba login`, or set BA_ACCESS_TOKEN to your access token."
+          + " No access token was found; looked in:" + lookedIn, null, null, null);
     }
     String source = token.get().source();
     if (offline || settings.offline()) {

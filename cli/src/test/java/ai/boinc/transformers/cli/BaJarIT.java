@@ -85,7 +85,9 @@ class BaJarIT {
 
   private static void assertOneErrorLine(BaProcess run, int exitCode) {
     assertThat(run.exitCode).as(run.toString()).isEqualTo(exitCode);
-    assertThat(run.err).as(run.toString()).startsWith("error: ").hasLineCount(1).doesNotContain("\tat ");
+    // One error; a "no token" error continues with one indented line per credential source.
+    assertThat(run.err).as(run.toString()).startsWith("error: ").doesNotContain("\tat ");
+    assertThat(run.err.lines().filter(line -> line.startsWith("error: "))).as(run.toString()).hasSize(1);
     assertThat(run.out).as(run.toString()).isEmpty();
   }
 

@@ -129,9 +129,12 @@ class DownloadCommandTest {
     CliRun allowed = CliRun.run(envWithToken(), "download", TestHubs.GATED, "config.json");
 
     assertThat(gated.exitCode).as(gated.toString()).isEqualTo(ExitCodes.AUTH);
-    assertThat(gated.err).contains("gated", "BA_ACCESS_TOKEN").hasLineCount(1);
+    // The error, the next step, then one line per credential source that was asked.
+    assertThat(gated.err).contains("gated", "BA_ACCESS_TOKEN", "`ba login`")
+        .endsWith("looked in:\n  - environment variable BA_ACCESS_TOKEN\n  - file " + temp.resolve("token")
+            + "\n  - HashiCorp Vault (not configured)\n");
     assertThat(hidden.exitCode).as(hidden.toString()).isEqualTo(ExitCodes.AUTH);
-    assertThat(hidden.err).hasLineCount(1);
+    assertThat(hidden.err.lines().filter(line -> line.startsWith("error: "))).hasSize(1);
     assertThat(wrong.exitCode).as(wrong.toString()).isEqualTo(ExitCodes.AUTH);
     assertThat(wrong.err).contains("rejected", "\tat ").doesNotContain(TestHubs.WRONG_TOKEN);
     assertThat(allowed.exitCode).as(allowed.toString()).isZero();

@@ -33,7 +33,24 @@ class DownloadProgressTest {
     advanceMillis(500);
     bars.onProgress(event("model.bin", 1000, 2000));
 
-    assertThat(text.toString()).endsWith("\rmodel.bin  50% [##########----------] 1.0 kB/2.0 kB 2.0 kB/s");
+    assertThat(text.toString()).endsWith("\rmodel.bin  50% [##########----------] 1.0 kB/2.0 kB 2.0 kB/s ETA 0:01");
+  }
+
+  @Test
+  void theEtaComesFromTheRateOfThisRunNotOfBytesResumedFromAnEarlierOne() {
+    DownloadProgress bars = progress(DownloadProgress.Mode.BARS, 100);
+    bars.onStart(event("model.bin", 40_000_000, 100_000_000));   // resumed at 40 MB
+    advanceMillis(4000);
+    bars.onProgress(event("model.bin", 50_000_000, 100_000_000)); // 10 MB in 4 s: 2.5 MB/s, 50 MB left
+
+    assertThat(text.toString()).endsWith("50.0 MB/100.0 MB 2.5 MB/s ETA 0:20");
+  }
+
+  @Test
+  void durationsReadLikeAClock() {
+    assertThat(DownloadProgress.duration(7)).isEqualTo("0:07");
+    assertThat(DownloadProgress.duration(754)).isEqualTo("12:34");
+    assertThat(DownloadProgress.duration(3723)).isEqualTo("1:02:03");
   }
 
   @Test

@@ -190,7 +190,7 @@ class LoginCommandTest {
 
     assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCodes.AUTH);
     assertThat(run.err).startsWith("error: Not logged in").contains("environment variable BA_ACCESS_TOKEN",
-        "file " + tokenFile(), "ba login").hasLineCount(1);
+        "\n  - file " + tokenFile() + "\n", "ba login").hasLineCount(4);
     assertThat(none.exitCode).isEqualTo(ExitCodes.AUTH);
   }
 

@@ -2,6 +2,7 @@ package ai.boinc.transformers.cli;
 
 import ai.boinc.transformers.testkit.HubRepo;
 import ai.boinc.transformers.testkit.LocalHub;
+import ai.boinc.transformers.testkit.junit5.LocalHubExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,7 +39,18 @@ final class TestHubs {
   }
 
   static LocalHub start() {
-    return LocalHub.builder()
+    LocalHub.Builder builder = LocalHub.builder();
+    repositories(builder);
+    return builder.start();
+  }
+
+  /** The same hub for a JUnit 5 class: {@code @RegisterExtension static LocalHubExtension hub = TestHubs.extension();}. */
+  static LocalHubExtension extension() {
+    return LocalHubExtension.builder().configure(TestHubs::repositories).build();
+  }
+
+  private static void repositories(LocalHub.Builder builder) {
+    builder
         .repo(HubRepo.model(PUBLIC)
             .file("config.json", content("config.json"))
             .file("tokenizer.json", content("tokenizer.json"))
@@ -49,7 +61,6 @@ final class TestHubs {
         .repo(HubRepo.model(GATED).gated().file("config.json", content("gated config.json")).build())
         .repo(HubRepo.model(PRIVATE).privateRepo().file("config.json", content("private config.json")).build())
         .repo(HubRepo.dataset(DATASET).file("train.csv", "a,b\n1,2\n").build())
-        .token(TOKEN, "alice", GATED, PRIVATE)
-        .start();
+        .token(TOKEN, "alice", GATED, PRIVATE);
   }
 }

@@ -80,6 +80,16 @@ class TokenizeCommandTest {
   }
 
   @Test
+  void aFolderWithoutTokenizerJsonIsNotFoundAsAMissingFileIs() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("empty-model"));
+
+    CliRun run = CliRun.run(Map.of(), "tokenize", "--tokenizer", folder.toString(), "--text", "x");
+
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(run.err).startsWith("error: no such file: " + folder.resolve("tokenizer.json"));
+  }
+
+  @Test
   void aMalformedTokenizerIsBadInput() throws Exception {
     Path broken = temp.resolve("tokenizer.json");
     Files.writeString(broken, "{\"model\": 7}");
@@ -87,6 +97,6 @@ class TokenizeCommandTest {
     CliRun run = CliRun.run(Map.of(), "tokenize", "--tokenizer", broken.toString(), "--text", "x");
 
     assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.err).contains("$.model");
+    assertThat(run.err).startsWith("error: " + broken + ": ").contains("$.model");
   }
 }

@@ -128,6 +128,22 @@ public final class CredentialChain implements CredentialSource {
     return sources.stream().map(CredentialSource::describe).collect(Collectors.joining(", "));
   }
 
+  /**
+   * The description of every source {@code source} asks, chains flattened, in order: the lines of
+   * a "no token found; looked in:" message.
+   */
+  public static List<String> describeEach(CredentialSource source) {
+    List<String> lines = new ArrayList<>();
+    if (source instanceof CredentialChain) {
+      for (CredentialSource each : ((CredentialChain) source).sources) {
+        lines.addAll(describeEach(each));
+      }
+    } else {
+      lines.add(source.describe());
+    }
+    return lines;
+  }
+
   @Override
   public String toString() {
     return "CredentialChain[" + describe() + "]";

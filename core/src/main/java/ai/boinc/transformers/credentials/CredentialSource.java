@@ -32,6 +32,16 @@ public interface CredentialSource {
 
   /** A source that always answers {@code token}, described as given in code. */
   static CredentialSource of(AccessToken token) {
+    return of(token, "token given in code");
+  }
+
+  /**
+   * A source that always answers {@code token}, described by {@code description} (where the token
+   * came from, e.g. {@code "the --token option"}; never the token).
+   */
+  static CredentialSource of(AccessToken token, String description) {
+    java.util.Objects.requireNonNull(token, "token");
+    java.util.Objects.requireNonNull(description, "description");
     return new CredentialSource() {
       @Override
       public Optional<AccessToken> resolve() {
@@ -40,7 +50,7 @@ public interface CredentialSource {
 
       @Override
       public String describe() {
-        return "token given in code";
+        return description;
       }
 
       @Override

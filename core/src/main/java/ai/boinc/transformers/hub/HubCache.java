@@ -1,5 +1,6 @@
 package ai.boinc.transformers.hub;
 
+import ai.boinc.transformers.internal.hub.CacheDeletion;
 import ai.boinc.transformers.internal.hub.CacheScanner;
 import ai.boinc.transformers.internal.hub.CacheVerifier;
 import java.nio.file.Path;
@@ -71,7 +72,33 @@ public final class HubCache {
     return CacheVerifier.verify(cacheDir, Optional.of(Objects.requireNonNull(repoId, "repoId")));
   }
 
-  /** What {@link #prune} removed (or would remove). */
+  /**
+   * Deletes a cached repository whole.
+   *
+   * @param dryRun count what would be deleted without deleting anything
+   * @throws RepositoryNotFoundException if the repository is not in the cache
+   * @throws CacheException if a file cannot be deleted
+   */
+  public PruneResult delete(RepoType type, String repoId, boolean dryRun) {
+    return CacheDeletion.repository(cacheDir, type, repoId, dryRun);
+  }
+
+  /**
+   * Deletes one cached revision of a repository: its snapshot, the branches and tags that point at
+   * it, and the blobs no other revision uses; the whole repository when it was the last one.
+   *
+   * @param revision a commit hash, 7 or more of its first characters, or a branch or tag the cache
+   *     knows
+   * @param dryRun count what would be deleted without deleting anything
+   * @throws RepositoryNotFoundException if the repository is not in the cache
+   * @throws RevisionNotFoundException if the revision is not, or a commit prefix is ambiguous
+   * @throws CacheException if a file cannot be deleted
+   */
+  public PruneResult deleteRevision(RepoType type, String repoId, String revision, boolean dryRun) {
+    return CacheDeletion.revision(cacheDir, type, repoId, revision, dryRun);
+  }
+
+  /** What {@link #prune}, {@link #delete} or {@link #deleteRevision} removed (or would remove). */
   public static final class PruneResult {
     private final List<Path> files;
     private final long bytes;

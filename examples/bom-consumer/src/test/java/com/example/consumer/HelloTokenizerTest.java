@@ -31,6 +31,28 @@ class HelloTokenizerTest {
     }
   }
 
+  @Test
+  void theTokenSavedByBaLoginIsFoundWithoutAnyCode() throws java.io.IOException {
+    Path llama2 = Paths.get(System.getProperty("llama2.dir"));
+    try (LocalHub hub = LocalHub.builder()
+        .repo(HubRepo.model("meta-llama/Llama-2-7b-ba").gated().filesFrom(llama2).build())
+        .token("ba_logged_in", "consumer", "meta-llama/Llama-2-7b-ba")
+        .start()) {
+      // What ba login leaves behind: the token alone on the first line of the token file.
+      Path tokenFile = cache.resolve("home/token");
+      java.nio.file.Files.createDirectories(tokenFile.getParent());
+      java.nio.file.Files.write(tokenFile, "ba_logged_in\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      java.util.Map<String, String> environment = new java.util.HashMap<>();
+      environment.put("BA_ENDPOINT", hub.endpoint().toString());
+      environment.put("BA_HUB_CACHE", cache.resolve("hub").toString());
+      environment.put("BA_TOKEN_PATH", tokenFile.toString());
+      Hub client = Hub.builder().environment(environment).build();   // the default credential chain
+
+      String golden = firstGoldenIds(llama2.resolve("../../golden/llama-2.jsonl").normalize());
+      Assertions.assertEquals(golden, java.util.Arrays.toString(HelloTokenizer.helloWorldIds(client)).replace(" ", ""));
+    }
+  }
+
   private static String firstGoldenIds(Path golden) {
     try {
       String line = java.nio.file.Files.readAllLines(golden).get(0);

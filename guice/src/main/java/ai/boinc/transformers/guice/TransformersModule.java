@@ -11,19 +11,13 @@ import ai.boinc.transformers.hub.HubSettings;
 import ai.boinc.transformers.tokenizers.TokenizerFactory;
 import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
-import com.google.inject.BindingAnnotation;
 import com.google.inject.Key;
-import com.google.inject.Provides;
+import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
-import com.google.inject.name.Named;
 import com.google.inject.name.Names;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -71,12 +65,6 @@ public final class TransformersModule extends AbstractModule {
   public static final Key<Map<String, String>> ENVIRONMENT_KEY =
       Key.get(new TypeLiteral<Map<String, String>>() {}, Names.named(ENVIRONMENT));
 
-  /** Marks the module's own defaults, which {@link OptionalBinder#setBinding()} replaces. */
-  @BindingAnnotation
-  @Retention(RetentionPolicy.RUNTIME)
-  @Target({ElementType.METHOD, ElementType.PARAMETER})
-  private @interface Default {}
-
   private TransformersModule() {}
 
   /** The module: defaults from the process environment and the class path. */
@@ -96,46 +84,42 @@ public final class TransformersModule extends AbstractModule {
 
   @Override
   protected void configure() {
+    // Provider instances rather than @Provides methods or constructor bindings: Guice 7.0.0 generates
+    // classes for those through sun.misc.Unsafe, which Java 24+ warns about (google/guice#1909).
+    Provider<Map<String, String>> environment = getProvider(ENVIRONMENT_KEY);
+    Provider<Set<CredentialSourceProvider>> bound = getProvider(new Key<Set<CredentialSourceProvider>>() {});
+    Provider<Optional<AccessToken>> token = getProvider(new Key<Optional<AccessToken>>() {});
+    Provider<HubSettings> settings = getProvider(HubSettings.class);
+    Provider<FileFetcher> fetcher = getProvider(FileFetcher.class);
+    Provider<CredentialSource> credentials = getProvider(CredentialSource.class);
+    Provider<Hub> hub = getProvider(Hub.class);
+
     OptionalBinder.newOptionalBinder(binder(), ENVIRONMENT_KEY).setDefault().toInstance(System.getenv());
-    OptionalBinder.newOptionalBinder(binder(), HubSettings.class).setDefault().to(Key.get(HubSettings.class, Default.class));
-    OptionalBinder.newOptionalBinder(binder(), FileFetcher.class).setDefault().to(Key.get(FileFetcher.class, Default.class));
+    OptionalBinder.newOptionalBinder(binder(), HubSettings.class).setDefault()
+        .toProvider((Provider<HubSettings>) () -> HubSettings.fromEnvironment(environment.get()))
+        .in(Singleton.class);
+    OptionalBinder.newOptionalBinder(binder(), FileFetcher.class).setDefault()
+        .toProvider((Provider<FileFetcher>) () -> FileFetchers.discover(null, TransformersModule.class.getClassLoader()))
+        .in(Singleton.class);
     OptionalBinder.newOptionalBinder(binder(), AccessToken.class);
     Multibinder.newSetBinder(binder(), CredentialSourceProvider.class);
+
+    bind(CredentialSource.class)
+        .toProvider((Provider<CredentialSource>) () -> credentials(environment.get(), bound.get(), token.get()))
+        .in(Singleton.class);
+    bind(Hub.class)
+        .toProvider((Provider<Hub>) () -> Hub.builder()
+            .settings(settings.get()).fileFetcher(fetcher.get()).credentials(credentials.get()).build())
+        .in(Singleton.class);
+    bind(TokenizerFactory.class)
+        .toProvider((Provider<TokenizerFactory>) () -> TokenizerFactory.of(hub.get()))
+        .in(Singleton.class);
   }
 
-  @Provides
-  @Singleton
-  @Default
-  HubSettings settingsFromEnvironment(@Named(ENVIRONMENT) Map<String, String> environment) {
-    return HubSettings.fromEnvironment(environment);
-  }
-
-  @Provides
-  @Singleton
-  @Default
-  FileFetcher discoveredFileFetcher() {
-    return FileFetchers.discover(null, TransformersModule.class.getClassLoader());
-  }
-
-  @Provides
-  @Singleton
-  CredentialSource credentials(
-      @Named(ENVIRONMENT) Map<String, String> environment,
-      Set<CredentialSourceProvider> bound,
-      Optional<AccessToken> token) {
+  /** The discovered chain plus the multibound providers, after a bound token. */
+  private static CredentialSource credentials(
+      Map<String, String> environment, Set<CredentialSourceProvider> bound, Optional<AccessToken> token) {
     CredentialChain chain = CredentialChain.discover(environment, TransformersModule.class.getClassLoader(), bound);
     return token.map(CredentialSource::of).map(chain::prepend).orElse(chain);
-  }
-
-  @Provides
-  @Singleton
-  Hub hub(HubSettings settings, FileFetcher fetcher, CredentialSource credentials) {
-    return Hub.builder().settings(settings).fileFetcher(fetcher).credentials(credentials).build();
-  }
-
-  @Provides
-  @Singleton
-  TokenizerFactory tokenizerFactory(Hub hub) {
-    return TokenizerFactory.of(hub);
   }
 }

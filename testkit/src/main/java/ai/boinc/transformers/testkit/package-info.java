@@ -8,7 +8,8 @@
  *       tree and paths-info APIs, and {@link ai.boinc.transformers.testkit.Fault} injection;
  *   <li>{@link ai.boinc.transformers.testkit.LocalVault}: an emulator of HashiCorp Vault (KV, token,
  *       AppRole and Kubernetes auth);
- *   <li>{@link ai.boinc.transformers.testkit.TestData}: where the repository's fixtures are.
+ *   <li>{@link ai.boinc.transformers.testkit.TestData}: where the repository's fixtures are;
+ *   <li>{@link ai.boinc.transformers.testkit.LogCapture}: records what is logged during a test.
  * </ul>
  *
  * <p>No test framework here: the JUnit 5 extension and the transport contract suite are in {@code

@@ -39,8 +39,13 @@ public final class Tokenizers {
   }
 
   private static PipelineTokenizer load(Path tokenizerJson) {
-    return TokenizerJsonLoader.load(
-        TokenizerJsonLoader.parse(tokenizerJson), ComponentRegistry.standard());
+    Object document = TokenizerJsonLoader.parse(tokenizerJson); // its errors name the file already
+    try {
+      return TokenizerJsonLoader.load(document, ComponentRegistry.standard());
+    } catch (TokenizerLoadException e) {
+      // The JSON path alone does not say which of several files was wrong.
+      throw new TokenizerLoadException(tokenizerJson + ": " + e.getMessage(), e.jsonPath().orElse(null), e);
+    }
   }
 
   /**

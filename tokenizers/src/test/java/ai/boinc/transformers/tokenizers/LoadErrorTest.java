@@ -219,6 +219,24 @@ class LoadErrorTest {
   }
 
   @Test
+  void aMalformedComponentInAFileNamesTheFileAndKeepsItsJsonPath(@TempDir Path dir) throws IOException {
+    ObjectNode json = valid();
+    obj(json, "decoder").put("type", "NoSuchDecoder");
+    Path file = dir.resolve("tokenizer.json");
+    Files.writeString(file, json.toString());
+
+    for (ThrowingSupplier load : new ThrowingSupplier[] {() -> Tokenizers.fromFile(file), () -> Tokenizers.fromDirectory(dir)}) {
+      TokenizerLoadException e = catchThrowableOfType(TokenizerLoadException.class, load::get);
+      assertThat(e.getMessage()).startsWith(file + ": ").contains("NoSuchDecoder", "$.decoder");
+      assertThat(e.jsonPath()).isPresent();
+    }
+  }
+
+  interface ThrowingSupplier {
+    Object get();
+  }
+
+  @Test
   void badConfigNamesFileAndPath(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("tokenizer.json"), valid().toString());
     Files.writeString(dir.resolve("tokenizer_config.json"), "{\"add_bos_token\": \"yes\"}");

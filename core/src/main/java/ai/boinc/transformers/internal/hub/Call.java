@@ -20,6 +20,8 @@ final class Call {
   boolean tokenSent;
   /** The wait the hub asked for on its last retryable answer, if any. */
   Optional<Duration> retryAfter = Optional.empty();
+  /** The try under way, from 1: counted after the retry step, logged with each request. */
+  int attempt;
   /** Requests sent to the transport, redirect hops and retries included. */
   int requestsSent;
 

@@ -252,7 +252,7 @@ public final class Downloader {
       }
     }
     return new FileContext(
-        settings.endpoint(), type, repoId, filename, revision, token, config.credentials.describe());
+        settings.endpoint(), type, repoId, filename, revision, token, NoTokenHint.lookedIn(config.credentials));
   }
 
   private FileMetadata fetchMetadata(

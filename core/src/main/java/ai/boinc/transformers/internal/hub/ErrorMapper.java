@@ -40,9 +40,8 @@ final class ErrorMapper {
     if (code.equals("GatedRepo") && status == 401 && !tokenSent) {
       return new GatedRepoException(
           "Repository '" + ctx.repoId + "' is gated: only logged-in accounts that were granted"
-              + " access may download " + what + ". No access token was found (looked in: "
-              + ctx.credentialSources + "). Request access at " + ctx.repoPage()
-              + ", then set BA_ACCESS_TOKEN to an access token of the approved account.",
+              + " access may download " + what + ".\nRequest access at " + ctx.repoPage() + "; then, with"
+              + " the approved account, " + NoTokenHint.nextStep() + "." + NoTokenHint.tail(ctx.credentialSources),
           ctx.repoId, ctx.filename, ctx.revision, ctx.repoPage(), false);
     }
     if (code.equals("GatedRepo") && status == 403 && tokenSent) {
@@ -65,9 +64,8 @@ final class ErrorMapper {
       if (!tokenSent) {
         return new MissingTokenException(
             "Repository '" + ctx.repoId + "' was not found, or it is private and needs an access"
-                + " token, and none was found (looked in: " + ctx.credentialSources + ") to fetch "
-                + what + ". If the repository is private, set BA_ACCESS_TOKEN to an access token"
-                + " that can read it; otherwise check the repository id.",
+                + " token to fetch " + what + ".\nIf it is private, " + NoTokenHint.nextStep()
+                + "; otherwise check the repository id." + NoTokenHint.tail(ctx.credentialSources),
             ctx.repoId, ctx.filename, ctx.revision);
       }
       return new RepositoryNotFoundException(

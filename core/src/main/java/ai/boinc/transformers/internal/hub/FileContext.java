@@ -13,6 +13,7 @@ public final class FileContext {
   final String filename;
   final String revision;
   final Optional<ResolvedToken> token;
+  /** Where the token was looked for, one {@code "\n  - source"} line each ({@link NoTokenHint}). */
   final String credentialSources;
 
   public FileContext(

@@ -3,13 +3,14 @@ package ai.boinc.transformers.internal.hub;
 import ai.boinc.transformers.fetch.FetchRequest;
 import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.fetch.FileFetcher;
+import ai.boinc.transformers.internal.fetch.RequestLog;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
 /**
  * Every request of the hub engine goes through this chain, outermost first: offline guard, retry,
- * redirect, auth and headers, then the transport. Retries wrap whole redirect chains, so a retry
+ * try count, redirect, auth and headers, then the transport through the request log. Retries wrap whole redirect chains, so a retry
  * starts again at the hub; auth runs on every hop, so the token is decided per origin.
  */
 final class Pipeline {
@@ -20,9 +21,13 @@ final class Pipeline {
         List.of(
             new OfflineInterceptor(offline),
             new RetryInterceptor(),
+            chain -> {
+              chain.call().attempt++; // each pass from the retry step is one try, for the request log
+              return chain.proceed(chain.request());
+            },
             new RedirectInterceptor(Origin.of(endpoint)),
             new AuthInterceptor(Origin.of(endpoint), userAgent, allowTokenOverHttp),
-            chain -> fetcher.fetch(chain.request()));
+            chain -> RequestLog.exchange(fetcher, chain.request(), "hub", chain.call().attempt));
   }
 
   /** Sends {@code request} with the policy; the caller closes the response. */

@@ -21,8 +21,8 @@ public final class WhoAmIs {
     FileContext ctx = downloader.context(RepoType.MODEL, null, null, null);
     if (ctx.token.isEmpty()) {
       throw new MissingTokenException(
-          "Asking the hub who you are needs an access token, and none was found (looked in: "
-              + ctx.credentialSources + "). Set BA_ACCESS_TOKEN or log in first.",
+          "Asking the hub who you are needs an access token: " + NoTokenHint.nextStep() + "."
+              + NoTokenHint.tail(ctx.credentialSources),
           null, null, null);
     }
     RepoApi api = new RepoApi(downloader.pipeline, config.settings.metadataTimeout(), config.retryPolicy);

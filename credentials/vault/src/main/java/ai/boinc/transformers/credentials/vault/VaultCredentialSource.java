@@ -9,6 +9,7 @@ import ai.boinc.transformers.credentials.vault.internal.VaultSession;
 import ai.boinc.transformers.credentials.vault.internal.VaultTarget;
 import ai.boinc.transformers.fetch.FileFetcher;
 import ai.boinc.transformers.fetch.FileFetchers;
+import ai.boinc.transformers.fetch.LoggingFileFetcher;
 import ai.boinc.transformers.hub.RetryPolicy;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -91,8 +92,9 @@ public final class VaultCredentialSource implements CredentialSource {
     this.description = "HashiCorp Vault " + builder.address
         + (builder.namespace.isEmpty() ? "" : " namespace '" + builder.namespace + "'")
         + ", " + target.describe() + ", " + builder.auth.describe();
-    VaultEndpoint endpoint = new VaultEndpoint(builder.fetcher, builder.address, builder.namespace,
-        builder.timeout, new Redactor(), description, builder.retryPolicy);
+    // Every Vault request is logged at DEBUG, without the X-Vault-Token header, bodies or secrets.
+    VaultEndpoint endpoint = new VaultEndpoint(LoggingFileFetcher.wrap(builder.fetcher, "vault"), builder.address,
+        builder.namespace, builder.timeout, new Redactor(), description, builder.retryPolicy);
     this.session = new VaultSession(builder.auth.method(), endpoint);
     this.reader = new SecretReader(endpoint, target);
   }

@@ -60,7 +60,7 @@ public final class VaultCredentialSourceProvider implements CredentialSourceProv
   public CredentialSource create(Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment");
     if (!VaultEnvironment.isConfigured(environment)) {
-      return InactiveSource.notConfigured(VaultEnvironment.HOW_TO);
+      return VaultEnvironment.unconfigured(environment);
     }
     FileFetcher fetcher;
     try {

@@ -23,9 +23,24 @@ final class VaultEnvironment {
     return get(env, SECRET_PATH) != null;
   }
 
+  /**
+   * Some of the SDK's own Vault settings are there but not the secret's path: the user meant to use
+   * Vault, so "no token" messages carry the recipe. VAULT_ADDR or VAULT_TOKEN alone do not count:
+   * the vault command line reads them too.
+   */
+  static boolean isPartlyConfigured(Map<String, String> env) {
+    return !isConfigured(env) && env.entrySet().stream()
+        .anyMatch(e -> e.getKey().startsWith("BA_VAULT_") && e.getValue() != null && !e.getValue().isBlank());
+  }
+
+  /** The source standing for Vault when the secret's path is not set: the recipe only when partly configured. */
+  static CredentialSource unconfigured(Map<String, String> env) {
+    return isPartlyConfigured(env) ? InactiveSource.notConfigured(HOW_TO) : InactiveSource.notConfigured();
+  }
+
   static CredentialSource source(Map<String, String> env, FileFetcher fetcher, Path home, Clock clock) {
     if (!isConfigured(env)) {
-      return InactiveSource.notConfigured(HOW_TO);
+      return unconfigured(env);
     }
     try {
       VaultCredentialSource.Builder builder = VaultCredentialSource.builder()

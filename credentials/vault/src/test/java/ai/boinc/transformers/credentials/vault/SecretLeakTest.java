@@ -8,6 +8,7 @@ import ai.boinc.transformers.credentials.env.EnvironmentCredentialSource;
 import ai.boinc.transformers.credentials.file.TokenFileCredentialSource;
 import ai.boinc.transformers.testkit.LocalVaultFault;
 import ai.boinc.transformers.testkit.LocalVaultTokenSpec;
+import ai.boinc.transformers.testkit.LogCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -20,11 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,36 +45,17 @@ class SecretLeakTest {
 
   @TempDir Path dir;
   private final VaultFixture fx = new VaultFixture();
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+  private LogCapture logs;
   private final List<String> outputs = new ArrayList<>();
-  private final Handler handler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-  private Level rootLevel;
 
   @BeforeEach
   void captureAllLogging() {
-    Logger root = Logger.getLogger("");
-    rootLevel = root.getLevel();
-    root.setLevel(Level.ALL);
-    handler.setLevel(Level.ALL);
-    root.addHandler(handler);
+    logs = LogCapture.everything();
   }
 
   @AfterEach
   void restore() {
-    Logger root = Logger.getLogger("");
-    root.removeHandler(handler);
-    root.setLevel(rootLevel);
+    logs.close();
     fx.close();
   }
 
@@ -159,6 +137,7 @@ class SecretLeakTest {
     assertThat(secrets).hasSizeGreaterThan(12); // login tokens were issued and used
 
     SimpleFormatter formatter = new SimpleFormatter();
+    List<LogRecord> records = logs.records();
     for (LogRecord record : records) {
       outputs.add(formatter.format(record));
     }

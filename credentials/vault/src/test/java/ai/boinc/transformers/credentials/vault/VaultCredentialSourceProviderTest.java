@@ -42,11 +42,20 @@ class VaultCredentialSourceProviderTest {
   }
 
   @Test
-  void withoutTheSecretPathItIsEmptyAndSaysHowToConfigureIt() {
-    var source = new VaultCredentialSourceProvider().create(Map.of("VAULT_ADDR", "https://vault:8200", "VAULT_TOKEN", "hvs.x"));
+  void partlyConfiguredWithoutTheSecretPathItIsEmptyAndSaysHowToConfigureIt() {
+    var source = new VaultCredentialSourceProvider().create(Map.of("VAULT_ADDR", "https://vault:8200",
+        "BA_VAULT_ROLE_ID", "role"));
     assertThat(source.resolve()).isEmpty();
     assertThat(source.describe()).contains("not configured").contains("BA_VAULT_SECRET_PATH").contains("VAULT_ADDR");
     assertThat(fx.vault.requests()).isEmpty();
+  }
+
+  @Test
+  void notConfiguredForTheSdkItIsOneShortLineWithoutTheRecipe() {
+    // VAULT_ADDR and VAULT_TOKEN serve the vault command line too: they alone do not mean "use Vault".
+    var source = new VaultCredentialSourceProvider().create(Map.of("VAULT_ADDR", "https://vault:8200", "VAULT_TOKEN", "hvs.x"));
+    assertThat(source.resolve()).isEmpty();
+    assertThat(source.describe()).isEqualTo("HashiCorp Vault (not configured)");
   }
 
   @Test

@@ -19,6 +19,11 @@ public final class InactiveSource implements CredentialSource {
     this.problem = problem;
   }
 
+  /** Nothing of Vault in the environment: one short line, no recipe. */
+  public static InactiveSource notConfigured() {
+    return new InactiveSource("HashiCorp Vault (not configured)", null);
+  }
+
   public static InactiveSource notConfigured(String howTo) {
     return new InactiveSource("HashiCorp Vault (not configured: " + howTo + ")", null);
   }

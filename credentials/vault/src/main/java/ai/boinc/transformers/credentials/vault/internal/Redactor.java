@@ -1,5 +1,6 @@
 package ai.boinc.transformers.credentials.vault.internal;
 
+import ai.boinc.transformers.fetch.LogRedaction;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -11,7 +12,6 @@ import java.util.Deque;
  */
 public final class Redactor {
   private static final int REMEMBERED = 16;
-  private static final int MAX_TEXT = 300;
 
   private final Deque<String> secrets = new ArrayDeque<>();
 
@@ -34,14 +34,6 @@ public final class Redactor {
     for (String secret : secrets) {
       out = out.replace(secret, "[redacted]");
     }
-    StringBuilder clean = new StringBuilder(Math.min(out.length(), MAX_TEXT + 3));
-    for (int i = 0; i < out.length() && clean.length() < MAX_TEXT; i++) {
-      char c = out.charAt(i);
-      clean.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    if (out.length() > MAX_TEXT) {
-      clean.append("...");
-    }
-    return clean.toString();
+    return LogRedaction.printable(out);
   }
 }
