@@ -35,17 +35,7 @@ public final class Tokenizers {
    */
   public static PretrainedTokenizer fromFile(Path tokenizerJson) {
     Objects.requireNonNull(tokenizerJson, "tokenizerJson");
-    return load(tokenizerJson);
-  }
-
-  private static PipelineTokenizer load(Path tokenizerJson) {
-    Object document = TokenizerJsonLoader.parse(tokenizerJson); // its errors name the file already
-    try {
-      return TokenizerJsonLoader.load(document, ComponentRegistry.standard());
-    } catch (TokenizerLoadException e) {
-      // The JSON path alone does not say which of several files was wrong.
-      throw new TokenizerLoadException(tokenizerJson + ": " + e.getMessage(), e.jsonPath().orElse(null), e);
-    }
+    return TokenizerJsonLoader.loadFile(tokenizerJson);
   }
 
   /**

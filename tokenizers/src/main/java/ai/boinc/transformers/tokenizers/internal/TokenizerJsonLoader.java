@@ -54,6 +54,19 @@ public final class TokenizerJsonLoader {
     return parse(bytes, file.toString());
   }
 
+  /**
+   * Reads and loads the {@code tokenizer.json} at {@code file}; a component error names the file
+   * before its JSON path, since the path alone does not say which of several files was wrong.
+   */
+  public static PipelineTokenizer loadFile(Path file) {
+    Object document = parse(file); // its errors name the file already
+    try {
+      return load(document, ComponentRegistry.standard());
+    } catch (TokenizerLoadException e) {
+      throw new TokenizerLoadException(file + ": " + e.getMessage(), e.jsonPath().orElse(null), e);
+    }
+  }
+
   /** Builds the pipeline a parsed {@code tokenizer.json} describes. */
   public static PipelineTokenizer load(Object document, ComponentRegistry registry) {
     JsonValue root = JsonValue.root(document);

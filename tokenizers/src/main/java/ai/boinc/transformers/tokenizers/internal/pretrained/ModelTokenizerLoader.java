@@ -35,9 +35,8 @@ public final class ModelTokenizerLoader {
     if (!Files.isRegularFile(json)) {
       throw new TokenizerLoadException("no tokenizer.json in " + dir);
     }
-    Object document = TokenizerJsonLoader.parse(json);
     PipelineTokenizer tokenizer =
-        TokenizerJsonLoader.load(document, ComponentRegistry.standard())
+        TokenizerJsonLoader.loadFile(json)
             .withTruncationAndPadding(Optional.empty(), Optional.empty());
     Path configFile = dir.resolve("tokenizer_config.json");
     Path mapFile = dir.resolve("special_tokens_map.json");
