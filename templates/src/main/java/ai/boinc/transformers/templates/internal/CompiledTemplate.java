@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** A parsed template: immutable, rendered any number of times from any thread. */
 public final class CompiledTemplate {
+  /** The Python type of an engine bug turned into a template failure. */
+  public static final String INTERNAL_ERROR = "InternalError";
+
   private final Stmt.Body body;
 
   private CompiledTemplate(Stmt.Body body) {
@@ -38,6 +41,11 @@ public final class CompiledTemplate {
       StringBuilder out = new StringBuilder();
       body.render(renderer, new Scope(new HashMap<>(variables)), out);
       return out.toString();
+    } catch (ai.boinc.transformers.templates.TemplateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // An engine bug must still reach the caller as a template failure, never as an NPE.
+      throw new ai.boinc.transformers.templates.TemplateRuntimeException(INTERNAL_ERROR, e.toString(), 0);
     } catch (StackOverflowError e) {
       throw new TemplateLimitException("the template recursed deeper than the Java stack allows; "
           + "lower TemplateLimits.maxCallDepth or give the thread a larger stack", 0);

@@ -87,7 +87,7 @@ final class Methods {
         }
         String target = sliceOf(s, a.get(1, null, null), a.get(2, null, null));
         Object prefix = a.get(0, null, null);
-        List<?> options = prefix instanceof PyTuple ? (List<?>) prefix : List.of(new Object[] {prefix});
+        List<?> options = prefix instanceof PyTuple ? (List<?>) prefix : java.util.Collections.singletonList(prefix);
         for (Object o : options) {
           if (!(o instanceof String)) {
             throw PyError.typeError(name + " first arg must be str or a tuple of str, not " + Values.typeName(o));

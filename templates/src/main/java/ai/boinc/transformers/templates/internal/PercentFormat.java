@@ -10,7 +10,7 @@ final class PercentFormat {
   private PercentFormat() {}
 
   static String format(String template, Object args) {
-    List<?> positional = args instanceof PyTuple ? (List<?>) args : List.of(new Object[] {args});
+    List<?> positional = args instanceof PyTuple ? (List<?>) args : java.util.Collections.singletonList(args);
     Map<?, ?> mapping = args instanceof Map ? (Map<?, ?>) args : null;
     StringBuilder out = new StringBuilder();
     int next = 0;

@@ -183,20 +183,18 @@ final class Values {
     if (d == 0) {
       return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    String java = Double.toString(Math.abs(d));
-    // Java: digits with one '.', optionally E<exp>; normalize to digits + decimal exponent.
-    int e = java.indexOf('E');
-    String mantissa = e < 0 ? java : java.substring(0, e);
-    int exp = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1));
-    int dot = mantissa.indexOf('.');
-    String digits = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
-    int pointPos = dot + exp; // digits[0:pointPos] is the integer part
-    int lead = 0;
-    while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
-      lead++;
-      pointPos--;
+    // The shortest digits that read back as d, as Python's repr (JDK 17's Double.toString is not always shortest).
+    BigDecimal exact = new BigDecimal(Math.abs(d));
+    BigDecimal shortest = exact;
+    for (int p = 1; p <= 17; p++) {
+      BigDecimal candidate = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == Math.abs(d)) {
+        shortest = candidate;
+        break;
+      }
     }
-    digits = digits.substring(lead);
+    String digits = shortest.unscaledValue().toString();
+    int pointPos = digits.length() - shortest.scale();
     int trail = digits.length();
     while (trail > 1 && digits.charAt(trail - 1) == '0') {
       trail--;
