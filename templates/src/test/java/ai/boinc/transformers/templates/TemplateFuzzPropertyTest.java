@@ -1,7 +1,6 @@
 package ai.boinc.transformers.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import org.quicktheories.impl.Constraint;
  */
 class TemplateFuzzPropertyTest {
   private static final long SEED = 0x7E3A1L;
-  private static final TemplateLimits SMALL = TemplateLimits.builder()
-      .maxSteps(20_000).maxCallDepth(30).maxOutputLength(200_000).build();
   private static final String[] FRAGMENTS = {"{{", "}}", "{%", "%}", "{#", "#}", "{{-", "-}}", "{%-", "-%}", "{%+",
     " ", " ", "\n", "  \n", "\t", "x", "y", "ns", "messages", "message", "loop", "m", "if", "elif", "else", "endif",
     "for", "in", "endfor", "set", "endset", "macro", "endmacro", "call", "endcall", "filter", "endfilter", "with",
@@ -101,30 +98,10 @@ class TemplateFuzzPropertyTest {
   private static int rendered;
 
   private static void check(String source) {
-    ChatTemplate template;
-    try {
-      template = ChatTemplate.compile(source).withLimits(SMALL);
-    } catch (TemplateSyntaxException e) {
-      assertThat(e.line()).as("line of %s", e).isPositive();
-      assertThat(e.column()).as("column of %s", e).isPositive();
-      return;
-    } catch (RuntimeException | Error e) {
-      throw new AssertionError("compiling threw " + e + " for:\n" + source, e);
-    }
-    compiled++;
-    for (ChatRequest r : List.of(request, toolRequest)) {
-      try {
-        template.render(r);
-        rendered++;
-      } catch (TemplateRuntimeException e) {
-        if (e.pythonType().equals("InternalError")) {
-          fail("engine bug " + e + " rendering:\n" + source);
-        }
-      } catch (TemplateException e) {
-        // typed: fine
-      } catch (RuntimeException | Error e) {
-        throw new AssertionError("rendering threw " + e + " for:\n" + source, e);
-      }
+    int result = TemplateOutcome.check(source, List.of(request, toolRequest));
+    if (result >= 0) {
+      compiled++;
+      rendered += result;
     }
   }
 
