@@ -16,32 +16,16 @@ final class Cycler {
       case "current":
         return items.get(position);
       case "next":
-        return new PyCallable() {
-          @Override
-          public Object call(Renderer r, Args args) {
-            Object v = items.get(position);
-            position = (position + 1) % items.size();
-            return v;
-          }
-
-          @Override
-          public String name() {
-            return "next";
-          }
-        };
+        return new Function("next", (r, args) -> {
+          Object v = items.get(position);
+          position = (position + 1) % items.size();
+          return v;
+        });
       case "reset":
-        return new PyCallable() {
-          @Override
-          public Object call(Renderer r, Args args) {
-            position = 0;
-            return null;
-          }
-
-          @Override
-          public String name() {
-            return "reset";
-          }
-        };
+        return new Function("reset", (r, args) -> {
+          position = 0;
+          return null;
+        });
       default:
         return Undefined.attribute(this, name);
     }

@@ -376,12 +376,15 @@ abstract class Expr {
     }
   }
 
-  static final class And extends Expr {
+  /** {@code and} / {@code or}: Python's, returning an operand rather than a boolean. */
+  static final class Logical extends Expr {
+    final boolean and;
     final Expr left;
     final Expr right;
 
-    And(int line, Expr left, Expr right) {
+    Logical(int line, boolean and, Expr left, Expr right) {
       super(line);
+      this.and = and;
       this.left = left;
       this.right = right;
     }
@@ -389,30 +392,7 @@ abstract class Expr {
     @Override
     Object eval(Renderer r, Scope s) {
       Object a = left.eval(r, s);
-      return Values.truthy(a) ? right.eval(r, s) : a;
-    }
-
-    @Override
-    void collectNames(java.util.Set<String> names) {
-      left.collectNames(names);
-      right.collectNames(names);
-    }
-  }
-
-  static final class Or extends Expr {
-    final Expr left;
-    final Expr right;
-
-    Or(int line, Expr left, Expr right) {
-      super(line);
-      this.left = left;
-      this.right = right;
-    }
-
-    @Override
-    Object eval(Renderer r, Scope s) {
-      Object a = left.eval(r, s);
-      return Values.truthy(a) ? a : right.eval(r, s);
+      return Values.truthy(a) == and ? right.eval(r, s) : a;
     }
 
     @Override

@@ -22,22 +22,8 @@ final class Globals {
 
   private Globals() {}
 
-  private interface Body {
-    Object call(Renderer r, Args args);
-  }
-
-  private static void define(String name, Body body) {
-    GLOBALS.put(name, new PyCallable() {
-      @Override
-      public Object call(Renderer r, Args args) {
-        return body.call(r, args);
-      }
-
-      @Override
-      public String name() {
-        return name;
-      }
-    });
+  private static void define(String name, Function.Body body) {
+    GLOBALS.put(name, new Function(name, body));
   }
 
   static Object get(String name) {
@@ -136,21 +122,13 @@ final class Globals {
       a.check("joiner", "sep");
       String sep = Values.str(a.get(0, "sep", ", "));
       boolean[] used = {false};
-      return new PyCallable() {
-        @Override
-        public Object call(Renderer renderer, Args args) {
-          if (!used[0]) {
-            used[0] = true;
-            return "";
-          }
-          return sep;
+      return new Function("joiner", (renderer, args) -> {
+        if (!used[0]) {
+          used[0] = true;
+          return "";
         }
-
-        @Override
-        public String name() {
-          return "joiner";
-        }
-      };
+        return sep;
+      });
     });
     define("raise_exception", (r, a) -> {
       a.check("raise_exception", "message");

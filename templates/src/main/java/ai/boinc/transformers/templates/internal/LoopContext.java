@@ -49,37 +49,21 @@ final class LoopContext implements PyCallable {
       case "nextitem":
         return index0 + 1 < length ? items.get(index0 + 1) : Undefined.hint("there is no next item");
       case "cycle":
-        return new PyCallable() {
-          @Override
-          public Object call(Renderer r, Args args) {
-            if (args.size() == 0) {
-              throw PyError.typeError("no items for cycling given");
-            }
-            return args.positional.get(index0 % args.size());
+        return new Function("loop.cycle", (r, args) -> {
+          if (args.size() == 0) {
+            throw PyError.typeError("no items for cycling given");
           }
-
-          @Override
-          public String name() {
-            return "loop.cycle";
-          }
-        };
+          return args.positional.get(index0 % args.size());
+        });
       case "changed":
-        return new PyCallable() {
-          @Override
-          public Object call(Renderer r, Args args) {
-            Object value = PyTuple.of(args.positional);
-            if (lastChanged != Undefined.MISSING && Values.eq(lastChanged, value)) {
-              return false;
-            }
-            lastChanged = value;
-            return true;
+        return new Function("loop.changed", (r, args) -> {
+          Object value = PyTuple.of(args.positional);
+          if (lastChanged != Undefined.MISSING && Values.eq(lastChanged, value)) {
+            return false;
           }
-
-          @Override
-          public String name() {
-            return "loop.changed";
-          }
-        };
+          lastChanged = value;
+          return true;
+        });
       default:
         return Undefined.attribute(this, name);
     }

@@ -494,7 +494,7 @@ final class Parser {
     Expr left = parseAnd();
     while (current().isName("or")) {
       Token t = next();
-      left = new Expr.Or(line(t), left, parseAnd());
+      left = new Expr.Logical(line(t), false, left, parseAnd());
     }
     return left;
   }
@@ -503,7 +503,7 @@ final class Parser {
     Expr left = parseNot();
     while (current().isName("and")) {
       Token t = next();
-      left = new Expr.And(line(t), left, parseNot());
+      left = new Expr.Logical(line(t), true, left, parseNot());
     }
     return left;
   }
@@ -721,29 +721,27 @@ final class Parser {
       if (!parts.isEmpty() || slice != null) {
         expect(Token.Type.OPERATOR, ",");
       }
-      if (current().isOp(":") || true) {
-        Expr start = null;
+      Expr start = null;
+      if (!current().isOp(":")) {
+        start = parseExpression(true);
         if (!current().isOp(":")) {
-          start = parseExpression(true);
-          if (!current().isOp(":")) {
-            parts.add(start);
-            continue;
-          }
+          parts.add(start);
+          continue;
         }
-        next();
-        Expr stop = null;
-        Expr step = null;
-        if (!current().isOp("]") && !current().isOp(",") && !current().isOp(":")) {
-          stop = parseExpression(true);
-        }
-        if (current().isOp(":")) {
-          next();
-          if (!current().isOp("]") && !current().isOp(",")) {
-            step = parseExpression(true);
-          }
-        }
-        slice = Arrays.asList(start, stop, step);
       }
+      next();
+      Expr stop = null;
+      Expr step = null;
+      if (!current().isOp("]") && !current().isOp(",") && !current().isOp(":")) {
+        stop = parseExpression(true);
+      }
+      if (current().isOp(":")) {
+        next();
+        if (!current().isOp("]") && !current().isOp(",")) {
+          step = parseExpression(true);
+        }
+      }
+      slice = Arrays.asList(start, stop, step);
     }
     expect(Token.Type.OPERATOR, "]");
     if (slice != null) {
