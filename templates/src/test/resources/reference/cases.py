@@ -165,3 +165,22 @@ TEMPLATES += [
     "{{ 'Hello' ~ ' ' ~ messages|length ~ '!' }} {{ 1 ~ 2 + 3 if false else 'x' }}",
     "{{ 'a' 'b' }} {{ 'x' ~ 'y' | upper }} {{ -1|abs }} {{ not 1 == 2 }}",
 ]
+
+# Unknown filters and tests: a compile error outside if-branches and conditional expressions
+# (Jinja2's soft frames), a runtime error only when reached inside them.
+TEMPLATES += [
+    "{{ x|nofilter }}",
+    "{% if false %}{{ x|nofilter }}{% endif %}ok",
+    "{% if false %}{% for i in [] %}{{ x|nofilter }}{% endfor %}{% endif %}ok",
+    "{{ (x|nofilter) if false else 1 }}",
+    "{{ 1 if true else x|nofilter }}",
+    "{% for i in [] %}{{ i|nofilter }}{% endfor %}ok",
+    "{% macro m() %}{{ 1|nofilter }}{% endmacro %}ok",
+    "{% if false %}{{ x is notatest }}{% endif %}ok",
+    "{{ x is notatest }}",
+    "{% if x is notatest %}{% endif %}",
+    "{% if true %}{{ 1|nofilter }}{% endif %}",
+    "{% if false %}{% set y %}{{ 1|nofilter }}{% endset %}{% endif %}ok",
+    "{% if false %}{% elif false %}{{ 1|nofilter }}{% else %}{{ 2|nofilter2 }}{% endif %}",
+    "{% for i in [1] if i|nofilter %}{% endfor %}",
+]

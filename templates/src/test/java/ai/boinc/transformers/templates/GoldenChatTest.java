@@ -69,7 +69,8 @@ class GoldenChatTest {
           }
         } else if ("api".equals(error.get("kind")) && !(failure instanceof ChatTemplateUsageException)) {
           failures.add(id + ": expected a usage error " + error + ", got " + failure);
-        } else if ("template".equals(error.get("kind")) && !(failure instanceof TemplateRuntimeException)) {
+        } else if ("template".equals(error.get("kind"))
+            && (failure instanceof RaiseExceptionError || failure instanceof ChatTemplateUsageException)) {
           failures.add(id + ": expected a template error " + error + ", got " + failure);
         }
       }

@@ -19,6 +19,14 @@ abstract class Expr {
   /** Names this expression reads (a macro takes varargs/kwargs/caller only if its body reads them). */
   void collectNames(java.util.Set<String> names) {}
 
+  /**
+   * An unknown filter or test reached at run time; the parser refuses one outside an {@code if}
+   * branch or conditional expression, as Jinja2's compiler does.
+   */
+  static PyError unknown(String kind, String name) {
+    return new PyError("TemplateRuntimeError", "No " + kind + " named '" + name + "' found.");
+  }
+
   static void collect(java.util.Set<String> names, List<? extends Expr> exprs) {
     for (Expr e : exprs) {
       if (e != null) {
@@ -280,7 +288,7 @@ abstract class Expr {
     @Override
     Object eval(Renderer r, Scope s) {
       if (filter == null) {
-        throw new PyError("TemplateAssertionError", "No filter named '" + name + "'.");
+        throw unknown("filter", name);
       }
       Object v = value == null ? null : value.eval(r, s);
       return filter.apply(r, v, args.eval(r, s));
@@ -289,7 +297,7 @@ abstract class Expr {
     /** For a filter block or a block set: the same filter applied to rendered text. */
     Object applyTo(Renderer r, Scope s, Object v) {
       if (filter == null) {
-        throw new PyError("TemplateAssertionError", "No filter named '" + name + "'.");
+        throw unknown("filter", name);
       }
       Object input = value == null ? v : ((Filter) value).applyTo(r, s, v);
       return filter.apply(r, input, args.eval(r, s));
@@ -323,7 +331,7 @@ abstract class Expr {
     @Override
     Object eval(Renderer r, Scope s) {
       if (test == null) {
-        throw new PyError("TemplateAssertionError", "No test named '" + name + "'.");
+        throw unknown("test", name);
       }
       boolean result = test.test(r, value.eval(r, s), args.eval(r, s));
       return result != negated;

@@ -16,6 +16,14 @@ final class Parser {
   private int pos;
   private int nesting;
   private int loopDepth;
+  /**
+   * Inside an if branch or a conditional expression (Jinja2's soft frame): an unknown filter or
+   * test there fails only when reached; elsewhere it fails compilation.
+   */
+  private boolean soft;
+  /** Unknown filters and tests met outside soft frames, unless a conditional expression claims them. */
+  private final List<Token> unknownOutsideSoft = new ArrayList<>();
+  private final List<String> unknownNames = new ArrayList<>();
 
   private Parser(SourceText source, List<Token> tokens) {
     this.source = source;
@@ -27,6 +35,9 @@ final class Parser {
     Stmt.Body body = p.subparse(Set.of());
     if (p.current().type != Token.Type.EOF) {
       throw p.error("unexpected " + p.current().describe(), p.current());
+    }
+    if (!p.unknownOutsideSoft.isEmpty()) {
+      throw p.error(p.unknownNames.get(0), p.unknownOutsideSoft.get(0));
     }
     return body;
   }
@@ -157,7 +168,7 @@ final class Parser {
         case "generation": {
           next();
           expect(Token.Type.BLOCK_END, null);
-          Stmt.Body body = subparse(Set.of("endgeneration"));
+          Stmt.Body body = innerBody(Set.of("endgeneration"));
           endTag();
           return new Stmt.Scoped(line, List.of(), List.of(), body, false);
         }
@@ -168,7 +179,7 @@ final class Parser {
             next();
           }
           expect(Token.Type.BLOCK_END, null);
-          Stmt.Body body = subparse(Set.of("endblock"));
+          Stmt.Body body = innerBody(Set.of("endblock"));
           expect(Token.Type.NAME, "endblock");
           if (current().type == Token.Type.NAME) {
             next();
@@ -206,6 +217,24 @@ final class Parser {
     }
   }
 
+  /** A body in a frame of its own (loop, macro, call, filter, with, block): not soft. */
+  private Stmt.Body innerBody(Set<String> endTags) {
+    boolean saved = soft;
+    soft = false;
+    try {
+      return subparse(endTags);
+    } finally {
+      soft = saved;
+    }
+  }
+
+  private void noteUnknown(String kind, String name, Token at, boolean known) {
+    if (!known && !soft) {
+      unknownOutsideSoft.add(at);
+      unknownNames.add("No " + kind + " named '" + name + "'.");
+    }
+  }
+
   /** Consumes {@code endxxx %}} after subparse stopped on it. */
   private void endTag() {
     next();
@@ -220,7 +249,10 @@ final class Parser {
     Expr filter = null;
     if (current().isName("if")) {
       next();
+      boolean saved = soft;
+      soft = false;
       filter = parseExpression(true);
+      soft = saved;
     }
     boolean recursive = false;
     if (current().isName("recursive")) {
@@ -229,12 +261,12 @@ final class Parser {
     }
     expect(Token.Type.BLOCK_END, null);
     loopDepth++;
-    Stmt.Body body = subparse(Set.of("endfor", "else"));
+    Stmt.Body body = innerBody(Set.of("endfor", "else"));
     loopDepth--;
     Stmt.Body otherwise = null;
     if (next().value.equals("else")) {
       expect(Token.Type.BLOCK_END, null);
-      otherwise = subparse(Set.of("endfor"));
+      otherwise = innerBody(Set.of("endfor"));
       next();
     }
     expect(Token.Type.BLOCK_END, null);
@@ -242,6 +274,16 @@ final class Parser {
   }
 
   private Stmt parseIf() {
+    boolean saved = soft;
+    soft = true;
+    try {
+      return parseIfBody();
+    } finally {
+      soft = saved;
+    }
+  }
+
+  private Stmt parseIfBody() {
     int line = line(next());
     List<Expr> tests = new ArrayList<>();
     List<Stmt.Body> bodies = new ArrayList<>();
@@ -277,11 +319,14 @@ final class Parser {
       return new Stmt.Assign(line, target, value);
     }
     Expr.Filter filter = null;
+    boolean saved = soft;
+    soft = false;
     if (current().isOp("|")) {
       filter = parseFilterChain(null);
     }
+    soft = saved;
     expect(Token.Type.BLOCK_END, null);
-    Stmt.Body body = subparse(Set.of("endset"));
+    Stmt.Body body = innerBody(Set.of("endset"));
     endTag();
     return new Stmt.AssignBlock(line, target, filter, body);
   }
@@ -315,11 +360,14 @@ final class Parser {
     String name = (String) expect(Token.Type.NAME, null).value;
     List<String> params = new ArrayList<>();
     List<Expr> defaults = new ArrayList<>();
+    boolean saved = soft;
+    soft = false;
     parseSignature(params, defaults);
+    soft = saved;
     expect(Token.Type.BLOCK_END, null);
     int savedLoops = loopDepth;
     loopDepth = 0;
-    Stmt.Body body = subparse(Set.of("endmacro"));
+    Stmt.Body body = innerBody(Set.of("endmacro"));
     loopDepth = savedLoops;
     next();
     if (current().type == Token.Type.NAME) {
@@ -344,7 +392,7 @@ final class Parser {
     expect(Token.Type.BLOCK_END, null);
     int savedLoops = loopDepth;
     loopDepth = 0;
-    Stmt.Body body = subparse(Set.of("endcall"));
+    Stmt.Body body = innerBody(Set.of("endcall"));
     loopDepth = savedLoops;
     endTag();
     return new Stmt.CallBlock(line(start), (Expr.Call) call,
@@ -353,9 +401,12 @@ final class Parser {
 
   private Stmt parseFilterBlock() {
     int line = line(next());
+    boolean saved = soft;
+    soft = false;
     Expr.Filter filter = parseFilterChain(null, false);
+    soft = saved;
     expect(Token.Type.BLOCK_END, null);
-    Stmt.Body body = subparse(Set.of("endfilter"));
+    Stmt.Body body = innerBody(Set.of("endfilter"));
     endTag();
     return new Stmt.FilterBlock(line, filter, body);
   }
@@ -373,7 +424,7 @@ final class Parser {
       values.add(parseExpression(true));
     }
     next();
-    Stmt.Body body = subparse(Set.of("endwith"));
+    Stmt.Body body = innerBody(Set.of("endwith"));
     endTag();
     return new Stmt.Scoped(line, targets, values, body, true);
   }
@@ -471,16 +522,23 @@ final class Parser {
     Token t = current();
     enter(t);
     try {
+      int unknownMark = unknownOutsideSoft.size();
       Expr e = parseOr();
       if (withCondexpr) {
         while (current().isName("if")) {
           next();
+          boolean saved = soft;
+          soft = true;
           Expr test = parseOr();
           Expr otherwise = null;
           if (current().isName("else")) {
             next();
             otherwise = parseExpression(true);
           }
+          soft = saved;
+          // The whole conditional expression is a soft frame, its first branch included.
+          unknownOutsideSoft.subList(unknownMark, unknownOutsideSoft.size()).clear();
+          unknownNames.subList(unknownMark, unknownNames.size()).clear();
           e = new Expr.Conditional(line(t), test, e, otherwise);
         }
       }
@@ -840,6 +898,7 @@ final class Parser {
       }
       Expr.CallArgs args = current().isOp("(") ? parseCallArgs() : Expr.CallArgs.NONE;
       result = new Expr.Filter(line(name), result == null ? node : result, full.toString(), args);
+      noteUnknown("filter", full.toString(), name, result.filter != null);
       if (single) {
         break;
       }
@@ -873,6 +932,8 @@ final class Parser {
       Expr arg = parsePostfix(parsePrimary());
       args = new Expr.CallArgs(List.of(arg), List.of(), List.of(), null, null);
     }
-    return new Expr.Test(line(is), node, full.toString(), args, negated);
+    Expr.Test test = new Expr.Test(line(is), node, full.toString(), args, negated);
+    noteUnknown("test", full.toString(), name, test.test != null);
+    return test;
   }
 }
