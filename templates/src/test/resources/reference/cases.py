@@ -184,3 +184,25 @@ TEMPLATES += [
     "{% if false %}{% elif false %}{{ 1|nofilter }}{% else %}{{ 2|nofilter2 }}{% endif %}",
     "{% for i in [1] if i|nofilter %}{% endfor %}",
 ]
+
+# Syntax and lexer edge cases: where Jinja2 refuses a template, and where it accepts an odd one.
+TEMPLATES += [
+ "{% break %}", "{% for i in [1] %}{% macro m() %}{% break %}{% endmacro %}{% endfor %}", "{% set x = %}", "{{ }}", "{% endif %}",
+ "{{ a b }}", "{% for x in y %}{% endif %}", "{{ f(a=1, 2) }}", "{% macro m(a=1, b) %}{% endmacro %}", "{% set 1 = 2 %}",
+ "{% set x.y.z = 1 %}", "{{ x.0.1 }}", "{{ 1__0 }}", "{{ 'a\\' }}", "{{ 'abc", "{# unterminated", "{% raw %}no end",
+ "{{ x | }}", "{{ x is }}", "{% if %}{% endif %}", "{% for %}{% endfor %}", "{% for x in %}{% endfor %}", "{% for 1 in x %}{% endfor %}",
+ "{{ [1,2,] }}", "{{ {'a':1,} }}", "{{ (1,2,) }}", "{{ f(1,) }}", "{{ x[] }}", "{{ x[1:2:3:4] }}", "{{ x[1,2] }}",
+ "{% set a, b = 1, 2, 3 %}", "{{ 1 if 2 if 3 else 4 }}", "{{ not }}", "{{ -}}", "{{ - }}", "{% if true %}{% else %}{% else %}{% endif %}",
+ "{% if true %}{% else %}{% elif x %}{% endif %}", "{% macro m() %}{% endmacro m %}", "{% macro m() %}{% endmacro n %}", "{% block a %}{% endblock b %}",
+ "{% call m() %}{% endcall %}", "{% call x %}{% endcall %}", "{% filter %}{% endfilter %}", "{% with %}{% endwith %}", "{% with a %}{% endwith %}",
+ "{{ x.y( }}", "{{ 1 2 }}", "{{ 'a' 'b' 'c' }}", "{{ x|f(1)(2) }}", "{{ x is sameas }}", "{{ x is defined(1) }}", "{{ true is true true }}",
+ "{% for a, in [[1]] %}{{ a }}{% endfor %}", "{% set (a, b) = (1, 2) %}{{ a }}{{ b }}", "{% for (a, b) in [(1, 2)] %}{{ a }}{% endfor %}",
+ "{{ x if y }}", "{{ 1 < }}", "{{ ** 2 }}", "{{ 1 +* 2 }}", "{{ 'a' ~ }}", "{{ x.__class__ }}", "{{ x._private }}", "{% set x = 1 %}{{ x._y }}",
+ "{{ {'_a': 1}._a }}", "{{ loop.index }}", "{% set loop = 1 %}{{ loop }}", "{% set true = 1 %}", "{% set none = 1 %}", "{{ True }}{{ None }}{{ FALSE }}",
+ "{% extends 'x' %}", "{% include 'x' %}ok", "{% import 'x' as y %}", "{% from 'x' import y %}", "{% do x %}", "{% print 1 %}",
+ "{{ x.1e3 }}", "{{ 0x }}", "{{ 1.e3 }}", "{{ .5 }}", "{{ 1. }}", "{{ 5.0.real }}", "{{ 1e }}", "{{ 08 }}", "{{ 0_1 }}",
+ "{% autoescape true %}{{ '<' }}{% endautoescape %}", "{% autoescape false %}{{ '<' }}{% endautoescape %}",
+ "{{ '\\N{BULLET}' }}", "{{ '\\z' }}", "{{ '\\u12' }}", "{{ \"a\nb\" }}",
+ "{%- raw -%}  x  {%- endraw -%}", "  {% raw %}x{% endraw %}  \n y", "{#- c #}  a", "a  {#+ c #}\nb", "x\n  {%- if true %}y{% endif %}",
+ "{%+ if true %}a{% endif %}", "  {%+ if true %}a{%+ endif +%}\nb", "a {{+ 1 +}} b", "{% if true -%}\n\n  x{%- endif %}",
+]

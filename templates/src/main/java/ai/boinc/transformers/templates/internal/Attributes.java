@@ -25,12 +25,33 @@ final class Attributes {
   static final Set<String> DICT_MUTATORS = Set.of("clear", "pop", "popitem", "setdefault", "update");
 
   /** {@code obj.name}. */
+  /**
+   * Dunder attributes Python objects (Undefined included) have: the sandbox answers them with an
+   * unsafe undefined. Other dunders do not exist, and are looked up as keys like any name.
+   */
+  private static final Set<String> DUNDERS = Set.of("__class__", "__delattr__", "__dir__", "__doc__", "__eq__",
+      "__format__", "__ge__", "__getattribute__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__",
+      "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__",
+      "__str__", "__subclasshook__", "__len__", "__getitem__", "__iter__", "__contains__", "__add__", "__mul__",
+      "__rmul__", "__mod__", "__rmod__", "__call__", "__bool__", "__int__", "__float__", "__module__");
+
+  static boolean isDunder(String name) {
+    return DUNDERS.contains(name);
+  }
+
   static Object getattr(Object obj, String name) {
+    if (isDunder(name)) {
+      return Undefined.unsafe(obj, name);
+    }
     if (obj instanceof Undefined) {
       throw ((Undefined) obj).error();
     }
-    if (name.startsWith("__") && name.endsWith("__") && name.length() > 4) {
-      return Undefined.unsafe(obj, name);
+    if (Values.isNumber(obj) && (name.equals("real") || name.equals("imag"))) {
+      boolean real = name.equals("real");
+      if (obj instanceof Double) {
+        return real ? obj : (Object) 0.0;
+      }
+      return real ? Values.toLong(obj) : 0L;
     }
     Object method = method(obj, name);
     if (method != null) {
@@ -120,7 +141,7 @@ final class Attributes {
     }
     if (key instanceof String) {
       String name = (String) key;
-      if (name.startsWith("__") && name.endsWith("__") && name.length() > 4) {
+      if (isDunder(name)) {
         return Undefined.unsafe(obj, name);
       }
       Object method = method(obj, name);

@@ -107,7 +107,7 @@ final class Filters {
     return out;
   }
 
-  private static String html(String s) {
+  static String html(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

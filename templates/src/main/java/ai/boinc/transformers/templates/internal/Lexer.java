@@ -395,6 +395,19 @@ final class Lexer {
           i += digits;
           break;
         }
+        case 'N': {
+          int close = raw.indexOf('}', i);
+          if (i + 1 >= raw.length() || raw.charAt(i + 1) != '{' || close < 0) {
+            throw error("malformed \\N character escape in a string", offset);
+          }
+          try {
+            out.appendCodePoint(Character.codePointOf(raw.substring(i + 2, close)));
+          } catch (IllegalArgumentException ex) {
+            throw error("unknown Unicode character name in a string", offset);
+          }
+          i = close;
+          break;
+        }
         default:
           if (e >= '0' && e <= '7') {
             int end = i;
@@ -411,51 +424,31 @@ final class Lexer {
     return out.toString();
   }
 
+  private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
+      "(\\d+_)*\\d+((\\.(\\d+_)*\\d+)?[eE][+\\-]?(\\d+_)*\\d+|\\.(\\d+_)*\\d+)");
+  private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile(
+      "0[bB](_?[01])+|0[oO](_?[0-7])+|0[xX](_?[0-9a-fA-F])+|[1-9](_?\\d)*|0(_?0)*");
+
+  /** Jinja2's float and integer rules, in its order: a float first, never right after a dot. */
   private int lexNumber(int start) {
-    int n = s.length();
-    int i = start;
-    if (s.charAt(i) == '0' && i + 1 < n && "bBoOxX".indexOf(s.charAt(i + 1)) >= 0) {
-      int radix = "bB".indexOf(s.charAt(i + 1)) >= 0 ? 2 : "oO".indexOf(s.charAt(i + 1)) >= 0 ? 8 : 16;
-      int j = i + 2;
-      StringBuilder digits = new StringBuilder();
-      while (j < n && (Character.digit(s.charAt(j), radix) >= 0 || s.charAt(j) == '_')) {
-        if (s.charAt(j) != '_') {
-          digits.append(s.charAt(j));
-        }
-        j++;
-      }
-      if (digits.length() > 0) {
-        tokens.add(new Token(Token.Type.INTEGER, parseLong(digits.toString(), radix, start), start));
-        return j;
-      }
-    }
-    i = digitRun(i);
-    boolean isFloat = false;
+    java.util.regex.Matcher m = FLOAT.matcher(s).region(start, s.length());
     boolean afterDot = start > 0 && s.charAt(start - 1) == '.';
-    int end = i;
-    if (!afterDot) {
-      if (end + 1 < n && s.charAt(end) == '.' && isDigit(s.charAt(end + 1))) {
-        end = digitRun(end + 1);
-        isFloat = true;
-      }
-      if (end < n && (s.charAt(end) == 'e' || s.charAt(end) == 'E')) {
-        int j = end + 1;
-        if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
-          j++;
-        }
-        if (j < n && isDigit(s.charAt(j))) {
-          end = digitRun(j);
-          isFloat = true;
-        }
-      }
+    if (!afterDot && m.lookingAt()) {
+      tokens.add(new Token(Token.Type.FLOAT, Double.parseDouble(m.group().replace("_", "")), start));
+      return m.end();
     }
-    String text = s.substring(start, end).replace("_", "");
-    if (isFloat) {
-      tokens.add(new Token(Token.Type.FLOAT, Double.parseDouble(text), start));
-    } else {
-      tokens.add(new Token(Token.Type.INTEGER, parseLong(text, 10, start), start));
+    m = INTEGER.matcher(s).region(start, s.length());
+    if (!m.lookingAt()) {
+      throw error("unexpected char '" + s.charAt(start) + "' at " + start, start);
     }
-    return end;
+    String text = m.group().replace("_", "");
+    int radix = 10;
+    if (text.length() > 1 && "bBoOxX".indexOf(text.charAt(1)) >= 0) {
+      radix = "bB".indexOf(text.charAt(1)) >= 0 ? 2 : "oO".indexOf(text.charAt(1)) >= 0 ? 8 : 16;
+      text = text.substring(2);
+    }
+    tokens.add(new Token(Token.Type.INTEGER, parseLong(text, radix, start), start));
+    return m.end();
   }
 
   private Object parseLong(String digits, int radix, int offset) {
@@ -464,13 +457,5 @@ final class Lexer {
     } catch (NumberFormatException e) {
       throw error("integer literal too large: " + digits, offset);
     }
-  }
-
-  private int digitRun(int i) {
-    int n = s.length();
-    while (i < n && (isDigit(s.charAt(i)) || (s.charAt(i) == '_' && i + 1 < n && isDigit(s.charAt(i + 1))))) {
-      i++;
-    }
-    return i;
   }
 }

@@ -21,6 +21,8 @@ final class Parser {
    * test there fails only when reached; elsewhere it fails compilation.
    */
   private boolean soft;
+  /** Inside {@code {% autoescape true %}}: printed values are HTML-escaped. */
+  private boolean autoescape;
   /** Unknown filters and tests met outside soft frames, unless a conditional expression claims them. */
   private final List<Token> unknownOutsideSoft = new ArrayList<>();
   private final List<String> unknownNames = new ArrayList<>();
@@ -107,7 +109,7 @@ final class Parser {
           next();
           Expr e = parseTuple(true, false);
           expect(Token.Type.VARIABLE_END, null);
-          body.add(new Stmt.Output(line(t), e));
+          body.add(new Stmt.Output(line(t), e, autoescape));
           break;
         }
         case BLOCK_BEGIN: {
@@ -165,6 +167,22 @@ final class Parser {
           expect(Token.Type.BLOCK_END, null);
           return new Stmt.Signal(line, t.value.equals("break") ? Stmt.BREAK : Stmt.CONTINUE);
         }
+        case "print": {
+          next();
+          List<Expr> items = new ArrayList<>();
+          while (current().type != Token.Type.BLOCK_END) {
+            if (!items.isEmpty()) {
+              expect(Token.Type.OPERATOR, ",");
+            }
+            items.add(parseExpression(true));
+          }
+          next();
+          List<Stmt> outputs = new ArrayList<>();
+          for (Expr e : items) {
+            outputs.add(new Stmt.Output(line, e, autoescape));
+          }
+          return new Stmt.Body(line, outputs);
+        }
         case "generation": {
           next();
           expect(Token.Type.BLOCK_END, null);
@@ -174,14 +192,14 @@ final class Parser {
         }
         case "block": {
           next();
-          expect(Token.Type.NAME, null);
+          String blockName = (String) expect(Token.Type.NAME, null).value;
           while (current().isName("scoped") || current().isName("required")) {
             next();
           }
           expect(Token.Type.BLOCK_END, null);
           Stmt.Body body = innerBody(Set.of("endblock"));
           expect(Token.Type.NAME, "endblock");
-          if (current().type == Token.Type.NAME) {
+          if (current().isName(blockName)) {
             next();
           }
           expect(Token.Type.BLOCK_END, null);
@@ -189,9 +207,16 @@ final class Parser {
         }
         case "autoescape": {
           next();
-          parseExpression(true);
+          Token at = current();
+          Expr flag = parseExpression(true);
+          if (!(flag instanceof Expr.Const)) {
+            throw error("autoescape takes a constant true or false in this engine", at);
+          }
           expect(Token.Type.BLOCK_END, null);
-          Stmt.Body body = subparse(Set.of("endautoescape"));
+          boolean saved = autoescape;
+          autoescape = Values.truthy(((Expr.Const) flag).value);
+          Stmt.Body body = innerBody(Set.of("endautoescape"));
+          autoescape = saved;
           endTag();
           return new Stmt.Scoped(line, List.of(), List.of(), body, true);
         }
@@ -370,9 +395,6 @@ final class Parser {
     Stmt.Body body = innerBody(Set.of("endmacro"));
     loopDepth = savedLoops;
     next();
-    if (current().type == Token.Type.NAME) {
-      next();
-    }
     expect(Token.Type.BLOCK_END, null);
     return new Stmt.MacroDef(line, name, params, defaults, body);
   }
@@ -447,7 +469,7 @@ final class Parser {
           }
           next();
           comma = true;
-          if (current().type == Token.Type.NAME && endNames.contains(current().value) || isTupleEnd()) {
+          if (isTupleEnd()) {
             break;
           }
         }
@@ -808,9 +830,7 @@ final class Parser {
       }
       return new Expr.Slice(line(open), node, slice.get(0), slice.get(1), slice.get(2));
     }
-    if (parts.isEmpty()) {
-      throw error("expected an expression in the subscript", open);
-    }
+    // x[] is x[()] in Jinja2.
     Expr key = parts.size() == 1 ? parts.get(0) : new Expr.ListLiteral(line(open), parts, true);
     return new Expr.GetItem(line(open), node, key);
   }

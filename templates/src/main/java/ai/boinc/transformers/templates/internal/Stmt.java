@@ -85,15 +85,22 @@ abstract class Stmt {
 
   static final class Output extends Stmt {
     final Expr expr;
+    /** HTML-escape the value ({@code autoescape}), unless it went through {@code |safe}. */
+    final boolean escape;
 
-    Output(int line, Expr expr) {
+    Output(int line, Expr expr, boolean escape) {
       super(line);
       this.expr = expr;
+      this.escape = escape && !(expr instanceof Expr.Filter && ((Expr.Filter) expr).name.equals("safe"));
     }
 
     @Override
     int render(Renderer r, Scope s, StringBuilder out) {
-      Values.appendStr(out, expr.eval(r, s));
+      if (escape) {
+        out.append(Filters.html(Values.str(expr.eval(r, s))));
+      } else {
+        Values.appendStr(out, expr.eval(r, s));
+      }
       r.checkLength(out.length());
       return NORMAL;
     }

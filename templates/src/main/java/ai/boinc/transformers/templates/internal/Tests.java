@@ -18,9 +18,25 @@ final class Tests {
     return TESTS.get(name);
   }
 
+  private static final java.util.Set<String> ONE_ARGUMENT = java.util.Set.of("sameas", "divisibleby", "in", "==", "eq",
+      "equalto", "!=", "ne", "<", "lt", "lessthan", "<=", "le", ">", "gt", "greaterthan", ">=", "ge");
+
+  /** Python's own check of a test function's arity: no argument, or exactly one for the comparisons. */
+  private static void checkArity(String name, Args a) {
+    int expected = ONE_ARGUMENT.contains(name) ? 1 : 0;
+    if (expected == 1 && a.size() == 0 && a.keywords.isEmpty()) {
+      String param = name.equals("sameas") ? "other" : name.equals("divisibleby") ? "num" : "seq";
+      throw PyError.typeError("test_" + name + "() missing 1 required positional argument: '" + param + "'");
+    }
+    if (a.size() != expected || !a.keywords.isEmpty()) {
+      throw PyError.typeError("test_" + name + "() takes " + (expected + 1) + " positional argument"
+          + (expected == 0 ? "" : "s") + " but " + (a.size() + 1) + " were given");
+    }
+  }
+
   private static Object arg(Args a) {
-    if (a.size() < 1) {
-      throw PyError.typeError("the test needs an argument");
+    if (a.size() != 1) {
+      throw PyError.typeError("expected 2 arguments, got " + (a.size() + 1));
     }
     return a.positional.get(0);
   }
@@ -67,6 +83,14 @@ final class Tests {
     TESTS.put("in", (r, v, a) -> Values.contains(arg(a), v));
     TESTS.put("filter", (r, v, a) -> v instanceof String && Filters.get((String) v) != null);
     TESTS.put("test", (r, v, a) -> v instanceof String && TESTS.containsKey(v));
+    for (Map.Entry<String, Test> e : new java.util.ArrayList<>(TESTS.entrySet())) {
+      Test inner = e.getValue();
+      String name = e.getKey();
+      TESTS.put(name, (r, v, a) -> {
+        checkArity(name, a);
+        return inner.test(r, v, a);
+      });
+    }
     for (String[] names : new String[][] {{"==", "eq", "equalto"}, {"!=", "ne"}, {"<", "lt", "lessthan"},
         {"<=", "le"}, {">", "gt", "greaterthan"}, {">=", "ge"}}) {
       String op = names[0];
