@@ -206,3 +206,29 @@ TEMPLATES += [
  "{%- raw -%}  x  {%- endraw -%}", "  {% raw %}x{% endraw %}  \n y", "{#- c #}  a", "a  {#+ c #}\nb", "x\n  {%- if true %}y{% endif %}",
  "{%+ if true %}a{% endif %}", "  {%+ if true %}a{%+ endif +%}\nb", "a {{+ 1 +}} b", "{% if true -%}\n\n  x{%- endif %}",
 ]
+
+# Iterators: map/select/items/unique/batch/slice give generators (always true, no len, consumed
+# once, not JSON), reverse of a list a reverse iterator, dict.items() a view, range() a range.
+TEMPLATES += [
+    "{{ messages|selectattr('role', 'equalto', 'x')|length }}",
+    "{% if messages|selectattr('role', 'equalto', 'x') %}T{% else %}F{% endif %}",
+    "{{ messages|selectattr('role', 'equalto', 'user')|last }}",
+    "{% set u = messages|map(attribute='role') %}{% for r in u %}{{ r }}{% endfor %}|{% for r in u %}{{ r }}{% endfor %}|{{ u|list }}",
+    "{{ messages|map(attribute='role')|tojson }}",
+    "{{ [1, 2]|reverse|length }}",
+    "{{ {'a': 1}.items()|length }} {{ {'a': 1}.items() }} {{ {'a': 1}.keys() }} {{ {'a': 1}.values() }} {{ 'a' in {'a': 1}.keys() }}",
+    "{{ {'a': 1}.items()|tojson }}",
+    "{{ range(3)|tojson }}",
+    "{{ range(3)|length }} {{ range(3)[1] }} {{ range(3) }} {{ range(1, 10, 2) }} {{ range(3)|list }} {{ range(0) is sameas false }}",
+    "{{ messages|map(attribute='role')|first }} {{ 'user' in messages|map(attribute='role') }} [{{ (messages|map(attribute='role'))[0] }}]",
+    "{% set g = messages|map(attribute='role') %}{{ g|first }}{{ g|first }}{{ g|list }}",
+    "{% set g = messages|map(attribute='role') %}{{ 'assistant' in g }}{{ g|list }}",
+    "{{ [3, 1]|unique|length }}",
+    "{{ {'a': 1}|items|length }}",
+    "{{ [1, 2]|batch(1)|length }}",
+    "[{{ ([1, 2]|reverse)[0] }}] {{ [1, 2]|reverse|list }} {{ 'ab'|reverse }} {{ messages|map(attribute='role')|reverse|list }}",
+    "{{ [1, 2]|reverse|last }}",
+    "{{ messages|map(attribute='role')|join(',') }} {{ messages|map(attribute='role')|sort|join }} {{ (messages|selectattr('role'))|list|length }}",
+    "{% for k, v in {'x': 1}.items() %}{{ k }}{{ v }}{% endfor %}{% set it = {'x': 1}.items() %}{{ it|list }}{{ it|list }}",
+    "{{ range(3) == range(3) }} {{ range(3) == [0, 1, 2] }} {{ range(2) + [1] }}",
+]

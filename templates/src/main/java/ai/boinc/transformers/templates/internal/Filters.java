@@ -104,7 +104,7 @@ final class Filters {
         out.add(item);
       }
     }
-    return out;
+    return PyIterator.generator(out);
   }
 
   static String html(String s) {
@@ -182,7 +182,7 @@ final class Filters {
     }, "default", "d");
     define((r, v, a) -> {
       if (v instanceof Undefined) {
-        return new ArrayList<>();
+        return PyIterator.generator(new ArrayList<>());
       }
       if (!(v instanceof Map)) {
         throw PyError.typeError("Can only get item pairs from a mapping.");
@@ -191,14 +191,21 @@ final class Filters {
       for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
         out.add(new PyTuple(e.getKey(), e.getValue()));
       }
-      return out;
+      return PyIterator.generator(out);
     }, "items");
     define((r, v, a) -> new ArrayList<>(Values.iterate(v)), "list");
     define((r, v, a) -> {
+      if (v instanceof PyIterator) {
+        Object next = ((PyIterator) v).next();
+        return next == Undefined.MISSING ? Undefined.hint("No first item, sequence was empty.") : next;
+      }
       List<Object> items = Values.iterate(v);
       return items.isEmpty() ? Undefined.hint("No first item, sequence was empty.") : items.get(0);
     }, "first");
     define((r, v, a) -> {
+      if (v instanceof PyIterator) {
+        throw PyError.typeError("'" + Values.typeName(v) + "' object is not reversible");
+      }
       List<Object> items = Values.iterate(v);
       return items.isEmpty() ? Undefined.hint("No last item, sequence was empty.") : items.get(items.size() - 1);
     }, "last");
@@ -400,15 +407,23 @@ final class Filters {
         }
         r.step(seen.size() / 64);
       }
-      return out;
+      return PyIterator.generator(out);
     }, "unique");
     define((r, v, a) -> {
       if (v instanceof String) {
-        return new StringBuilder((String) v).reverse().toString();
+        List<Object> chars = PyStrings.characters((String) v);
+        StringBuilder sb = new StringBuilder(((String) v).length());
+        for (int i = chars.size() - 1; i >= 0; i--) {
+          sb.append((String) chars.get(i));
+        }
+        return sb.toString();
       }
+      boolean reversible = v instanceof List || v instanceof Map || v instanceof DictView;
       List<Object> out = new ArrayList<>(Values.iterate(v));
       Collections.reverse(out);
-      return out;
+      // reversed() of a sequence is an iterator; of a generator Jinja2 falls back to a list.
+      return reversible ? new PyIterator(v instanceof List ? "list_reverseiterator" : "dict_reversekeyiterator", out)
+          : out;
     }, "reverse");
     define((r, v, a) -> {
       if (a.size() == 0 && a.keywords.containsKey("attribute")) {
@@ -418,7 +433,7 @@ final class Filters {
         for (Object item : Values.iterate(v)) {
           out.add(attribute(item, attr, fallback));
         }
-        return out;
+        return PyIterator.generator(out);
       }
       if (a.size() == 0) {
         throw new PyError("FilterArgumentError", "map requires a filter argument");
@@ -434,7 +449,7 @@ final class Filters {
         r.step(1);
         out.add(f.apply(r, item, rest));
       }
-      return out;
+      return PyIterator.generator(out);
     }, "map");
     define((r, v, a) -> select(r, v, a, false, true), "select");
     define((r, v, a) -> select(r, v, a, false, false), "reject");
@@ -531,7 +546,7 @@ final class Filters {
         }
         out.add(current);
       }
-      return out;
+      return PyIterator.generator(out);
     }, "batch");
     define((r, v, a) -> {
       a.check("slice", "slices", "fill_with");
@@ -558,7 +573,7 @@ final class Filters {
         }
         out.add(part);
       }
-      return out;
+      return PyIterator.generator(out);
     }, "slice");
     define((r, v, a) -> {
       a.check("groupby", "attribute", "default", "case_sensitive");

@@ -71,11 +71,7 @@ final class Globals {
             "Range too big. The sandbox blocks ranges larger than MAX_RANGE (" + MAX_RANGE + ").");
       }
       r.step(count / 16);
-      List<Object> out = new ArrayList<>((int) count);
-      for (long i = 0, v = start; i < count; i++, v += step) {
-        out.add(v);
-      }
-      return out;
+      return new PyRange(start, stop, step, (int) count);
     });
     define("dict", (r, a) -> {
       Map<Object, Object> out = new LinkedHashMap<>();

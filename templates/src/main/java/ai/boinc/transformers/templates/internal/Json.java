@@ -78,7 +78,7 @@ final class Json {
       sb.append(floatText((Double) v));
     } else if (v instanceof String) {
       string(sb, (String) v);
-    } else if (v instanceof List) {
+    } else if (v instanceof List && !(v instanceof PyRange)) {
       List<?> list = (List<?>) v;
       if (list.isEmpty()) {
         sb.append("[]");

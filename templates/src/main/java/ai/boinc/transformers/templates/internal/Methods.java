@@ -317,14 +317,14 @@ final class Methods {
         for (Map.Entry<?, ?> e : self.entrySet()) {
           out.add(new PyTuple(e.getKey(), e.getValue()));
         }
-        return out;
+        return new DictView("dict_items", out);
       }
       case "keys":
         a.check(name);
-        return new ArrayList<Object>(self.keySet());
+        return new DictView("dict_keys", new ArrayList<Object>(self.keySet()));
       case "values":
         a.check(name);
-        return new ArrayList<Object>(self.values());
+        return new DictView("dict_values", new ArrayList<Object>(self.values()));
       case "get": {
         if (a.size() < 1 || a.size() > 2 || !a.keywords.isEmpty()) {
           throw PyError.typeError("get expected 1 or 2 arguments, got " + a.size());

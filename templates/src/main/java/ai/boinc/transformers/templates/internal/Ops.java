@@ -124,9 +124,9 @@ final class Ops {
       }
       throw PyError.typeError("can only concatenate str (not \"" + Values.typeName(b) + "\") to str");
     }
-    if (a instanceof List) {
+    if (a instanceof List && !(a instanceof PyRange)) {
       boolean tuple = a instanceof PyTuple;
-      if (b instanceof List && (b instanceof PyTuple) == tuple) {
+      if (b instanceof List && !(b instanceof PyRange) && (b instanceof PyTuple) == tuple) {
         List<?> x = (List<?>) a;
         List<?> y = (List<?>) b;
         r.checkLength((long) x.size() + y.size());

@@ -30,6 +30,15 @@ final class Values {
     if (v instanceof PyTuple) {
       return "tuple";
     }
+    if (v instanceof PyRange) {
+      return "range";
+    }
+    if (v instanceof PyIterator) {
+      return ((PyIterator) v).typeName;
+    }
+    if (v instanceof DictView) {
+      return ((DictView) v).typeName;
+    }
     if (v instanceof List) {
       return "list";
     }
@@ -76,6 +85,9 @@ final class Values {
     if (v instanceof Map) {
       return !((Map<?, ?>) v).isEmpty();
     }
+    if (v instanceof DictView) {
+      return !((DictView) v).items.isEmpty();
+    }
     return !(v instanceof Undefined);
   }
 
@@ -120,6 +132,14 @@ final class Values {
       sb.append((long) (Long) v);
     } else if (v instanceof Double) {
       sb.append(floatRepr((Double) v));
+    } else if (v instanceof PyRange) {
+      sb.append(((PyRange) v).repr());
+    } else if (v instanceof PyIterator) {
+      sb.append("<").append(((PyIterator) v).typeName).append(" object>");
+    } else if (v instanceof DictView) {
+      sb.append(((DictView) v).typeName).append('(');
+      appendRepr(sb, ((DictView) v).items, depth + 1, max);
+      sb.append(')');
     } else if (v instanceof PyTuple) {
       PyTuple t = (PyTuple) v;
       sb.append('(');
@@ -276,7 +296,7 @@ final class Values {
       return a instanceof Undefined && b instanceof Undefined;
     }
     if (a instanceof List && b instanceof List) {
-      if ((a instanceof PyTuple) != (b instanceof PyTuple)) {
+      if ((a instanceof PyTuple) != (b instanceof PyTuple) || (a instanceof PyRange) != (b instanceof PyRange)) {
         return false;
       }
       List<?> x = (List<?>) a;
@@ -369,6 +389,9 @@ final class Values {
     if (v instanceof Undefined) {
       return 0;
     }
+    if (v instanceof DictView) {
+      return ((DictView) v).items.size();
+    }
     throw PyError.typeError("object of type '" + typeName(v) + "' has no len()");
   }
 
@@ -387,6 +410,12 @@ final class Values {
     if (v instanceof Undefined) {
       return new ArrayList<>();
     }
+    if (v instanceof PyIterator) {
+      return ((PyIterator) v).drain();
+    }
+    if (v instanceof DictView) {
+      return ((DictView) v).items;
+    }
     if (v instanceof Namespace) {
       throw PyError.typeError("'Namespace' object is not iterable");
     }
@@ -394,7 +423,8 @@ final class Values {
   }
 
   static boolean isIterable(Object v) {
-    return v instanceof List || v instanceof Map || v instanceof String || v instanceof Undefined;
+    return v instanceof List || v instanceof Map || v instanceof String || v instanceof Undefined
+        || v instanceof PyIterator || v instanceof DictView;
   }
 
   /** Python's {@code x in container}. */
@@ -421,6 +451,12 @@ final class Values {
     }
     if (container instanceof Undefined) {
       return false;
+    }
+    if (container instanceof PyIterator) {
+      return ((PyIterator) container).contains(item);
+    }
+    if (container instanceof DictView) {
+      return contains(((DictView) container).items, item);
     }
     throw PyError.typeError("argument of type '" + typeName(container) + "' is not iterable");
   }
