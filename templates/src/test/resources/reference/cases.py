@@ -232,3 +232,13 @@ TEMPLATES += [
     "{% for k, v in {'x': 1}.items() %}{{ k }}{{ v }}{% endfor %}{% set it = {'x': 1}.items() %}{{ it|list }}{{ it|list }}",
     "{{ range(3) == range(3) }} {{ range(3) == [0, 1, 2] }} {{ range(2) + [1] }}",
 ]
+
+# Extra template variables (transformers' **kwargs): they override special tokens, and may not
+# repeat the variables render() is given by name.
+KWARG_CASES = [
+    ("{{ bos_token }}|{{ eos_token }}|{{ enable_thinking }}", {"bos_token": "[B]", "enable_thinking": False}),
+    ("{{ messages|length }}", {"messages": 1}),
+    ("{{ add_generation_prompt }}", {"add_generation_prompt": True}),
+    ("{{ tools }}", {"tools": []}),
+    ("{{ x }}{{ y }}", {"x": [1, 2.0], "y": {"k": None}}),
+]

@@ -19,3 +19,8 @@ with open(os.path.join(here, "reference.jsonl"), "w", encoding="utf-8") as out:
                                  cases.SPECIAL)
         line = {"template": template, "special_tokens": cases.SPECIAL, **cases.CONVERSATION, **result}
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    for template, kwargs in cases.KWARG_CASES:
+        conversation = {**cases.CONVERSATION, "kwargs": kwargs}
+        result = ref.render_case(template, conversation, {"add_generation_prompt": False}, cases.SPECIAL)
+        line = {"template": template, "special_tokens": cases.SPECIAL, **conversation, **result}
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")

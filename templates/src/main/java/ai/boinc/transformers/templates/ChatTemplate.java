@@ -30,6 +30,9 @@ import java.util.Objects;
  */
 public final class ChatTemplate {
   private static final String CONTINUE_TAG = "CONTINUE_FINAL_MESSAGE_TAG ";
+  /** The variables render() is given by name; an extra variable may not repeat them. */
+  private static final java.util.Set<String> RESERVED =
+      java.util.Set.of("messages", "tools", "documents", "add_generation_prompt");
   private static final int CACHE_SIZE = 32;
   private static final Map<String, ChatTemplate> CACHE = new LinkedHashMap<String, ChatTemplate>(16, 0.75f, true) {
     private static final long serialVersionUID = 1L;
@@ -129,7 +132,14 @@ public final class ChatTemplate {
     variables.put("documents", documents);
     variables.put("add_generation_prompt", request.addGenerationPrompt());
     request.specialTokens().asMap().forEach((k, v) -> variables.put(k, convert(v, k)));
-    request.extraVariables().forEach((k, v) -> variables.put(k, convert(v, k)));
+    for (Map.Entry<String, Object> e : request.extraVariables().entrySet()) {
+      if (RESERVED.contains(e.getKey())) {
+        // Python passes these to render() itself; a second value is its TypeError.
+        throw new TemplateRuntimeException("TypeError",
+            "jinja2.environment.Template.render() got multiple values for keyword argument '" + e.getKey() + "'", 0);
+      }
+      variables.put(e.getKey(), convert(e.getValue(), e.getKey()));
+    }
     String rendered = render(variables, request.clock());
     if (finalText != null) {
       rendered = cutAtTag(rendered, finalText);

@@ -42,8 +42,12 @@ class ReferenceCasesTest {
     List<Map<String, Object>> cases = lines("/reference/reference.jsonl");
     for (Map<String, Object> c : cases) {
       String source = (String) c.get("template");
-      ChatRequest r = request(c)
-          .specialTokens(SpecialTokensMap.fromTokenizerConfig((Map<String, Object>) c.get("special_tokens"))).build();
+      ChatRequest.Builder b = request(c)
+          .specialTokens(SpecialTokensMap.fromTokenizerConfig((Map<String, Object>) c.get("special_tokens")));
+      if (c.get("kwargs") != null) {
+        b.extraVariables((Map<String, Object>) c.get("kwargs"));
+      }
+      ChatRequest r = b.build();
       String failure = ReferenceCheck.difference(source, source, r, c);
       if (failure != null) {
         failures.add(failure);
