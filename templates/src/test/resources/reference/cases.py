@@ -233,6 +233,11 @@ TEMPLATES += [
     "{{ range(3) == range(3) }} {{ range(3) == [0, 1, 2] }} {{ range(2) + [1] }}",
 ]
 
+TEMPLATES += [
+    "{% for g in messages|groupby('role') %}{{ g.grouper }}:{{ g.list|length }}:{{ g[0] }};{% endfor %}{{ messages|groupby('role')|map(attribute='grouper')|join(',') }}",
+    "{% for role, items in messages|groupby('role') %}{{ role }}={{ items|map(attribute='content')|list|length }} {% endfor %}{{ (messages|groupby('role'))[0] }}",
+]
+
 # Extra template variables (transformers' **kwargs): they override special tokens, and may not
 # repeat the variables render() is given by name.
 KWARG_CASES = [

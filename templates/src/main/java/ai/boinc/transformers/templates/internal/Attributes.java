@@ -61,6 +61,9 @@ final class Attributes {
       Object v = Values.lookup((Map<?, ?>) obj, name);
       return v == Undefined.MISSING ? Undefined.attribute(obj, name) : v;
     }
+    if (obj instanceof PyTuple && ((PyTuple) obj).field(name) != Undefined.MISSING) {
+      return ((PyTuple) obj).field(name);
+    }
     if (obj instanceof Namespace) {
       Map<String, Object> attributes = ((Namespace) obj).attributes;
       Object v = attributes.get(name);
@@ -147,6 +150,9 @@ final class Attributes {
       Object method = method(obj, name);
       if (method != null) {
         return method;
+      }
+      if (obj instanceof PyTuple && ((PyTuple) obj).field(name) != Undefined.MISSING) {
+        return ((PyTuple) obj).field(name);
       }
       if (obj instanceof Namespace) {
         Map<String, Object> attributes = ((Namespace) obj).attributes;

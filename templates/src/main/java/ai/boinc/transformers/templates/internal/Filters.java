@@ -15,6 +15,8 @@ final class Filters {
   }
 
   private static final Map<String, Filter> FILTERS = new HashMap<>();
+  /** Jinja2's _GroupTuple(grouper, list). */
+  private static final String[] GROUP_FIELDS = {"grouper", "list"};
 
   private Filters() {}
 
@@ -597,7 +599,7 @@ final class Filters {
       List<Object> tuples = new ArrayList<>();
       for (Object o : out) {
         Object[] pair = (Object[]) o;
-        tuples.add(new PyTuple(pair[0], pair[1]));
+        tuples.add(PyTuple.named(GROUP_FIELDS, pair[0], pair[1]));
       }
       return tuples;
     }, "groupby");
