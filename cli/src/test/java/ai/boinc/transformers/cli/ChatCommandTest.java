@@ -2,6 +2,8 @@ package ai.boinc.transformers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.boinc.transformers.testkit.HubRepo;
+import ai.boinc.transformers.testkit.LocalHub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,6 +143,40 @@ class ChatCommandTest {
   }
 
   @Test
+  void theRepoFormDownloadsTheTemplateAndTokenizer() throws Exception {
+    Path qwen3 = CliFixtures.root().resolve("tokenizers/qwen3");
+    try (LocalHub hub = LocalHub.builder()
+        .repo(HubRepo.model("acme/qwen")
+            .file("tokenizer_config.json", Files.readAllBytes(qwen3.resolve("tokenizer_config.json")))
+            .file("tokenizer.json", Files.readAllBytes(qwen3.resolve("tokenizer.json")))
+            .build())
+        .repo(HubRepo.model("acme/jinja")
+            .file("tokenizer_config.json", "{\"bos_token\": \"<|begin_of_text|>\"}")
+            .file("chat_template.jinja", Files.readAllBytes(chat().resolve("templates/llama-3-instruct.jinja")))
+            .build())
+        .start()) {
+      Map<String, String> env = Map.of("BA_ENDPOINT", hub.endpoint().toString(),
+          "BA_HUB_CACHE", temp.resolve("cache").toString(), "BA_TOKEN_PATH", temp.resolve("token").toString());
+      Path messages = temp.resolve("messages.json");
+      Files.writeString(messages, "[{\"role\": \"user\", \"content\": \"Hello, how are you?\"}]");
+
+      CliRun prompt = CliRun.run(env, "chat", "--repo", "acme/qwen", "--messages", messages.toString(),
+          "--add-generation-prompt");
+      CliRun ids = CliRun.run(env, "chat", "--repo", "acme/qwen", "--messages", messages.toString(),
+          "--add-generation-prompt", "--ids");
+      CliRun jinja = CliRun.run(env, "chat", "--repo", "acme/jinja", "--messages", messages.toString(),
+          "--add-generation-prompt");
+
+      assertThat(prompt.exitCode).as(prompt.toString()).isZero();
+      assertThat(prompt.out).isEqualTo(goldenRendering("qwen3", "single-user", true));
+      assertThat(ids.exitCode).as(ids.toString()).isZero();
+      assertThat(JSON.readValue(ids.out, List.class)).isEqualTo(goldenLine("qwen3", "single-user", true).get("ids"));
+      assertThat(jinja.exitCode).as(jinja.toString()).isZero();
+      assertThat(jinja.out).isEqualTo(goldenRendering("llama-3-instruct", "single-user", true));
+    }
+  }
+
+  @Test
   void aTemplatesRefusalIsBadInputWithItsMessage() throws Exception {
     Path messages = temp.resolve("messages.json");
     Files.writeString(messages, "[{\"role\": \"user\", \"content\": \"a\"}, {\"role\": \"user\", \"content\": \"b\"}]");
@@ -177,8 +213,13 @@ class ChatCommandTest {
     assertThat(run.err).contains("in.jsonl line 2", "\"template\" must be a string");
   }
 
-  @SuppressWarnings("unchecked")
   private static String goldenRendering(String template, String conversation, boolean generationPrompt)
+      throws Exception {
+    return (String) goldenLine(template, conversation, generationPrompt).get("rendered");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> goldenLine(String template, String conversation, boolean generationPrompt)
       throws Exception {
     for (String line : Files.readAllLines(chat().resolve("golden.jsonl"), StandardCharsets.UTF_8)) {
       Map<String, Object> g = parse(line);
@@ -186,7 +227,7 @@ class ChatCommandTest {
       if (g.get("template_id").equals(template) && g.get("conversation_id").equals(conversation)
           && options.get("add_generation_prompt").equals(generationPrompt) && options.get("kwargs") == null
           && options.get("continue_final_message").equals(false)) {
-        return (String) g.get("rendered");
+        return g;
       }
     }
     throw new AssertionError("no golden line for " + template + " x " + conversation);
