@@ -238,6 +238,27 @@ TEMPLATES += [
     "{% for role, items in messages|groupby('role') %}{{ role }}={{ items|map(attribute='content')|list|length }} {% endfor %}{{ (messages|groupby('role'))[0] }}",
 ]
 
+# Scoping: which blocks have a scope of their own.
+TEMPLATES += [
+    "{% with %}{% set x = 1 %}{% endwith %}[{{ x }}]",
+    "{% set x = 0 %}{% macro m() %}{% set x = 5 %}{{ x }}{% endmacro %}{{ m() }}{{ x }}",
+    "{% set x = 1 %}{% filter upper %}{% set x = 2 %}{% endfilter %}{{ x }}",
+    "{% set x = 1 %}{% set y %}{% set x = 2 %}{% endset %}{{ x }}",
+    "{% set ns = namespace(a=1) %}{% macro m() %}{% set ns.a = 2 %}{% endmacro %}{{ m() }}{{ ns.a }}",
+    "{% macro m() %}{{ caller() }}{% endmacro %}{% set x = 1 %}{% call m() %}{% set x = 2 %}{{ x }}{% endcall %}{{ x }}",
+    "{% for i in [1] %}{% set x = 1 %}{% for j in [1] %}{{ x }}{% set x = 2 %}{{ x }}{% endfor %}{{ x }}{% endfor %}",
+    "{% set x = 1 %}{% for i in [1] %}{{ x }}{% set x = x + 1 %}{{ x }}{% endfor %}{{ x }}",
+    "{% block b %}{% set x = 1 %}{% endblock %}[{{ x }}]",
+    "{% macro m() %}{{ i }}{% endmacro %}{% for i in [1] %}[{{ m() }}]{% endfor %}",
+    "{% set x = 1 %}{% macro m() %}{{ x }}{% endmacro %}{% set x = 2 %}{{ m() }}",
+    "{% for i in [] %}{% else %}{% set x = 1 %}{% endfor %}[{{ x }}]",
+    "{% for i in [1,2] %}{% if loop.first %}{% set x = 'a' %}{% endif %}[{{ x }}]{% endfor %}",
+    "{% set x = 1 %}{% with x = 2 %}{{ x }}{% set x = 3 %}{{ x }}{% endwith %}{{ x }}",
+    "{% with a = 1 %}{% with b = a + 1 %}{{ b }}{% endwith %}{% endwith %}",
+    "{% set x = 'o' %}{% for i in [1] %}{% macro m() %}{{ x }}{% endmacro %}{% set x = 'i' %}{{ m() }}{% endfor %}",
+    "{% generation %}{% set x = 1 %}{% endgeneration %}[{{ x }}]",
+]
+
 # Extra template variables (transformers' **kwargs): they override special tokens, and may not
 # repeat the variables render() is given by name.
 KWARG_CASES = [

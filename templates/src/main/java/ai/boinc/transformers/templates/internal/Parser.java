@@ -188,7 +188,8 @@ final class Parser {
           expect(Token.Type.BLOCK_END, null);
           Stmt.Body body = innerBody(Set.of("endgeneration"));
           endTag();
-          return new Stmt.Scoped(line, List.of(), List.of(), body, false);
+          // A call block in transformers' extension: its body has a scope of its own.
+          return new Stmt.Scoped(line, List.of(), List.of(), body, true);
         }
         case "block": {
           next();

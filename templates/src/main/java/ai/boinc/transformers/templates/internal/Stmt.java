@@ -276,7 +276,7 @@ abstract class Stmt {
     @Override
     int render(Renderer r, Scope s, StringBuilder out) {
       StringBuilder captured = new StringBuilder();
-      body.render(r, s, captured);
+      body.render(r, new Scope(s), captured);
       Object value = captured.toString();
       if (filter != null) {
         value = filter.applyTo(r, s, value);
@@ -375,7 +375,7 @@ abstract class Stmt {
     @Override
     int render(Renderer r, Scope s, StringBuilder out) {
       StringBuilder captured = new StringBuilder();
-      body.render(r, s, captured);
+      body.render(r, new Scope(s), captured);
       Values.appendStr(out, filter.applyTo(r, s, captured.toString()));
       r.checkLength(out.length());
       return NORMAL;
