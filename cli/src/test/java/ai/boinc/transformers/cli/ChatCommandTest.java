@@ -135,7 +135,7 @@ class ChatCommandTest {
     for (String line : Files.readAllLines(chat().resolve("golden.jsonl"), StandardCharsets.UTF_8)) {
       Map<String, Object> g = parse(line);
       if (g.get("template_id").equals("llama-3-instruct") && g.get("conversation_id").equals("single-user")) {
-        assertThat(JSON.readValue(run.out, List.class)).isEqualTo(g.get("ids"));
+        assertThat((Object) JSON.readValue(run.out, List.class)).isEqualTo(g.get("ids"));
         return;
       }
     }
@@ -170,7 +170,8 @@ class ChatCommandTest {
       assertThat(prompt.exitCode).as(prompt.toString()).isZero();
       assertThat(prompt.out).isEqualTo(goldenRendering("qwen3", "single-user", true));
       assertThat(ids.exitCode).as(ids.toString()).isZero();
-      assertThat(JSON.readValue(ids.out, List.class)).isEqualTo(goldenLine("qwen3", "single-user", true).get("ids"));
+      assertThat((Object) JSON.readValue(ids.out, List.class))
+          .isEqualTo(goldenLine("qwen3", "single-user", true).get("ids"));
       assertThat(jinja.exitCode).as(jinja.toString()).isZero();
       assertThat(jinja.out).isEqualTo(goldenRendering("llama-3-instruct", "single-user", true));
     }
