@@ -238,6 +238,10 @@ TEMPLATES += [
     "{% for role, items in messages|groupby('role') %}{{ role }}={{ items|map(attribute='content')|list|length }} {% endfor %}{{ (messages|groupby('role'))[0] }}",
 ]
 
+TEMPLATES += [
+    "{{ 'a b-c, d_e 12 été !!'|wordcount }} {{ ''|wordcount }} {{ 'hello world foo bar'|truncate(9) }} {{ 'hello world foo bar'|truncate(9, true) }} {{ 'hello world'|truncate(20) }} {{ 'abc'|center(9) }}|",
+]
+
 # Scoping: which blocks have a scope of their own.
 TEMPLATES += [
     "{% with %}{% set x = 1 %}{% endwith %}[{{ x }}]",

@@ -15,6 +15,8 @@ final class Filters {
   }
 
   private static final Map<String, Filter> FILTERS = new HashMap<>();
+  private static final java.util.regex.Pattern WORD =
+      java.util.regex.Pattern.compile("\\w+", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
   /** Jinja2's _GroupTuple(grouper, list). */
   private static final String[] GROUP_FIELDS = {"grouper", "list"};
 
@@ -500,8 +502,13 @@ final class Filters {
     }, "format");
     define((r, v, a) -> Values.repr(v), "pprint");
     define((r, v, a) -> {
-      String s = text(v);
-      return (long) PyStrings.split(s, null, -1).size();
+      // Jinja2 counts the matches of \w+ (Unicode word characters).
+      java.util.regex.Matcher m = WORD.matcher(text(v));
+      long words = 0;
+      while (m.find()) {
+        words++;
+      }
+      return words;
     }, "wordcount");
     define((r, v, a) -> {
       String s = text(v).replaceAll("(?s)<!--.*?-->|<[^>]*>", "");
