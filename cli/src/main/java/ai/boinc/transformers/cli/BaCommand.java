@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       WhoamiCommand.class,
       DownloadCommand.class,
       TokenizeCommand.class,
+      ChatCommand.class,
       CacheCommand.class,
       EnvCommand.class,
       DemoCommand.class,
