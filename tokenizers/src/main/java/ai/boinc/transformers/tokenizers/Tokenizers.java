@@ -2,7 +2,7 @@ package ai.boinc.transformers.tokenizers;
 
 import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
 import ai.boinc.transformers.tokenizers.internal.ConfigApplier;
-import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import ai.boinc.transformers.tokenizers.internal.TokenizerJsonLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

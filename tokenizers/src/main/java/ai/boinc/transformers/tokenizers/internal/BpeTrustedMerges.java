@@ -1,6 +1,6 @@
 package ai.boinc.transformers.tokenizers.internal;
 
-import ai.boinc.transformers.tokenizers.models.Bpe;
+import ai.boinc.transformers.tokenizers.models.bpe.Bpe;
 
 /**
  * The loader's way to hand {@link Bpe.Builder} merge ids it found by looking up each merge's text,

@@ -1,5 +1,7 @@
 package ai.boinc.transformers.tokenizers.internal;
 
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
+import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
 import ai.boinc.transformers.tokenizers.decoders.BpeDecoder;
 import ai.boinc.transformers.tokenizers.decoders.ByteLevelDecoder;
 import ai.boinc.transformers.tokenizers.decoders.CtcDecoder;

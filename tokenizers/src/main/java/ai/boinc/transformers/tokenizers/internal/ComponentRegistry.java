@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers.internal;
 
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.decoders.Decoder;
 import ai.boinc.transformers.tokenizers.models.Model;

@@ -1,12 +1,17 @@
 package ai.boinc.transformers.tokenizers.internal;
 
+import ai.boinc.transformers.tokenizers.internal.json.IntMembers;
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
+import ai.boinc.transformers.tokenizers.internal.json.MergeList;
+import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
+import ai.boinc.transformers.tokenizers.models.bpe.TokenIndex;
 import ai.boinc.transformers.tokenizers.decoders.ByteFallbackDecoder;
 import ai.boinc.transformers.tokenizers.decoders.Decoder;
 import ai.boinc.transformers.tokenizers.decoders.FuseDecoder;
 import ai.boinc.transformers.tokenizers.decoders.ReplaceDecoder;
 import ai.boinc.transformers.tokenizers.decoders.SequenceDecoder;
 import ai.boinc.transformers.tokenizers.decoders.StripDecoder;
-import ai.boinc.transformers.tokenizers.models.Bpe;
+import ai.boinc.transformers.tokenizers.models.bpe.Bpe;
 import ai.boinc.transformers.tokenizers.normalizers.Normalizer;
 import ai.boinc.transformers.tokenizers.normalizers.PrependNormalizer;
 import ai.boinc.transformers.tokenizers.normalizers.ReplaceNormalizer;

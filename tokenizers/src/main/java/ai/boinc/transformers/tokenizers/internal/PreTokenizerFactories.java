@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers.internal;
 
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import ai.boinc.transformers.tokenizers.pretokenizers.CharDelimiterSplitPreTokenizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.DigitsPreTokenizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizer;

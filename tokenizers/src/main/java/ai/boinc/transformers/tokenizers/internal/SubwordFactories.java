@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers.internal;
 
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import ai.boinc.transformers.tokenizers.decoders.Decoder;
 import ai.boinc.transformers.tokenizers.decoders.MetaspaceDecoder;
 import ai.boinc.transformers.tokenizers.decoders.WordPieceDecoder;

@@ -1,5 +1,11 @@
 package ai.boinc.transformers.tokenizers.internal;
 
+import ai.boinc.transformers.tokenizers.internal.ConfigApplier;
+import ai.boinc.transformers.tokenizers.internal.TruncationPaddingJson;
+import ai.boinc.transformers.tokenizers.internal.json.IntMembers;
+import ai.boinc.transformers.tokenizers.internal.json.JsonReader;
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import ai.boinc.transformers.tokenizer.Padding;
 import ai.boinc.transformers.tokenizer.Truncation;
 import ai.boinc.transformers.tokenizers.AddedToken;

@@ -1,6 +1,6 @@
 package ai.boinc.transformers.tokenizers.models;
 
-import ai.boinc.transformers.tokenizers.internal.Utf16Trie;
+import ai.boinc.transformers.tokenizers.internal.text.Utf16Trie;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package ai.boinc.transformers.tokenizers.processors;
 
 import ai.boinc.transformers.tokenizer.Encoding;
-import ai.boinc.transformers.tokenizers.internal.ByteLevelAlphabet;
-import ai.boinc.transformers.tokenizers.internal.Text;
+import ai.boinc.transformers.tokenizers.internal.text.ByteLevelAlphabet;
+import ai.boinc.transformers.tokenizers.internal.text.Text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
