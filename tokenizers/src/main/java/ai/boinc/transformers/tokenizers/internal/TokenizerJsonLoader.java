@@ -1,7 +1,5 @@
 package ai.boinc.transformers.tokenizers.internal;
 
-import ai.boinc.transformers.tokenizers.internal.ConfigApplier;
-import ai.boinc.transformers.tokenizers.internal.TruncationPaddingJson;
 import ai.boinc.transformers.tokenizers.internal.json.IntMembers;
 import ai.boinc.transformers.tokenizers.internal.json.JsonReader;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;

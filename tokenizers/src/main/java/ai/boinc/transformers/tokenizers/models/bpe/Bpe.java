@@ -2,7 +2,6 @@ package ai.boinc.transformers.tokenizers.models.bpe;
 
 import ai.boinc.transformers.tokenizers.models.Model;
 import ai.boinc.transformers.tokenizers.models.TokenSink;
-import ai.boinc.transformers.tokenizers.internal.BpeTrustedMerges;
 import ai.boinc.transformers.tokenizers.internal.text.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,16 +31,6 @@ import java.util.concurrent.RecursiveTask;
  * short pieces are kept in a bounded cache that never evicts (like the reference's).
  */
 public final class Bpe implements Model {
-  static {
-    BpeTrustedMerges.install(
-        new BpeTrustedMerges() {
-          @Override
-          protected void apply(Builder builder, int[] triples) {
-            builder.mergeIdsLookedUpFromText(triples);
-          }
-        });
-  }
-
   /** Pieces at least this long (UTF-16 units) are not cached, as in the reference (bytes there). */
   private static final int MAX_CACHED_LENGTH = 256;
 
@@ -819,8 +808,8 @@ public final class Bpe implements Model {
      * left token followed by the right one (without the prefix's length) in this vocabulary, as a
      * token-to-id map would: {@link #build} then checks only that the ids are in the
      * vocabulary, not again that the merged token's text is left + right (string comparisons
-     * that cost tens of milliseconds in a fresh JVM). Reached from the loader through {@link
-     * BpeTrustedMerges}, not public: other callers go through the checked {@link #mergeIds}.
+     * that cost tens of milliseconds in a fresh JVM). For {@link BpeFactory} only, not public:
+     * other callers go through the checked {@link #mergeIds}.
      */
     Builder mergeIdsLookedUpFromText(int[] triples) {
       mergeIds(triples);

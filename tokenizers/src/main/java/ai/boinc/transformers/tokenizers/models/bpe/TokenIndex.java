@@ -8,7 +8,7 @@ import java.util.Map;
  * open-addressing table of (hash, entry) longs over the vocabulary's tokens, with {@link
  * String#hashCode} hashes. Immutable.
  */
-public final class TokenIndex {
+final class TokenIndex {
   private final int[] ids;
   private final long[] table;
   private final int shift;
@@ -17,7 +17,7 @@ public final class TokenIndex {
   private final char[] text;
   private final int[] starts;
 
-  public TokenIndex(Map<String, Integer> vocab) {
+  TokenIndex(Map<String, Integer> vocab) {
     this(vocab.keySet().toArray(new String[0]), null, vocab.size(), vocab);
   }
 
@@ -25,7 +25,7 @@ public final class TokenIndex {
    * The tokens of a vocabulary object in document order; a repeated token keeps its last id, as
    * in a map.
    */
-  public TokenIndex(IntMembers members) {
+  TokenIndex(IntMembers members) {
     this(members.names(), members.values(), members.count(), null);
   }
 
@@ -79,7 +79,7 @@ public final class TokenIndex {
   }
 
   /** String-compatible hash of {@code a[start, end)} continued from {@code h}. */
-  public static int hash(int h, char[] a, int start, int end) {
+  static int hash(int h, char[] a, int start, int end) {
     for (int i = start; i < end; i++) {
       h = 31 * h + a[i];
     }
@@ -87,7 +87,7 @@ public final class TokenIndex {
   }
 
   /** Id of the token {@code a[s1, e1) + a[s2, e2)} whose hash is {@code h}, or -1. */
-  public int find(int h, char[] a, int s1, int e1, int s2, int e2) {
+  int find(int h, char[] a, int s1, int e1, int s2, int e2) {
     int len = (e1 - s1) + (e2 - s2);
     int mask = table.length - 1;
     char[] text = this.text;

@@ -1,89 +1,31 @@
-package ai.boinc.transformers.tokenizers.internal;
+package ai.boinc.transformers.tokenizers.models.bpe;
 
+import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.internal.json.IntMembers;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import ai.boinc.transformers.tokenizers.internal.json.MergeList;
-import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
-import ai.boinc.transformers.tokenizers.models.bpe.TokenIndex;
-import ai.boinc.transformers.tokenizers.decoders.ByteFallbackDecoder;
-import ai.boinc.transformers.tokenizers.decoders.Decoder;
-import ai.boinc.transformers.tokenizers.decoders.FuseDecoder;
-import ai.boinc.transformers.tokenizers.decoders.ReplaceDecoder;
-import ai.boinc.transformers.tokenizers.decoders.SequenceDecoder;
-import ai.boinc.transformers.tokenizers.decoders.StripDecoder;
-import ai.boinc.transformers.tokenizers.models.bpe.Bpe;
-import ai.boinc.transformers.tokenizers.normalizers.Normalizer;
-import ai.boinc.transformers.tokenizers.normalizers.PrependNormalizer;
-import ai.boinc.transformers.tokenizers.normalizers.ReplaceNormalizer;
-import ai.boinc.transformers.tokenizers.normalizers.SequenceNormalizer;
-import ai.boinc.transformers.tokenizers.processors.TemplateProcessing;
-import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
-import java.util.regex.PatternSyntaxException;
 
-/** The factories of {@link ComponentRegistry}: JSON object in, component out. */
-final class Factories {
-  private Factories() {}
+/**
+ * Reads a {@link Bpe} from its {@code tokenizer.json} object. Lives beside {@code Bpe} so that
+ * merges it resolves by looking up their text in the vocabulary reach the builder's unchecked
+ * entry ({@code mergeIdsLookedUpFromText}) without making that entry public. For the loader;
+ * not a stable API (its parameter type is internal).
+ */
+public final class BpeFactory {
+  private BpeFactory() {}
 
-  // ---- normalizers
-
-  static Normalizer sequenceNormalizer(JsonValue json, ComponentRegistry registry) {
-    List<Normalizer> list = new ArrayList<>();
-    for (JsonValue child : json.get("normalizers").elements()) {
-      list.add(registry.normalizer(child));
-    }
-    return new SequenceNormalizer(list);
-  }
-
-  static Normalizer prependNormalizer(JsonValue json, ComponentRegistry registry) {
-    return new PrependNormalizer(json.string("prepend"));
-  }
-
-  static Normalizer replaceNormalizer(JsonValue json, ComponentRegistry registry) {
-    JsonValue pattern = json.get("pattern");
-    String content = json.string("content");
-    String[] p = pattern(pattern);
-    if (p[0].equals("Regex")) {
-      Regexes.checkOniguruma(pattern.get("Regex"), p[1]);
-    }
-    try {
-      return p[0].equals("String")
-          ? ReplaceNormalizer.ofString(p[1], content)
-          : ReplaceNormalizer.ofRegex(p[1], content);
-    } catch (PatternSyntaxException e) {
-      throw invalidRegex(pattern, e);
-    }
-  }
-
-  /** A Replace/Split pattern: {@code {"String": s}} or {@code {"Regex": r}} as {kind, text}. */
-  private static String[] pattern(JsonValue pattern) {
-    if (!pattern.isObject() || pattern.size() != 1) {
-      throw pattern.mismatch("an object {\"String\": ...} or {\"Regex\": ...}");
-    }
-    JsonValue s = pattern.get("String");
-    if (!s.isMissing()) {
-      return new String[] {"String", s.asString()};
-    }
-    JsonValue r = pattern.get("Regex");
-    if (!r.isMissing()) {
-      return new String[] {"Regex", r.asString()};
-    }
-    throw pattern.mismatch("an object {\"String\": ...} or {\"Regex\": ...}");
-  }
-
-  private static RuntimeException invalidRegex(JsonValue pattern, PatternSyntaxException e) {
-    return pattern.get("Regex").error("invalid regular expression (" + e.getDescription() + ")");
-  }
-
-  // ---- models
-
-  static Bpe bpe(JsonValue json, ComponentRegistry registry) {
+  /**
+   * The model of a {@code tokenizer.json} whose type is {@code BPE}. Errors name the JSON path.
+   *
+   * @throws TokenizerLoadException if the object does not describe a valid BPE model
+   */
+  public static Bpe fromJson(JsonValue json) {
     JsonValue dropout = json.get("dropout");
     if (!dropout.isAbsent() && dropout.asDouble() != 0.0) {
       throw dropout.error(
@@ -176,7 +118,7 @@ final class Factories {
       } else {
         b.vocab(vocab);
       }
-      BpeTrustedMerges.set(b, ids);
+      b.mergeIdsLookedUpFromText(ids);
     }
     try {
       return b.build();
@@ -190,7 +132,7 @@ final class Factories {
   }
 
   /** A vocabulary object's tokens and ids. */
-  static Map<String, Integer> vocabMap(JsonValue vocabJson) {
+  private static Map<String, Integer> vocabMap(JsonValue vocabJson) {
     if (vocabJson.node() instanceof IntMembers) {
       IntMembers members = (IntMembers) vocabJson.node();
       int n = members.count();
@@ -207,7 +149,7 @@ final class Factories {
     return vocab;
   }
 
-  /** The first half of the merges, on a pool thread (a class, not a lambda: see ComponentRegistry.Call). */
+  /** The first half of the merges, on a pool thread (a class, not a lambda: a lambda costs a class spun at run time in a fresh JVM). */
   private static final class MergeResolver extends RecursiveAction {
     private static final long serialVersionUID = 1L;
     private final transient TokenIndex index;
@@ -284,116 +226,5 @@ final class Factories {
   private static TokenizerLoadException invalidMerge(JsonValue mergesValue, int i, String problem) {
     JsonValue m = mergesValue.element(i);
     return m.error("invalid merge " + m.describe() + ": merge " + i + ": " + problem);
-  }
-
-  // ---- post-processors
-
-  static TemplateProcessing templateProcessing(JsonValue json, ComponentRegistry registry) {
-    List<TemplateProcessing.Piece> single = template(json.get("single"));
-    List<TemplateProcessing.Piece> pair = template(json.get("pair"));
-    Map<String, TemplateProcessing.SpecialToken> specials = new LinkedHashMap<>();
-    JsonValue specialsJson = json.get("special_tokens");
-    if (!specialsJson.isAbsent()) {
-      for (Map.Entry<String, JsonValue> e : specialsJson.members()) {
-        JsonValue t = e.getValue().requireObject();
-        List<JsonValue> idsJson = t.get("ids").elements();
-        int[] ids = new int[idsJson.size()];
-        for (int i = 0; i < ids.length; i++) {
-          ids[i] = idsJson.get(i).asNonNegativeInt();
-        }
-        List<String> tokens = new ArrayList<>();
-        for (JsonValue tok : t.get("tokens").elements()) {
-          tokens.add(tok.asString());
-        }
-        if (ids.length != tokens.size()) {
-          throw t.error(
-              "special token '" + e.getKey() + "' has " + ids.length + " ids but "
-                  + tokens.size() + " tokens");
-        }
-        String id = t.optString("id").orElse(e.getKey());
-        specials.put(e.getKey(), new TemplateProcessing.SpecialToken(id, ids, tokens));
-      }
-    }
-    for (String which : List.of("single", "pair")) {
-      List<JsonValue> pieces = json.get(which).elements();
-      List<TemplateProcessing.Piece> parsed = which.equals("single") ? single : pair;
-      for (int i = 0; i < parsed.size(); i++) {
-        TemplateProcessing.Piece p = parsed.get(i);
-        if (!p.isSequence() && !specials.containsKey(p.id())) {
-          throw pieces.get(i).error(
-              "special token '" + p.id() + "' is used in the template but missing from "
-                  + json.get("special_tokens").path());
-        }
-      }
-    }
-    return new TemplateProcessing(single, pair, specials);
-  }
-
-  private static List<TemplateProcessing.Piece> template(JsonValue json) {
-    List<TemplateProcessing.Piece> out = new ArrayList<>();
-    for (JsonValue piece : json.elements()) {
-      if (!piece.isObject() || piece.size() != 1) {
-        throw piece.mismatch("a piece {\"Sequence\": {...}} or {\"SpecialToken\": {...}}");
-      }
-      JsonValue seq = piece.get("Sequence");
-      JsonValue special = piece.get("SpecialToken");
-      if (!seq.isMissing()) {
-        seq.requireObject();
-        JsonValue id = seq.get("id");
-        String name = id.asString();
-        if (!name.equals("A") && !name.equals("B")) {
-          throw id.mismatch("\"A\" or \"B\"");
-        }
-        out.add(
-            TemplateProcessing.Piece.sequence(name.equals("A") ? 0 : 1, seq.nonNegativeInt("type_id")));
-      } else if (!special.isMissing()) {
-        special.requireObject();
-        out.add(
-            TemplateProcessing.Piece.specialToken(
-                special.string("id"), special.nonNegativeInt("type_id")));
-      } else {
-        throw piece.mismatch("a piece {\"Sequence\": {...}} or {\"SpecialToken\": {...}}");
-      }
-    }
-    return out;
-  }
-
-  // ---- decoders
-
-  static Decoder sequenceDecoder(JsonValue json, ComponentRegistry registry) {
-    List<Decoder> list = new ArrayList<>();
-    for (JsonValue child : json.get("decoders").elements()) {
-      list.add(registry.decoder(child));
-    }
-    return new SequenceDecoder(list);
-  }
-
-  static Decoder replaceDecoder(JsonValue json, ComponentRegistry registry) {
-    JsonValue pattern = json.get("pattern");
-    String content = json.string("content");
-    String[] p = pattern(pattern);
-    if (p[0].equals("Regex")) {
-      Regexes.checkOniguruma(pattern.get("Regex"), p[1]);
-    }
-    try {
-      return p[0].equals("String")
-          ? ReplaceDecoder.ofString(p[1], content)
-          : ReplaceDecoder.ofRegex(p[1], content);
-    } catch (PatternSyntaxException e) {
-      throw invalidRegex(pattern, e);
-    }
-  }
-
-  static Decoder byteFallbackDecoder(JsonValue json, ComponentRegistry registry) {
-    return new ByteFallbackDecoder();
-  }
-
-  static Decoder fuseDecoder(JsonValue json, ComponentRegistry registry) {
-    return new FuseDecoder();
-  }
-
-  static Decoder stripDecoder(JsonValue json, ComponentRegistry registry) {
-    return new StripDecoder(
-        json.get("content").asChar(), json.nonNegativeInt("start"), json.nonNegativeInt("stop"));
   }
 }

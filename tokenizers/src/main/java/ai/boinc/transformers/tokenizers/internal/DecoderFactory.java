@@ -1,0 +1,102 @@
+package ai.boinc.transformers.tokenizers.internal;
+
+import ai.boinc.transformers.tokenizers.TokenizerLoadException;
+import ai.boinc.transformers.tokenizers.decoders.BpeDecoder;
+import ai.boinc.transformers.tokenizers.decoders.ByteFallbackDecoder;
+import ai.boinc.transformers.tokenizers.decoders.ByteLevelDecoder;
+import ai.boinc.transformers.tokenizers.decoders.CtcDecoder;
+import ai.boinc.transformers.tokenizers.decoders.Decoder;
+import ai.boinc.transformers.tokenizers.decoders.FuseDecoder;
+import ai.boinc.transformers.tokenizers.decoders.MetaspaceDecoder;
+import ai.boinc.transformers.tokenizers.decoders.ReplaceDecoder;
+import ai.boinc.transformers.tokenizers.decoders.SequenceDecoder;
+import ai.boinc.transformers.tokenizers.decoders.StripDecoder;
+import ai.boinc.transformers.tokenizers.decoders.WordPieceDecoder;
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
+import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Builds a decoder from its {@code tokenizer.json} object: one {@code case} per {@code "type"} (a
+ * new decoder is its class plus a case here and a name in {@link #TYPES}).
+ */
+final class DecoderFactory {
+  private static final String STAGE = "decoder";
+  /** The supported types, as the error message lists them. */
+  static final List<String> TYPES =
+      List.of(
+          "BPEDecoder", "ByteFallback", "ByteLevel", "CTC", "Fuse", "Metaspace", "Replace",
+          "Sequence", "Strip", "WordPiece");
+
+  private DecoderFactory() {}
+
+  static Decoder create(JsonValue json) {
+    String type = StageTypes.type(json, STAGE, TYPES);
+    try {
+      return create(json, type);
+    } catch (TokenizerLoadException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw StageTypes.invalid(json, STAGE, type, e);
+    }
+  }
+
+  private static Decoder create(JsonValue json, String type) {
+    switch (type) {
+      case "BPEDecoder":
+        return new BpeDecoder(json.optString("suffix").orElse("</w>"));
+      case "ByteFallback":
+        return new ByteFallbackDecoder();
+      case "ByteLevel":
+        return new ByteLevelDecoder();
+      case "CTC":
+        return new CtcDecoder(
+            json.optString("pad_token").orElse("<pad>"),
+            json.optString("word_delimiter_token").orElse("|"),
+            json.bool("cleanup", true));
+      case "Fuse":
+        return new FuseDecoder();
+      case "Metaspace":
+        return new MetaspaceDecoder(
+            json.get("replacement").asChar(), PreTokenizerFactory.prependScheme(json));
+      case "Replace":
+        return replace(json);
+      case "Sequence":
+        return sequence(json);
+      case "Strip":
+        return new StripDecoder(
+            json.get("content").asChar(), json.nonNegativeInt("start"), json.nonNegativeInt("stop"));
+      case "WordPiece":
+        return new WordPieceDecoder(json.string("prefix"), json.get("cleanup").asBoolean());
+      default:
+        throw StageTypes.unknown(json, STAGE, type, TYPES, List.of());
+    }
+  }
+
+  private static Decoder replace(JsonValue json) {
+    JsonValue patternJson = json.get("pattern");
+    String content = json.string("content");
+    JsonValue pattern = StageTypes.pattern(patternJson);
+    boolean regex = StageTypes.isRegex(patternJson);
+    if (regex) {
+      Regexes.checkOniguruma(pattern, pattern.asString());
+    }
+    try {
+      return regex
+          ? ReplaceDecoder.ofRegex(pattern.asString(), content)
+          : ReplaceDecoder.ofString(pattern.asString(), content);
+    } catch (PatternSyntaxException e) {
+      throw pattern.error("invalid regular expression (" + e.getDescription() + ")");
+    }
+  }
+
+  private static Decoder sequence(JsonValue json) {
+    List<Decoder> list = new ArrayList<>();
+    for (JsonValue child : json.get("decoders").elements()) {
+      list.add(create(child));
+    }
+    return new SequenceDecoder(list);
+  }
+}
