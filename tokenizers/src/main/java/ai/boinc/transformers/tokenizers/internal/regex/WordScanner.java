@@ -17,7 +17,7 @@ import java.util.Arrays;
  * space of a run left for the next match). {@code WordScannerTest} checks every scanner against
  * the regex on arbitrary text. Immutable and thread-safe.
  */
-public abstract class WordScanner {
+abstract class WordScanner {
   static final String GPT2 =
       "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
   static final String LLAMA3 =

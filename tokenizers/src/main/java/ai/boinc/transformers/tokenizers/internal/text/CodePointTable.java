@@ -8,7 +8,7 @@ import java.util.Arrays;
  * search. Exists so that character classes can follow the reference's Unicode tables rather than
  * the running JDK's. Thread-safe.
  */
-public final class CodePointTable {
+final class CodePointTable {
   private static final int BMP = 0x10000;
 
   private final byte[] bmp;

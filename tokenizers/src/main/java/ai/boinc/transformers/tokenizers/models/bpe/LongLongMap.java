@@ -5,7 +5,7 @@ package ai.boinc.transformers.tokenizers.models.bpe;
  * merges up by a packed id pair without boxing. Filled once, then read-only: safe to share
  * between threads after safe publication.
  */
-public final class LongLongMap {
+final class LongLongMap {
   private static final long EMPTY = -1L;
 
   /**

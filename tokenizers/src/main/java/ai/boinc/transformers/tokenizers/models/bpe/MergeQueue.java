@@ -7,7 +7,7 @@ import java.util.Arrays;
  * priority queue pops them. Each entry also carries the id the merge produces. Not thread-safe;
  * one per word being merged.
  */
-public final class MergeQueue {
+final class MergeQueue {
   private long[] keys = new long[16];
   private int[] newIds = new int[16];
   private int size;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * free slot at once may lose one of the entries, which only costs a later miss. Callers must not
  * change a stored array.
  */
-public final class WordCache {
+final class WordCache {
   private final int capacity;
   private final Entry[] slots;
   private final int mask;
