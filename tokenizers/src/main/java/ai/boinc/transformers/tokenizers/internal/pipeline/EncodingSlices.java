@@ -4,7 +4,6 @@ import ai.boinc.transformers.tokenizer.Encoding;
 import ai.boinc.transformers.tokenizer.Padding;
 import ai.boinc.transformers.tokenizer.Truncation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
  * Encoding}s: cutting one into a window and its overflowing windows, and adding padding tokens
  * (to the overflowing encodings too). Stateless.
  */
-public final class EncodingSlices {
+final class EncodingSlices {
   private EncodingSlices() {}
 
   /**
@@ -66,24 +65,7 @@ public final class EncodingSlices {
 
   /** Tokens {@code [start, end)} of {@code e}, with the given overflowing encodings. */
   public static Encoding slice(Encoding e, int start, int end, List<Encoding> overflowing) {
-    int[] offsets = new int[2 * (end - start)];
-    String[] tokens = new String[end - start];
-    for (int i = start; i < end; i++) {
-      offsets[2 * (i - start)] = e.startOffset(i);
-      offsets[2 * (i - start) + 1] = e.endOffset(i);
-      tokens[i - start] = e.token(i);
-    }
-    return Encoding.builder()
-        .ids(Arrays.copyOfRange(e.ids(), start, end))
-        .tokens(tokens)
-        .typeIds(Arrays.copyOfRange(e.typeIds(), start, end))
-        .attentionMask(Arrays.copyOfRange(e.attentionMask(), start, end))
-        .specialTokensMask(Arrays.copyOfRange(e.specialTokensMask(), start, end))
-        .wordIds(Arrays.copyOfRange(e.wordIds(), start, end))
-        .sequenceIds(Arrays.copyOfRange(e.sequenceIds(), start, end))
-        .offsets(offsets)
-        .overflowing(overflowing)
-        .build();
+    return new EncodingBuilder(end - start).append(e, start, end).overflowing(overflowing).build();
   }
 
   /** {@code e} without its overflowing encodings. */
@@ -114,46 +96,12 @@ public final class EncodingSlices {
       return padded == overflowing ? e : withOverflowing(e, padded);
     }
     int extra = length - n;
-    boolean left = padding.direction() == Padding.Direction.LEFT;
-    int at = left ? extra : 0;
-    int padAt = left ? 0 : n;
-    int[] ids = new int[length];
-    String[] tokens = new String[length];
-    int[] typeIds = new int[length];
-    int[] attention = new int[length];
-    int[] special = new int[length];
-    int[] words = new int[length];
-    int[] sequences = new int[length];
-    int[] offsets = new int[2 * length];
-    System.arraycopy(e.ids(), 0, ids, at, n);
-    System.arraycopy(e.typeIds(), 0, typeIds, at, n);
-    System.arraycopy(e.attentionMask(), 0, attention, at, n);
-    System.arraycopy(e.specialTokensMask(), 0, special, at, n);
-    System.arraycopy(e.wordIds(), 0, words, at, n);
-    System.arraycopy(e.sequenceIds(), 0, sequences, at, n);
-    for (int i = 0; i < n; i++) {
-      tokens[at + i] = e.token(i);
-      offsets[2 * (at + i)] = e.startOffset(i);
-      offsets[2 * (at + i) + 1] = e.endOffset(i);
+    EncodingBuilder b = new EncodingBuilder(length);
+    if (padding.direction() == Padding.Direction.LEFT) {
+      b.addPadding(padding, extra).append(e);
+    } else {
+      b.append(e).addPadding(padding, extra);
     }
-    for (int i = padAt; i < padAt + extra; i++) {
-      ids[i] = padding.padId();
-      tokens[i] = padding.padToken();
-      typeIds[i] = padding.padTypeId();
-      special[i] = 1;
-      words[i] = Encoding.NONE;
-      sequences[i] = Encoding.NONE;
-    }
-    return Encoding.builder()
-        .ids(ids)
-        .tokens(tokens)
-        .typeIds(typeIds)
-        .attentionMask(attention)
-        .specialTokensMask(special)
-        .wordIds(words)
-        .sequenceIds(sequences)
-        .offsets(offsets)
-        .overflowing(padded)
-        .build();
+    return b.overflowing(padded).build();
   }
 }

@@ -7,7 +7,6 @@ import ai.boinc.transformers.tokenizer.Encoding;
 import ai.boinc.transformers.tokenizer.Padding;
 import ai.boinc.transformers.tokenizer.Truncation;
 import ai.boinc.transformers.tokenizers.AddedToken;
-import ai.boinc.transformers.tokenizers.NormalizedString;
 import ai.boinc.transformers.tokenizers.PretrainedTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.decoders.Decoder;
@@ -19,7 +18,6 @@ import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizer;
 import ai.boinc.transformers.tokenizers.processors.PostProcessor;
 import ai.boinc.transformers.tokenizers.processors.TemplateProcessing;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -272,20 +270,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   /** One sequence through added tokens, normalizer, pre-tokenizer and model. */
   private Encoding encodeSequence(String text, int typeId, Optional<Truncation> truncation) {
     List<Split> splits = tokenizeSequence(text, typeId, truncation).splits();
-    int n = tokenCount(splits);
-    int[] ids = new int[n];
-    String[] tokens = new String[n];
-    int[] offsets = new int[2 * n];
-    int[] words = new int[n];
-    fill(splits, ids, tokens, offsets, words, 0);
-    Encoding.Builder b = Encoding.builder().ids(ids).tokens(tokens).offsets(offsets).wordIds(words);
-    if (typeId != 0) {
-      int[] typeIds = new int[n];
-      Arrays.fill(typeIds, typeId);
-      b.typeIds(typeIds);
-    }
     // Without a post-processor a lone sequence is sequence 0 (the reference's default).
-    return b.sequenceIds(new int[n]).build();
+    return new EncodingBuilder(tokenCount(splits)).appendSplits(splits, typeId, 0).build();
   }
 
   private static int tokenCount(List<Split> splits) {
@@ -294,26 +280,6 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
       n += splits.get(i).tokenCount();
     }
     return n;
-  }
-
-  /** Writes the tokens of {@code splits} to the arrays from index {@code at} on. */
-  private static void fill(
-      List<Split> splits, int[] ids, String[] tokens, int[] offsets, int[] words, int at) {
-    int k = at;
-    for (int w = 0; w < splits.size(); w++) {
-      Split s = splits.get(w);
-      NormalizedString piece = s.normalized();
-      for (int t = 0; t < s.tokenCount(); t++) {
-        int start = s.start(t);
-        int end = s.end(t);
-        ids[k] = s.id(t);
-        tokens[k] = s.value(t);
-        offsets[2 * k] = piece.toOriginalStart(start, end);
-        offsets[2 * k + 1] = piece.toOriginalEnd(start, end);
-        words[k] = w;
-        k++;
-      }
-    }
   }
 
   /** Added tokens, normalizer, pre-tokenizer and model on one sequence. */
@@ -406,37 +372,15 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
       int n = tokenCount(splits);
       int specials = addSpecialTokens ? ids.length : 0;
       int lead = addSpecialTokens ? before : 0;
-      int total = n + specials;
-      int[] outIds = new int[total];
-      String[] outTokens = new String[total];
-      int[] outTypes = new int[total];
-      int[] attention = new int[total];
-      int[] special = new int[total];
-      int[] words = new int[total];
-      int[] sequences = new int[total];
-      int[] offsets = new int[2 * total];
-      fill(splits, outIds, outTokens, offsets, words, lead);
-      Arrays.fill(attention, 1);
-      Arrays.fill(outTypes, lead, lead + n, sequenceTypeId);
-      for (int i = 0; i < specials; i++) {
-        int k = i < before ? i : n + i;
-        outIds[k] = ids[i];
-        outTokens[k] = tokens[i];
-        outTypes[k] = typeIds[i];
-        special[k] = 1;
-        words[k] = Encoding.NONE;
-        sequences[k] = Encoding.NONE;
+      EncodingBuilder b = new EncodingBuilder(n + specials);
+      for (int i = 0; i < lead; i++) {
+        b.addSpecial(ids[i], tokens[i], typeIds[i]);
       }
-      return Encoding.builder()
-          .ids(outIds)
-          .tokens(outTokens)
-          .typeIds(outTypes)
-          .attentionMask(attention)
-          .specialTokensMask(special)
-          .wordIds(words)
-          .sequenceIds(sequences)
-          .offsets(offsets)
-          .build();
+      b.appendSplits(splits, sequenceTypeId, 0);
+      for (int i = lead; i < specials; i++) {
+        b.addSpecial(ids[i], tokens[i], typeIds[i]);
+      }
+      return b.build();
     }
   }
 
@@ -447,39 +391,10 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     }
     Encoding a = encodings.get(0);
     Encoding b = encodings.get(1);
-    int na = a.size();
-    int n = na + b.size();
-    int[] sequences = new int[n];
-    Arrays.fill(sequences, na, n, 1);
-    String[] tokens = new String[n];
-    for (int i = 0; i < n; i++) {
-      tokens[i] = i < na ? a.token(i) : b.token(i - na);
-    }
-    return Encoding.builder()
-        .ids(concat(a.ids(), b.ids()))
-        .tokens(tokens)
-        .typeIds(concat(a.typeIds(), b.typeIds()))
-        .attentionMask(concat(a.attentionMask(), b.attentionMask()))
-        .specialTokensMask(concat(a.specialTokensMask(), b.specialTokensMask()))
-        .wordIds(concat(a.wordIds(), b.wordIds()))
-        .sequenceIds(sequences)
-        .offsets(concat(flatOffsets(a), flatOffsets(b)))
+    return new EncodingBuilder(a.size() + b.size())
+        .appendInSequence(a, 0)
+        .appendInSequence(b, 1)
         .build();
-  }
-
-  private static int[] flatOffsets(Encoding e) {
-    int[] out = new int[2 * e.size()];
-    for (int i = 0; i < e.size(); i++) {
-      out[2 * i] = e.startOffset(i);
-      out[2 * i + 1] = e.endOffset(i);
-    }
-    return out;
-  }
-
-  private static int[] concat(int[] a, int[] b) {
-    int[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 
   /**

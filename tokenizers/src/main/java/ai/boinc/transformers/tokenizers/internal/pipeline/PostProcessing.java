@@ -15,7 +15,7 @@ import java.util.Optional;
  * window keep the type id of their sequence (0 or 1) where the main encoding gets the template's.
  * Stateless.
  */
-public final class PostProcessing {
+final class PostProcessing {
   private PostProcessing() {}
 
   /** Combines one or two sequences into one encoding (a post-processor, or plain concatenation). */
