@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.internal;
 
 import ai.boinc.transformers.tokenizers.internal.json.IntMembers;
-import ai.boinc.transformers.tokenizers.internal.json.JsonReader;
+import ai.boinc.transformers.tokenizers.internal.json.TokenizerJson;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import ai.boinc.transformers.tokenizer.Padding;
@@ -34,12 +34,12 @@ public final class TokenizerJsonLoader {
 
   private TokenizerJsonLoader() {}
 
-  /** Parses JSON text (UTF-8); {@code source} names it in messages. Returns a {@link JsonReader} tree. */
+  /** Parses JSON text (UTF-8); {@code source} names it in messages. Returns a {@link TokenizerJson} tree. */
   public static Object parse(byte[] utf8, String source) {
-    return JsonReader.parse(utf8, source);
+    return TokenizerJson.parse(utf8, source);
   }
 
-  /** Reads and parses a JSON file; returns a {@link JsonReader} tree. */
+  /** Reads and parses a JSON file; returns a {@link TokenizerJson} tree. */
   public static Object parse(Path file) {
     byte[] bytes;
     try {

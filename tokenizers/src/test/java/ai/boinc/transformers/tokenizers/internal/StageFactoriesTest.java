@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
-import ai.boinc.transformers.tokenizers.internal.json.JsonReader;
+import ai.boinc.transformers.tokenizers.internal.json.TokenizerJson;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ class StageFactoriesTest {
   void everyListedTypeHasItsCase() {
     for (String stage : STAGES) {
       for (String type : ComponentRegistry.standard().supported(stage)) {
-        JsonValue json = JsonValue.root(JsonReader.parse(
+        JsonValue json = JsonValue.root(TokenizerJson.parse(
             ("{\"type\": \"" + type + "\"}").getBytes(StandardCharsets.UTF_8), "test"));
         try {
           create(stage, json);
@@ -45,7 +45,7 @@ class StageFactoriesTest {
   @Test
   void anUnlistedTypeIsUnknown() {
     for (String stage : STAGES) {
-      JsonValue json = JsonValue.root(JsonReader.parse(
+      JsonValue json = JsonValue.root(TokenizerJson.parse(
           "{\"type\": \"Nope\"}".getBytes(StandardCharsets.UTF_8), "test"));
       assertThatThrownBy(() -> create(stage, json))
           .isInstanceOf(TokenizerLoadException.class)

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A JSON object whose values are all non-negative ints (a vocabulary), as read by {@link
- * JsonReader}: names and values in document order, repeated names included. Read-only after
+ * TokenizerJson}: names and values in document order, repeated names included. Read-only after
  * reading.
  */
 public final class IntMembers {

@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.internal.json;
 
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
-import java.math.BigInteger;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,8 @@ import java.util.Optional;
  * A JSON value together with its path from the document root ({@code $.model.merges[3]}), so
  * every type check can fail with a {@link TokenizerLoadException} that says where and what was
  * expected, instead of a NullPointerException or ClassCastException. The value is a node of the
- * tree {@link JsonReader} reads. Immutable.
+ * tree {@link TokenizerJson} reads (core's {@link ai.boinc.transformers.json.JsonReader} tree,
+ * with the compact forms). Immutable.
  */
 public final class JsonValue {
   /** Whether {@code name} matches {@code [A-Za-z_][A-Za-z0-9_]*} (written {@code .name} in a path). */
@@ -31,6 +32,8 @@ public final class JsonValue {
   private static final int MAX_SHOWN = 60;
   /** A missing member. */
   private static final Object MISSING = new Object();
+  /** JSON {@code null} (in the tree, Java null). */
+  private static final Object NULL = new Object();
 
   private final Object node;
   /**
@@ -44,7 +47,7 @@ public final class JsonValue {
   private final int index;
 
   private JsonValue(Object node, String path) {
-    this.node = node == null ? MISSING : node;
+    this.node = node == null ? NULL : node;
     this.path = path;
     this.parent = null;
     this.name = null;
@@ -52,13 +55,13 @@ public final class JsonValue {
   }
 
   private JsonValue(Object node, JsonValue parent, String name, int index) {
-    this.node = node == null ? MISSING : node;
+    this.node = node;
     this.parent = parent;
     this.name = name;
     this.index = index;
   }
 
-  /** The root of a tree read by {@link JsonReader} (a String, Map, List, ... node). */
+  /** The root of a tree read by {@link TokenizerJson} (a String, Map, List, ... node). */
   public static JsonValue root(Object node) {
     return new JsonValue(node, "$");
   }
@@ -77,9 +80,9 @@ public final class JsonValue {
     return path;
   }
 
-  /** The node: see {@link JsonReader} for the types. */
+  /** The node, null for JSON null: see {@link TokenizerJson} for the types. */
   public Object node() {
-    return node;
+    return node == NULL ? null : node;
   }
 
   @SuppressWarnings("unchecked")
@@ -89,7 +92,15 @@ public final class JsonValue {
 
   /** The member {@code name} (possibly missing). */
   public JsonValue get(String name) {
-    return new JsonValue(isObject() ? map().get(name) : null, this, name, -1);
+    Object member = MISSING;
+    if (isObject()) {
+      Map<String, Object> map = map();
+      member = map.get(name);
+      if (member == null) {
+        member = map.containsKey(name) ? NULL : MISSING;
+      }
+    }
+    return new JsonValue(member, this, name, -1);
   }
 
   public boolean isMissing() {
@@ -98,7 +109,7 @@ public final class JsonValue {
 
   /** Missing or JSON {@code null}. */
   public boolean isAbsent() {
-    return node == MISSING || node == JsonReader.NULL;
+    return node == MISSING || node == NULL;
   }
 
   public boolean isObject() {
@@ -117,9 +128,15 @@ public final class JsonValue {
     return node instanceof Number;
   }
 
-  /** A number without fraction or exponent in the text. */
+  /**
+   * A number without fraction or exponent in the text: a {@code Long}, or an integer too long for
+   * one (which the reader keeps as a {@code BigDecimal} of scale 0).
+   */
   public boolean isIntegralNumber() {
-    return node instanceof Long || node instanceof BigInteger;
+    return node instanceof Long
+        || (node instanceof BigDecimal
+            && ((BigDecimal) node).scale() == 0
+            && ((BigDecimal) node).precision() > 18);
   }
 
   /** Elements of an array, members of an object, 0 for anything else. */
@@ -161,7 +178,7 @@ public final class JsonValue {
     }
     Object e =
         node instanceof MergeList ? ((MergeList) node).element(i) : ((List<?>) node).get(i);
-    return new JsonValue(e, this, null, i);
+    return new JsonValue(e == null ? NULL : e, this, null, i);
   }
 
   /** The members of a required object, in document order. */
@@ -252,7 +269,7 @@ public final class JsonValue {
     if (node == MISSING) {
       return "nothing (the field is missing)";
     }
-    if (node == JsonReader.NULL) {
+    if (node == NULL) {
       return "null";
     }
     if (node instanceof String) {

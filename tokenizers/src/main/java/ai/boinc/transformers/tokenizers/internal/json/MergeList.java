@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A JSON array of BPE merges, each {@code "left right"} (exactly one space) or {@code ["left",
- * "right"]}, as read by {@link JsonReader}: the tokens' text in one char array, no string per
+ * "right"]}, as read by {@link TokenizerJson}: the tokens' text in one char array, no string per
  * token. Read-only after reading.
  */
 public final class MergeList {

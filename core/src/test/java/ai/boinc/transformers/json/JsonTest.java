@@ -1,4 +1,4 @@
-package ai.boinc.transformers.internal.json;
+package ai.boinc.transformers.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ class JsonTest {
 
   @Test
   void readsTheShapesOfTheHubsAnswers() {
-    Object json = Json.parse(
+    Object json = JsonReader.parse(
         " {\"sha\":\"abc\",\"private\":false,\"gated\":null,\"n\":-12,\"f\":1.5e3,\r\n\t"
             + "\"siblings\":[{\"rfilename\":\"a\\u00e9\\n\\\"b\"},{}]} ");
     assertThat(json).isInstanceOf(Map.class);
@@ -37,48 +37,48 @@ class JsonTest {
 
   @Test
   void readsEveryScalarAtTheTop() {
-    assertThat(Json.parse("true")).isEqualTo(true);
-    assertThat(Json.parse("false")).isEqualTo(false);
-    assertThat(Json.parse(" null ")).isNull();
-    assertThat(Json.parse("\"\"")).isEqualTo("");
-    assertThat(Json.parse("0")).isEqualTo(0L);
-    assertThat(Json.parse("[]")).isEqualTo(List.of());
-    assertThat(Json.parse("{}")).isEqualTo(Map.of());
+    assertThat(JsonReader.parse("true")).isEqualTo(true);
+    assertThat(JsonReader.parse("false")).isEqualTo(false);
+    assertThat(JsonReader.parse(" null ")).isNull();
+    assertThat(JsonReader.parse("\"\"")).isEqualTo("");
+    assertThat(JsonReader.parse("0")).isEqualTo(0L);
+    assertThat(JsonReader.parse("[]")).isEqualTo(List.of());
+    assertThat(JsonReader.parse("{}")).isEqualTo(Map.of());
   }
 
   @Test
   void readsEveryEscape() {
-    assertThat(Json.parse("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0041\\u00E9\\u20ac\"")).isEqualTo("\"\\/\b\f\n\r\tA\u00e9\u20ac");
-    assertThat(Json.parse("\"\\ud83d\\ude00\"")).isEqualTo("\ud83d\ude00");
-    assertThat(Json.parse("\"\ud83d\ude00 raw\"")).isEqualTo("\ud83d\ude00 raw");
-    assertThat(Json.parse("\"\u007f\u0080\"")).isEqualTo("\u007f\u0080");
+    assertThat(JsonReader.parse("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u0041\\u00E9\\u20ac\"")).isEqualTo("\"\\/\b\f\n\r\tA\u00e9\u20ac");
+    assertThat(JsonReader.parse("\"\\ud83d\\ude00\"")).isEqualTo("\ud83d\ude00");
+    assertThat(JsonReader.parse("\"\ud83d\ude00 raw\"")).isEqualTo("\ud83d\ude00 raw");
+    assertThat(JsonReader.parse("\"\u007f\u0080\"")).isEqualTo("\u007f\u0080");
   }
 
   @Test
   void keepsLoneSurrogatesAsAlways() {
-    assertThat(Json.parse("\"\\ud800\"")).isEqualTo("\ud800");
-    assertThat(Json.parse("\"x\\udc00y\"")).isEqualTo("x\udc00y");
-    assertThat(Json.parse("\"\ud800\"")).isEqualTo("\ud800");
+    assertThat(JsonReader.parse("\"\\ud800\"")).isEqualTo("\ud800");
+    assertThat(JsonReader.parse("\"x\\udc00y\"")).isEqualTo("x\udc00y");
+    assertThat(JsonReader.parse("\"\ud800\"")).isEqualTo("\ud800");
   }
 
   @Test
   void readsIntegersThatFitAsLongAndOtherNumbersExactly() {
-    assertThat(Json.parse("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
-    assertThat(Json.parse("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
-    assertThat(Json.parse("-0")).isEqualTo(0L);
-    assertThat(Json.parse("9223372036854775808")).isEqualTo(new BigDecimal("9223372036854775808"));
-    assertThat(Json.parse("99999999999999999999999999")).isEqualTo(new BigDecimal("99999999999999999999999999"));
-    assertThat(Json.parse("0.1000000000000000055511151231257827"))
+    assertThat(JsonReader.parse("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+    assertThat(JsonReader.parse("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+    assertThat(JsonReader.parse("-0")).isEqualTo(0L);
+    assertThat(JsonReader.parse("9223372036854775808")).isEqualTo(new BigDecimal("9223372036854775808"));
+    assertThat(JsonReader.parse("99999999999999999999999999")).isEqualTo(new BigDecimal("99999999999999999999999999"));
+    assertThat(JsonReader.parse("0.1000000000000000055511151231257827"))
         .isEqualTo(new BigDecimal("0.1000000000000000055511151231257827"));
-    assertThat(Json.parse("1e400")).isEqualTo(new BigDecimal("1e400"));
-    assertThat(Json.parse("-1.5E-3")).isEqualTo(new BigDecimal("-0.0015"));
-    assertThat(Json.parse("1.0")).isEqualTo(new BigDecimal("1.0"));
-    assertThat(Json.parse("3600")).hasToString("3600");
+    assertThat(JsonReader.parse("1e400")).isEqualTo(new BigDecimal("1e400"));
+    assertThat(JsonReader.parse("-1.5E-3")).isEqualTo(new BigDecimal("-0.0015"));
+    assertThat(JsonReader.parse("1.0")).isEqualTo(new BigDecimal("1.0"));
+    assertThat(JsonReader.parse("3600")).hasToString("3600");
   }
 
   @Test
   void aRepeatedKeyKeepsItsFirstPlaceAndItsLastValue() {
-    Map<?, ?> map = (Map<?, ?>) Json.parse("{\"a\":1,\"b\":2,\"a\":3}");
+    Map<?, ?> map = (Map<?, ?>) JsonReader.parse("{\"a\":1,\"b\":2,\"a\":3}");
     assertThat(List.<Object>copyOf(map.keySet())).containsExactly("a", "b");
     assertThat(map.get("a")).isEqualTo(3L);
   }
@@ -95,7 +95,7 @@ class JsonTest {
       {"\u00a0{}", "0"}, {"\ufeff{}", "0"}, {"{}\u000b", "2"}, {"1e9999999999", "0"}, {"[1e-9999999999]", "1"},
     };
     for (String[] bad : cases) {
-      assertThatThrownBy(() -> Json.parse(bad[0])).as(bad[0]).isInstanceOf(JsonException.class)
+      assertThatThrownBy(() -> JsonReader.parse(bad[0])).as(bad[0]).isInstanceOf(JsonException.class)
           .hasMessageStartingWith("malformed JSON at offset " + bad[1] + ": ")
           .satisfies(e -> assertThat(((JsonException) e).offset()).isEqualTo(Integer.parseInt(bad[1])));
     }
@@ -109,7 +109,7 @@ class JsonTest {
       "{\"data\":{\"token\":\"" + SECRET + "\"}} " + SECRET, "-" + SECRET, "1." + SECRET, "1e" + SECRET,
     };
     for (String input : inputs) {
-      assertThatThrownBy(() -> Json.parse(input)).as(input).isInstanceOf(JsonException.class)
+      assertThatThrownBy(() -> JsonReader.parse(input)).as(input).isInstanceOf(JsonException.class)
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ba_").doesNotContain("planted")
               .doesNotContain("secret"));
     }
@@ -117,28 +117,28 @@ class JsonTest {
 
   @Test
   void boundsNesting() {
-    assertThat(Json.parse("[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH))).isInstanceOf(List.class);
-    assertThatThrownBy(() -> Json.parse("[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1)))
+    assertThat(JsonReader.parse("[".repeat(JsonWriter.MAX_DEPTH) + "]".repeat(JsonWriter.MAX_DEPTH))).isInstanceOf(List.class);
+    assertThatThrownBy(() -> JsonReader.parse("[".repeat(JsonWriter.MAX_DEPTH + 1) + "]".repeat(JsonWriter.MAX_DEPTH + 1)))
         .isInstanceOf(JsonException.class).hasMessageContaining("nested deeper than 64");
-    assertThatThrownBy(() -> Json.parse("{\"a\":".repeat(Json.MAX_DEPTH + 1) + "1" + "}".repeat(Json.MAX_DEPTH + 1)))
+    assertThatThrownBy(() -> JsonReader.parse("{\"a\":".repeat(JsonWriter.MAX_DEPTH + 1) + "1" + "}".repeat(JsonWriter.MAX_DEPTH + 1)))
         .isInstanceOf(JsonException.class).hasMessageContaining("nested deeper than 64");
-    assertThatThrownBy(() -> Json.parse("[{\"a\":".repeat(100_000))).isInstanceOf(JsonException.class);
+    assertThatThrownBy(() -> JsonReader.parse("[{\"a\":".repeat(100_000))).isInstanceOf(JsonException.class);
   }
 
   @Test
   void boundsTheInputAndItsNumbers() {
-    assertThat(Json.parse("[1, 2]", 6)).isEqualTo(List.of(1L, 2L));
-    assertThatThrownBy(() -> Json.parse("[1, 2] ", 6)).isInstanceOf(JsonException.class)
+    assertThat(JsonReader.parse("[1, 2]", JsonLimits.of(64, 6, 64))).isEqualTo(List.of(1L, 2L));
+    assertThatThrownBy(() -> JsonReader.parse("[1, 2] ", JsonLimits.of(64, 6, 64))).isInstanceOf(JsonException.class)
         .hasMessageContaining("longer than 6 characters");
-    String longest = "1".repeat(Json.MAX_NUMBER_LENGTH);
-    assertThat(Json.parse(longest)).isEqualTo(new BigDecimal(longest));
-    assertThatThrownBy(() -> Json.parse("[" + longest + "0]")).isInstanceOf(JsonException.class)
+    String longest = "1".repeat(JsonReader.MAX_NUMBER_LENGTH);
+    assertThat(JsonReader.parse(longest)).isEqualTo(new BigDecimal(longest));
+    assertThatThrownBy(() -> JsonReader.parse("[" + longest + "0]")).isInstanceOf(JsonException.class)
         .hasMessage("malformed JSON at offset 1: number longer than 1000 characters");
   }
 
   @Test
   void rejectsNull() {
-    assertThatThrownBy(() -> Json.parse(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> JsonReader.parse(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test
@@ -150,35 +150,35 @@ class JsonTest {
     map.put("s", "x");
     map.put("m", Map.of());
     map.put("l", List.of());
-    assertThat(Json.write(map)).isEqualTo("{\"z\":1,\"a\":[true,false],\"n\":null,\"s\":\"x\",\"m\":{},\"l\":[]}");
+    assertThat(JsonWriter.write(map)).isEqualTo("{\"z\":1,\"a\":[true,false],\"n\":null,\"s\":\"x\",\"m\":{},\"l\":[]}");
   }
 
   @Test
   void writesEveryNumberTypeThatIsFinite() {
     List<Object> numbers = Arrays.asList(1, 2L, (short) 3, (byte) 4, 1.5, 2.5f, 1e300, -0.0, new BigInteger("123456789012345678901234567890"),
         new BigDecimal("1E+3"), new BigDecimal("0.000"), new AtomicLong(7));
-    assertThat(Json.write(numbers))
+    assertThat(JsonWriter.write(numbers))
         .isEqualTo("[1,2,3,4,1.5,2.5,1.0E300,-0.0,123456789012345678901234567890,1E+3,0.000,7]");
     for (Object bad : new Object[] {Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
-      assertThatThrownBy(() -> Json.write(List.of(bad))).isInstanceOf(JsonException.class)
+      assertThatThrownBy(() -> JsonWriter.write(List.of(bad))).isInstanceOf(JsonException.class)
           .hasMessageContaining("not a finite number");
     }
   }
 
   @Test
   void escapesWhatJsonRequiresAndLoneSurrogates() {
-    assertThat(Json.write("q\" b\\ /\b\f\n\r\t\u0000\u001f\u007f\u00e9\u2028\ud83d\ude00"))
+    assertThat(JsonWriter.write("q\" b\\ /\b\f\n\r\t\u0000\u001f\u007f\u00e9\u2028\ud83d\ude00"))
         .isEqualTo("\"q\\\" b\\\\ /\\b\\f\\n\\r\\t\\u0000\\u001f\u007f\u00e9\u2028\ud83d\ude00\"");
-    assertThat(Json.write("a\ud800b\udc00\ude00\ud83d")).isEqualTo("\"a\\ud800b\\udc00\\ude00\\ud83d\"");
+    assertThat(JsonWriter.write("a\ud800b\udc00\ude00\ud83d")).isEqualTo("\"a\\ud800b\\udc00\\ude00\\ud83d\"");
   }
 
   @Test
   void writesAnyCollectionAndKeysByValueOf() {
-    assertThat(Json.write(new LinkedHashSet<>(List.of("b", "a")))).isEqualTo("[\"b\",\"a\"]");
+    assertThat(JsonWriter.write(new LinkedHashSet<>(List.of("b", "a")))).isEqualTo("[\"b\",\"a\"]");
     Map<Object, Object> map = new LinkedHashMap<>();
     map.put(1, "one");
     map.put(null, "none");
-    assertThat(Json.write(map)).isEqualTo("{\"1\":\"one\",\"null\":\"none\"}");
+    assertThat(JsonWriter.write(map)).isEqualTo("{\"1\":\"one\",\"null\":\"none\"}");
   }
 
   @Test
@@ -190,7 +190,7 @@ class JsonTest {
       }
     };
     for (Object bad : new Object[] {secretive, 'c', new int[] {1}, java.nio.file.Path.of("a", "b"), java.time.Instant.EPOCH}) {
-      assertThatThrownBy(() -> Json.write(Map.of("k", bad))).as(String.valueOf(bad)).isInstanceOf(JsonException.class)
+      assertThatThrownBy(() -> JsonWriter.write(Map.of("k", bad))).as(String.valueOf(bad)).isInstanceOf(JsonException.class)
           .hasMessageStartingWith("cannot write a ").hasMessageNotContaining(SECRET)
           .satisfies(e -> assertThat(((JsonException) e).offset()).isEqualTo(-1));
     }
@@ -199,14 +199,14 @@ class JsonTest {
   @Test
   void boundsNestingWhenWritingAndSoCatchesCycles() {
     Object nested = List.of();
-    for (int i = 1; i < Json.MAX_DEPTH; i++) {
+    for (int i = 1; i < JsonWriter.MAX_DEPTH; i++) {
       nested = List.of(nested);
     }
-    assertThat(Json.parse(Json.write(nested))).isEqualTo(nested);
+    assertThat(JsonReader.parse(JsonWriter.write(nested))).isEqualTo(nested);
     Object tooDeep = List.of(nested);
-    assertThatThrownBy(() -> Json.write(tooDeep)).isInstanceOf(JsonException.class).hasMessageContaining("deeper than 64");
+    assertThatThrownBy(() -> JsonWriter.write(tooDeep)).isInstanceOf(JsonException.class).hasMessageContaining("deeper than 64");
     List<Object> cycle = new ArrayList<>();
     cycle.add(cycle);
-    assertThatThrownBy(() -> Json.write(cycle)).isInstanceOf(JsonException.class).hasMessageContaining("contain itself");
+    assertThatThrownBy(() -> JsonWriter.write(cycle)).isInstanceOf(JsonException.class).hasMessageContaining("contain itself");
   }
 }

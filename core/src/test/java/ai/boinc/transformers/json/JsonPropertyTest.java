@@ -1,4 +1,4 @@
-package ai.boinc.transformers.internal.json;
+package ai.boinc.transformers.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -34,10 +34,10 @@ class JsonPropertyTest {
   @Test
   void writtenValuesReadBackEqualInTheSameOrder() {
     qt().withFixedSeed(SEED).withExamples(2000).forAll(values()).checkAssert(value -> {
-      String text = Json.write(value);
-      Object back = Json.parse(text);
+      String text = JsonWriter.write(value);
+      Object back = JsonReader.parse(text);
       assertThat(back).isEqualTo(value);
-      assertThat(Json.write(back)).isEqualTo(text);
+      assertThat(JsonWriter.write(back)).isEqualTo(text);
     });
   }
 
@@ -45,7 +45,7 @@ class JsonPropertyTest {
   void finiteDoublesReadBackAsTheSameNumber() {
     Gen<Double> doubles = in -> Double.longBitsToDouble(in.next(Constraint.none()));
     qt().withFixedSeed(SEED + 1).withExamples(2000).forAll(doubles.assuming(Double::isFinite)).checkAssert(d -> {
-      Object back = Json.parse(Json.write(d));
+      Object back = JsonReader.parse(JsonWriter.write(d));
       assertThat(back).isInstanceOf(BigDecimal.class);
       assertThat(((BigDecimal) back).doubleValue()).isEqualTo(d == 0 ? 0.0 : d);
     });
@@ -73,8 +73,8 @@ class JsonPropertyTest {
 
   private static void parsesOrFailsTyped(String input) {
     try {
-      Object value = Json.parse(input);
-      assertThat(Json.parse(Json.write(value))).isEqualTo(value);
+      Object value = JsonReader.parse(input);
+      assertThat(JsonReader.parse(JsonWriter.write(value))).isEqualTo(value);
     } catch (JsonException expected) {
       assertThat(expected.getMessage()).startsWith("malformed JSON at offset " + expected.offset() + ": ")
           .doesNotContain(PLANTED).doesNotContain("planted");
@@ -159,7 +159,7 @@ class JsonPropertyTest {
   /** Valid JSON with a few characters deleted, inserted, replaced or the end cut off. */
   private static Gen<String> damaged() {
     return in -> {
-      StringBuilder text = new StringBuilder(Json.write(value(in, 4)));
+      StringBuilder text = new StringBuilder(JsonWriter.write(value(in, 4)));
       for (long n = in.next(Constraint.between(1, 3)); n > 0; n--) {
         int at = (int) in.next(Constraint.between(0, text.length()));
         switch ((int) in.next(Constraint.between(0, 3))) {
