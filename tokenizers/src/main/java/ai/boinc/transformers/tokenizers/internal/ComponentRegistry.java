@@ -24,38 +24,38 @@ public final class ComponentRegistry {
   }
 
   public Normalizer normalizer(JsonValue json) {
-    return NormalizerFactory.create(json);
+    return NormalizerFactory.INSTANCE.create(json);
   }
 
   public PreTokenizer preTokenizer(JsonValue json) {
-    return PreTokenizerFactory.create(json);
+    return PreTokenizerFactory.INSTANCE.create(json);
   }
 
   public Model model(JsonValue json) {
-    return ModelFactory.create(json);
+    return ModelFactory.INSTANCE.create(json);
   }
 
   public PostProcessor postProcessor(JsonValue json) {
-    return PostProcessorFactory.create(json);
+    return PostProcessorFactory.INSTANCE.create(json);
   }
 
   public Decoder decoder(JsonValue json) {
-    return DecoderFactory.create(json);
+    return DecoderFactory.INSTANCE.create(json);
   }
 
   /** Supported types of one stage ({@code "normalizer"}, {@code "model"}, ...), for messages and tests. */
   public List<String> supported(String stage) {
     switch (stage) {
       case "normalizer":
-        return NormalizerFactory.TYPES;
+        return NormalizerFactory.INSTANCE.types();
       case "pre_tokenizer":
-        return PreTokenizerFactory.TYPES;
+        return PreTokenizerFactory.INSTANCE.types();
       case "model":
-        return ModelFactory.TYPES;
+        return ModelFactory.INSTANCE.types();
       case "post_processor":
-        return PostProcessorFactory.TYPES;
+        return PostProcessorFactory.INSTANCE.types();
       case "decoder":
-        return DecoderFactory.TYPES;
+        return DecoderFactory.INSTANCE.types();
       default:
         throw new IllegalArgumentException("no stage " + stage);
     }

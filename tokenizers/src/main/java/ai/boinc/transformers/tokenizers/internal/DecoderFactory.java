@@ -1,6 +1,5 @@
 package ai.boinc.transformers.tokenizers.internal;
 
-import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.decoders.BpeDecoder;
 import ai.boinc.transformers.tokenizers.decoders.ByteFallbackDecoder;
 import ai.boinc.transformers.tokenizers.decoders.ByteLevelDecoder;
@@ -13,7 +12,6 @@ import ai.boinc.transformers.tokenizers.decoders.SequenceDecoder;
 import ai.boinc.transformers.tokenizers.decoders.StripDecoder;
 import ai.boinc.transformers.tokenizers.decoders.WordPieceDecoder;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
-import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.PatternSyntaxException;
@@ -22,28 +20,21 @@ import java.util.regex.PatternSyntaxException;
  * Builds a decoder from its {@code tokenizer.json} object: one {@code case} per {@code "type"} (a
  * new decoder is its class plus a case here and a name in {@link #TYPES}).
  */
-final class DecoderFactory {
-  private static final String STAGE = "decoder";
+final class DecoderFactory extends StageFactory<Decoder> {
   /** The supported types, as the error message lists them. */
   static final List<String> TYPES =
       List.of(
           "BPEDecoder", "ByteFallback", "ByteLevel", "CTC", "Fuse", "Metaspace", "Replace",
           "Sequence", "Strip", "WordPiece");
 
-  private DecoderFactory() {}
+  static final DecoderFactory INSTANCE = new DecoderFactory();
 
-  static Decoder create(JsonValue json) {
-    String type = StageTypes.type(json, STAGE, TYPES);
-    try {
-      return create(json, type);
-    } catch (TokenizerLoadException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw StageTypes.invalid(json, STAGE, type, e);
-    }
+  private DecoderFactory() {
+    super("decoder", TYPES, List.of());
   }
 
-  private static Decoder create(JsonValue json, String type) {
+  @Override
+  Decoder build(JsonValue json, String type) {
     switch (type) {
       case "BPEDecoder":
         return new BpeDecoder(json.optString("suffix").orElse("</w>"));
@@ -71,31 +62,26 @@ final class DecoderFactory {
       case "WordPiece":
         return new WordPieceDecoder(json.string("prefix"), json.get("cleanup").asBoolean());
       default:
-        throw StageTypes.unknown(json, STAGE, type, TYPES, List.of());
+        throw unknown(json, type);
     }
   }
 
   private static Decoder replace(JsonValue json) {
-    JsonValue patternJson = json.get("pattern");
+    JsonValue pattern = StageFactory.replacePattern(json);
     String content = json.string("content");
-    JsonValue pattern = StageTypes.pattern(patternJson);
-    boolean regex = StageTypes.isRegex(patternJson);
-    if (regex) {
-      Regexes.checkOniguruma(pattern, pattern.asString());
-    }
     try {
-      return regex
+      return StageFactory.isRegex(json.get("pattern"))
           ? ReplaceDecoder.ofRegex(pattern.asString(), content)
           : ReplaceDecoder.ofString(pattern.asString(), content);
     } catch (PatternSyntaxException e) {
-      throw pattern.error("invalid regular expression (" + e.getDescription() + ")");
+      throw StageFactory.invalidRegex(pattern, e);
     }
   }
 
   private static Decoder sequence(JsonValue json) {
     List<Decoder> list = new ArrayList<>();
     for (JsonValue child : json.get("decoders").elements()) {
-      list.add(create(child));
+      list.add(INSTANCE.create(child));
     }
     return new SequenceDecoder(list);
   }

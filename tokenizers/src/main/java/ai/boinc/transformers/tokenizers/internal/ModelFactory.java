@@ -1,6 +1,5 @@
 package ai.boinc.transformers.tokenizers.internal;
 
-import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import ai.boinc.transformers.tokenizers.models.Model;
 import ai.boinc.transformers.tokenizers.models.Unigram;
@@ -16,28 +15,25 @@ import java.util.Map;
  * new model is its class plus a case here and a name in {@link #TYPES}). Older files have no
  * {@code "type"} in the model; like the reference, the type is then inferred from the fields.
  */
-final class ModelFactory {
-  private static final String STAGE = "model";
+final class ModelFactory extends StageFactory<Model> {
   /** The supported types, as the error message lists them. */
   static final List<String> TYPES = List.of("BPE", "Unigram", "WordLevel", "WordPiece");
 
-  private ModelFactory() {}
+  static final ModelFactory INSTANCE = new ModelFactory();
 
-  static Model create(JsonValue json) {
-    String type =
-        json.isObject() && json.get("type").isAbsent()
-            ? inferType(json)
-            : StageTypes.type(json, STAGE, TYPES);
-    try {
-      return create(json, type);
-    } catch (TokenizerLoadException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw StageTypes.invalid(json, STAGE, type, e);
-    }
+  private ModelFactory() {
+    super("model", TYPES, List.of());
   }
 
-  private static Model create(JsonValue json, String type) {
+  @Override
+  Model create(JsonValue json) {
+    return json.isObject() && json.get("type").isAbsent()
+        ? create(json, inferType(json))
+        : super.create(json);
+  }
+
+  @Override
+  Model build(JsonValue json, String type) {
     switch (type) {
       case "BPE":
         return BpeFactory.fromJson(json);
@@ -48,7 +44,7 @@ final class ModelFactory {
       case "WordPiece":
         return wordPiece(json);
       default:
-        throw StageTypes.unknown(json, STAGE, type, TYPES, List.of());
+        throw unknown(json, type);
     }
   }
 

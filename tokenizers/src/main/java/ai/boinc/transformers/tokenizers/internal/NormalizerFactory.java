@@ -1,8 +1,6 @@
 package ai.boinc.transformers.tokenizers.internal;
 
-import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
-import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
 import ai.boinc.transformers.tokenizers.normalizers.BertNormalizer;
 import ai.boinc.transformers.tokenizers.normalizers.ByteLevelNormalizer;
 import ai.boinc.transformers.tokenizers.normalizers.LowercaseNormalizer;
@@ -28,28 +26,21 @@ import java.util.regex.PatternSyntaxException;
  * (a new normalizer is its class plus a case here and a name in {@link #TYPES}). Field rules
  * (required, optional, defaults) follow the reference's deserializers.
  */
-final class NormalizerFactory {
-  private static final String STAGE = "normalizer";
+final class NormalizerFactory extends StageFactory<Normalizer> {
   /** The supported types, as the error message lists them. */
   static final List<String> TYPES =
       List.of(
           "BertNormalizer", "ByteLevel", "Lowercase", "NFC", "NFD", "NFKC", "NFKD", "Nmt",
           "Precompiled", "Prepend", "Replace", "Sequence", "Strip", "StripAccents");
 
-  private NormalizerFactory() {}
+  static final NormalizerFactory INSTANCE = new NormalizerFactory();
 
-  static Normalizer create(JsonValue json) {
-    String type = StageTypes.type(json, STAGE, TYPES);
-    try {
-      return create(json, type);
-    } catch (TokenizerLoadException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw StageTypes.invalid(json, STAGE, type, e);
-    }
+  private NormalizerFactory() {
+    super("normalizer", TYPES, List.of());
   }
 
-  private static Normalizer create(JsonValue json, String type) {
+  @Override
+  Normalizer build(JsonValue json, String type) {
     switch (type) {
       case "BertNormalizer":
         return bert(json);
@@ -80,7 +71,7 @@ final class NormalizerFactory {
       case "StripAccents":
         return new StripAccentsNormalizer();
       default:
-        throw StageTypes.unknown(json, STAGE, type, TYPES, List.of());
+        throw unknown(json, type);
     }
   }
 
@@ -109,26 +100,21 @@ final class NormalizerFactory {
   }
 
   private static Normalizer replace(JsonValue json) {
-    JsonValue patternJson = json.get("pattern");
+    JsonValue pattern = StageFactory.replacePattern(json);
     String content = json.string("content");
-    JsonValue pattern = StageTypes.pattern(patternJson);
-    boolean regex = StageTypes.isRegex(patternJson);
-    if (regex) {
-      Regexes.checkOniguruma(pattern, pattern.asString());
-    }
     try {
-      return regex
+      return StageFactory.isRegex(json.get("pattern"))
           ? ReplaceNormalizer.ofRegex(pattern.asString(), content)
           : ReplaceNormalizer.ofString(pattern.asString(), content);
     } catch (PatternSyntaxException e) {
-      throw pattern.error("invalid regular expression (" + e.getDescription() + ")");
+      throw StageFactory.invalidRegex(pattern, e);
     }
   }
 
   private static Normalizer sequence(JsonValue json) {
     List<Normalizer> list = new ArrayList<>();
     for (JsonValue child : json.get("normalizers").elements()) {
-      list.add(create(child));
+      list.add(INSTANCE.create(child));
     }
     return new SequenceNormalizer(list);
   }

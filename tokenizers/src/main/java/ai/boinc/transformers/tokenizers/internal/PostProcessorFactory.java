@@ -1,6 +1,5 @@
 package ai.boinc.transformers.tokenizers.internal;
 
-import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import ai.boinc.transformers.tokenizers.processors.BertProcessing;
 import ai.boinc.transformers.tokenizers.processors.ByteLevelProcessor;
@@ -17,27 +16,20 @@ import java.util.Map;
  * Builds a post-processor from its {@code tokenizer.json} object: one {@code case} per {@code
  * "type"} (a new post-processor is its class plus a case here and a name in {@link #TYPES}).
  */
-final class PostProcessorFactory {
-  private static final String STAGE = "post_processor";
+final class PostProcessorFactory extends StageFactory<PostProcessor> {
   /** The supported types, as the error message lists them. */
   static final List<String> TYPES =
       List.of(
           "BertProcessing", "ByteLevel", "RobertaProcessing", "Sequence", "TemplateProcessing");
 
-  private PostProcessorFactory() {}
+  static final PostProcessorFactory INSTANCE = new PostProcessorFactory();
 
-  static PostProcessor create(JsonValue json) {
-    String type = StageTypes.type(json, STAGE, TYPES);
-    try {
-      return create(json, type);
-    } catch (TokenizerLoadException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw StageTypes.invalid(json, STAGE, type, e);
-    }
+  private PostProcessorFactory() {
+    super("post_processor", TYPES, List.of());
   }
 
-  private static PostProcessor create(JsonValue json, String type) {
+  @Override
+  PostProcessor build(JsonValue json, String type) {
     switch (type) {
       case "BertProcessing":
         return new BertProcessing(
@@ -59,7 +51,7 @@ final class PostProcessorFactory {
       case "TemplateProcessing":
         return template(json);
       default:
-        throw StageTypes.unknown(json, STAGE, type, TYPES, List.of());
+        throw unknown(json, type);
     }
   }
 
@@ -79,7 +71,7 @@ final class PostProcessorFactory {
   private static PostProcessor sequence(JsonValue json) {
     List<PostProcessor> list = new ArrayList<>();
     for (JsonValue child : json.get("processors").elements()) {
-      list.add(create(child));
+      list.add(INSTANCE.create(child));
     }
     return new SequenceProcessor(list);
   }

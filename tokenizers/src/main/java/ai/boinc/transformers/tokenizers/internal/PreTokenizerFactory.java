@@ -1,6 +1,5 @@
 package ai.boinc.transformers.tokenizers.internal;
 
-import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
 import ai.boinc.transformers.tokenizers.pretokenizers.BertPreTokenizer;
@@ -28,8 +27,7 @@ import java.util.regex.PatternSyntaxException;
  * Required fields are required as in the reference: {@code Digits} without {@code
  * individual_digits} does not load there either.
  */
-final class PreTokenizerFactory {
-  private static final String STAGE = "pre_tokenizer";
+final class PreTokenizerFactory extends StageFactory<PreTokenizer> {
   /** The supported types, as the error message lists them. */
   static final List<String> TYPES =
       List.of(
@@ -38,20 +36,14 @@ final class PreTokenizerFactory {
   /** Types of the reference not built here yet. */
   private static final List<String> NOT_YET = List.of("FixedLength");
 
-  private PreTokenizerFactory() {}
+  static final PreTokenizerFactory INSTANCE = new PreTokenizerFactory();
 
-  static PreTokenizer create(JsonValue json) {
-    String type = StageTypes.type(json, STAGE, TYPES);
-    try {
-      return create(json, type);
-    } catch (TokenizerLoadException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw StageTypes.invalid(json, STAGE, type, e);
-    }
+  private PreTokenizerFactory() {
+    super("pre_tokenizer", TYPES, NOT_YET);
   }
 
-  private static PreTokenizer create(JsonValue json, String type) {
+  @Override
+  PreTokenizer build(JsonValue json, String type) {
     switch (type) {
       case "BertPreTokenizer":
         return new BertPreTokenizer();
@@ -78,7 +70,7 @@ final class PreTokenizerFactory {
       case "WhitespaceSplit":
         return new WhitespaceSplitPreTokenizer();
       default:
-        throw StageTypes.unknown(json, STAGE, type, TYPES, NOT_YET);
+        throw unknown(json, type);
     }
   }
 
@@ -100,7 +92,7 @@ final class PreTokenizerFactory {
   private static PreTokenizer sequence(JsonValue json) {
     List<PreTokenizer> list = new ArrayList<>();
     for (JsonValue child : json.get("pretokenizers").elements()) {
-      list.add(create(child));
+      list.add(INSTANCE.create(child));
     }
     return new SequencePreTokenizer(list);
   }
@@ -109,8 +101,8 @@ final class PreTokenizerFactory {
     JsonValue patternJson = json.get("pattern");
     SplitDelimiterBehavior behavior = behavior(json.get("behavior"));
     boolean invert = json.bool("invert", false);
-    JsonValue pattern = StageTypes.pattern(patternJson);
-    if (!StageTypes.isRegex(patternJson)) {
+    JsonValue pattern = StageFactory.pattern(patternJson);
+    if (!StageFactory.isRegex(patternJson)) {
       return SplitPreTokenizer.ofString(pattern.asString(), behavior, invert);
     }
     Regexes.checkOniguruma(pattern, pattern.asString());

@@ -30,7 +30,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Thread-safe; {@code f} and the cost function must be too.
  */
-public final class Batches {
+final class Batches {
   /**
    * A claim takes at most 1/(SHARE * threads) of the items left: large runs first, single items at
    * the end.
