@@ -220,6 +220,63 @@ public final class JsonReader {
     return (int) v;
   }
 
+  /**
+   * Reads the number at the position as a double, as {@link Double#parseDouble} reads its text
+   * (a compact reader's shortcut past the tree's exact {@code BigDecimal}); NaN, position
+   * unchanged, if the value there is not a number of the JSON grammar within {@value
+   * #MAX_NUMBER_LENGTH} chars, or is beyond a double's range.
+   */
+  public double readDouble() {
+    int start = pos;
+    int i = pos;
+    if (i < end && b[i] == '-') {
+      i++;
+    }
+    if (i < end && b[i] == '0') {
+      i++;
+    } else {
+      int digits = i;
+      while (i < end && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      if (i == digits) {
+        return Double.NaN;
+      }
+    }
+    if (i < end && b[i] == '.') {
+      int digits = ++i;
+      while (i < end && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      if (i == digits) {
+        return Double.NaN;
+      }
+    }
+    if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+      i++;
+      if (i < end && (b[i] == '+' || b[i] == '-')) {
+        i++;
+      }
+      int digits = i;
+      while (i < end && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+      if (i == digits) {
+        return Double.NaN;
+      }
+    }
+    if (i - start > MAX_NUMBER_LENGTH) {
+      return Double.NaN;
+    }
+    double value = Double.parseDouble(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
+    if (Double.isInfinite(value)) {
+      // Beyond a double: the tree's reading decides (an exponent beyond BigDecimal's is an error).
+      return Double.NaN;
+    }
+    pos = i;
+    return value;
+  }
+
   // ---- the tree
 
   /**

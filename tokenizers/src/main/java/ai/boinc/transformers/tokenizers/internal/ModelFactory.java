@@ -1,6 +1,7 @@
 package ai.boinc.transformers.tokenizers.internal;
 
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
+import ai.boinc.transformers.tokenizers.internal.json.ScoredPieces;
 import ai.boinc.transformers.tokenizers.models.Model;
 import ai.boinc.transformers.tokenizers.models.Unigram;
 import ai.boinc.transformers.tokenizers.models.WordLevel;
@@ -82,13 +83,15 @@ final class ModelFactory extends StageFactory<Model> {
 
   private static Model unigram(JsonValue json) {
     Unigram.Builder b = Unigram.newBuilder();
-    for (JsonValue entry : json.get("vocab").elements()) {
-      List<JsonValue> pair = entry.elements();
-      if (pair.size() != 2) {
-        throw entry.mismatch("a [piece, score] pair");
+    JsonValue vocab = json.get("vocab");
+    if (vocab.node() instanceof ScoredPieces) {
+      // The compact form holds only valid [piece, score] pairs: no value per pair to check.
+      ScoredPieces pieces = (ScoredPieces) vocab.node();
+      for (int i = 0; i < pieces.count(); i++) {
+        b.piece(pieces.piece(i), pieces.score(i));
       }
-      double score = pair.get(1).asDouble();
-      b.piece(pair.get(0).asString(), score);
+    } else {
+      unigramPieces(vocab, b);
     }
     JsonValue unk = json.get("unk_id");
     int unkId = unk.isAbsent() ? -1 : unk.asNonNegativeInt();
@@ -96,6 +99,18 @@ final class ModelFactory extends StageFactory<Model> {
       return b.unkId(unkId).byteFallback(json.bool("byte_fallback", false)).build();
     } catch (IllegalArgumentException e) {
       throw (unk.isAbsent() ? json : unk).error("invalid Unigram model: " + e.getMessage());
+    }
+  }
+
+  /** The pieces of a Unigram vocabulary read as a generic array. */
+  private static void unigramPieces(JsonValue vocab, Unigram.Builder b) {
+    for (JsonValue entry : vocab.elements()) {
+      List<JsonValue> pair = entry.elements();
+      if (pair.size() != 2) {
+        throw entry.mismatch("a [piece, score] pair");
+      }
+      double score = pair.get(1).asDouble();
+      b.piece(pair.get(0).asString(), score);
     }
   }
 

@@ -17,8 +17,9 @@ import java.util.concurrent.RecursiveTask;
  *
  * <p>The two big members of a tokenizer.json get compact forms instead (the reader's {@link
  * JsonHook}), so that a 200k-token vocabulary costs no node per entry: {@code $.model.vocab} as
- * {@link IntMembers} when every value is a non-negative int, {@code $.model.merges} as {@link
- * MergeList} when every element is a merge {@code "a b"} or {@code ["a", "b"]}. Anything else
+ * {@link IntMembers} when every value is a non-negative int (or as {@link ScoredPieces} when it
+ * is an array of {@code [piece, score]} pairs), {@code $.model.merges} as {@link MergeList} when
+ * every element is a merge {@code "a b"} or {@code ["a", "b"]}. Anything else
  * there is read as usual (the reader rewinds), so the factories see the same values and report
  * the same errors either way. Thread-safe: each parse has its own state.
  */
@@ -93,7 +94,8 @@ public final class TokenizerJson {
     @Override
     public Object read(int index, JsonReader reader) {
       if (index == 0) {
-        return reader.peek() == '{' ? intMembers(reader) : null;
+        int c = reader.peek();
+        return c == '{' ? intMembers(reader) : c == '[' ? scoredPieces(reader) : null;
       }
       if (reader.peek() != '[') {
         return null;
@@ -171,6 +173,55 @@ public final class TokenizerJson {
       }
       if (r.skip('}')) {
         return new IntMembers(names, values, n);
+      }
+      r.reset(start);
+      return null;
+    }
+  }
+
+  /**
+   * An array of {@code [piece, score]} pairs, a string and a number each, or null (position
+   * unchanged) for any other array.
+   */
+  private static ScoredPieces scoredPieces(JsonReader r) {
+    int start = r.position();
+    r.skip('[');
+    ScoredPieces.Builder out = new ScoredPieces.Builder();
+    r.skipSpace();
+    if (r.skip(']')) {
+      return out.build();
+    }
+    while (true) {
+      r.skipSpace();
+      if (!r.skip('[')) {
+        r.reset(start);
+        return null;
+      }
+      r.skipSpace();
+      if (r.peek() != '"') {
+        r.reset(start);
+        return null;
+      }
+      String piece = r.readString();
+      r.skipSpace();
+      if (!r.skip(',')) {
+        r.reset(start);
+        return null;
+      }
+      r.skipSpace();
+      double score = r.readDouble();
+      r.skipSpace();
+      if (Double.isNaN(score) || !r.skip(']')) {
+        r.reset(start);
+        return null;
+      }
+      out.add(piece, score);
+      r.skipSpace();
+      if (r.skip(',')) {
+        continue;
+      }
+      if (r.skip(']')) {
+        return out.build();
       }
       r.reset(start);
       return null;

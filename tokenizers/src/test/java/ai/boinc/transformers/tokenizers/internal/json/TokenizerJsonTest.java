@@ -267,4 +267,23 @@ class TokenizerJsonTest {
     assertThat(JsonValue.root(m).get("vocab").get("a").asNonNegativeInt()).isEqualTo(2);
     assertThat(JsonValue.root(m).get("merges").element(1).node()).isEqualTo(List.of("a b", "c"));
   }
+
+  @Test
+  void unigramVocabularyIsReadAsScoredPieces() {
+    Object vocab = model(parse("{\"model\": {\"vocab\": [[\"a\", -1.5], [\"b\",0] , [\"\\u00e9\", 1e2]]}}")).get("vocab");
+    assertThat(vocab).isInstanceOf(ScoredPieces.class);
+    ScoredPieces pieces = (ScoredPieces) vocab;
+    assertThat(pieces.count()).isEqualTo(3);
+    assertThat(pieces.piece(2)).isEqualTo("\u00e9");
+    assertThat(pieces.score(0)).isEqualTo(-1.5);
+    assertThat(vocab).isEqualTo(List.of(List.of("a", -1.5), List.of("b", 0.0), List.of("\u00e9", 100.0)));
+    // Beyond a double, or not a pair of a string and a number: the generic reading decides.
+    assertThat(model(parse("{\"model\": {\"vocab\": [[\"a\", 1e400]]}}")).get("vocab"))
+        .isEqualTo(List.of(List.of("a", new BigDecimal("1e400"))));
+    assertThat(model(parse("{\"model\": {\"vocab\": [[\"a\", \"x\"]]}}")).get("vocab"))
+        .isEqualTo(List.of(List.of("a", "x")));
+    assertThatThrownBy(() -> parse("{\"model\": {\"vocab\": [[\"a\", 1e9999999999]]}}"))
+        .isInstanceOf(TokenizerLoadException.class)
+        .hasMessageContaining("number out of range");
+  }
 }
