@@ -146,20 +146,17 @@ public final class TokenizerJson {
     while (true) {
       r.skipSpace();
       if (r.peek() != '"') {
-        r.reset(start);
-        return null;
+        return decline(r, start);
       }
       String name = r.readString();
       r.skipSpace();
       if (!r.skip(':')) {
-        r.reset(start);
-        return null;
+        return decline(r, start);
       }
       r.skipSpace();
       int value = r.readNonNegativeInt();
       if (value < 0) {
-        r.reset(start);
-        return null;
+        return decline(r, start);
       }
       if (n == names.length) {
         names = Arrays.copyOf(names, n * 2);
@@ -174,8 +171,7 @@ public final class TokenizerJson {
       if (r.skip('}')) {
         return new IntMembers(names, values, n);
       }
-      r.reset(start);
-      return null;
+      return decline(r, start);
     }
   }
 
@@ -194,26 +190,22 @@ public final class TokenizerJson {
     while (true) {
       r.skipSpace();
       if (!r.skip('[')) {
-        r.reset(start);
-        return null;
+        return decline(r, start);
       }
       r.skipSpace();
       if (r.peek() != '"') {
-        r.reset(start);
-        return null;
+        return decline(r, start);
       }
       String piece = r.readString();
       r.skipSpace();
       if (!r.skip(',')) {
-        r.reset(start);
-        return null;
+        return decline(r, start);
       }
       r.skipSpace();
       double score = r.readDouble();
       r.skipSpace();
       if (Double.isNaN(score) || !r.skip(']')) {
-        r.reset(start);
-        return null;
+        return decline(r, start);
       }
       out.add(piece, score);
       r.skipSpace();
@@ -223,8 +215,7 @@ public final class TokenizerJson {
       if (r.skip(']')) {
         return out.build();
       }
-      r.reset(start);
-      return null;
+      return decline(r, start);
     }
   }
 
@@ -258,39 +249,33 @@ public final class TokenizerJson {
         }
         if (space < 0 || startsWith(text, n, "#version")) {
           // No space, several, or a "#version" header: the generic path decides.
-          r.reset(start);
-          return null;
+          return decline(r, start);
         }
         out.add(text, n, space, false);
       } else if (c == '[') {
         r.skip('[');
         r.skipSpace();
         if (r.peek() != '"') {
-          r.reset(start);
-          return null;
+          return decline(r, start);
         }
         int leftLength = r.readChars();
         int mark = out.beginPair(r.chars(), leftLength);
         r.skipSpace();
         if (!r.skip(',')) {
-          r.reset(start);
-          return null;
+          return decline(r, start);
         }
         r.skipSpace();
         if (r.peek() != '"') {
-          r.reset(start);
-          return null;
+          return decline(r, start);
         }
         int rightLength = r.readChars();
         out.endPair(mark, r.chars(), rightLength);
         r.skipSpace();
         if (!r.skip(']')) {
-          r.reset(start);
-          return null;
+          return decline(r, start);
         }
       } else {
-        r.reset(start);
-        return null;
+        return decline(r, start);
       }
       r.skipSpace();
       if (r.skip(',')) {
@@ -299,8 +284,7 @@ public final class TokenizerJson {
       if (r.skip(']')) {
         return out.build();
       }
-      r.reset(start);
-      return null;
+      return decline(r, start);
     }
   }
 
@@ -383,6 +367,12 @@ public final class TokenizerJson {
   }
 
   // ---- helpers
+
+  /** Not this compact form after all: back to {@code start}, for the generic reading. */
+  private static <T> T decline(JsonReader r, int start) {
+    r.reset(start);
+    return null;
+  }
 
   private static boolean startsWith(char[] text, int n, String prefix) {
     if (n < prefix.length()) {
