@@ -1,6 +1,6 @@
 package ai.boinc.transformers.tokenizers;
 
-import ai.boinc.transformers.tokenizers.internal.Regexes;
+import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers;
 
 import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
-import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import ai.boinc.transformers.tokenizers.internal.TokenizerJsonLoader;
 import ai.boinc.transformers.tokenizers.internal.pretrained.ModelTokenizerLoader;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 import ai.boinc.transformers.tokenizer.DecodeOptions;
 import ai.boinc.transformers.tokenizer.EncodeOptions;
 import ai.boinc.transformers.tokenizer.Encoding;
-import ai.boinc.transformers.tokenizers.internal.Text;
+import ai.boinc.transformers.tokenizers.internal.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

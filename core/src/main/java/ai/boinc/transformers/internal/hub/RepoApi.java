@@ -5,8 +5,8 @@ import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.hub.HubException;
 import ai.boinc.transformers.hub.RetryPolicy;
 import ai.boinc.transformers.hub.WhoAmI;
-import ai.boinc.transformers.internal.json.Json;
-import ai.boinc.transformers.internal.json.JsonException;
+import ai.boinc.transformers.json.JsonReader;
+import ai.boinc.transformers.json.JsonException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -211,7 +211,7 @@ final class RepoApi {
       String body = read(response.body(), ctx);
       Object json;
       try {
-        json = Json.parse(body);
+        json = JsonReader.parse(body);
       } catch (JsonException e) {
         throw malformed(ctx, "valid JSON (" + e.getMessage() + ")");
       }

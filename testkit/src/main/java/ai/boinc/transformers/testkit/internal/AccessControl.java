@@ -1,6 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
-import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.json.JsonWriter;
 import ai.boinc.transformers.testkit.HubRepo;
 import java.util.Optional;
 
@@ -69,7 +69,7 @@ public final class AccessControl {
     if (request.rawQuery() != null) {
       location += "?" + request.rawQuery();
     }
-    return HubResponse.json(307, Json.write(java.util.Map.of("error", "Repository moved to " + newId)))
+    return HubResponse.json(307, JsonWriter.write(java.util.Map.of("error", "Repository moved to " + newId)))
         .header("Location", location);
   }
 

@@ -1,6 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
-import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.json.JsonWriter;
 import ai.boinc.transformers.testkit.HubRepo;
 import java.net.URI;
 import java.util.Map;
@@ -61,11 +61,11 @@ public final class HubErrors {
 
   /** An error with only a JSON body (no X-Error-Code or X-Error-Message), e.g. an unknown page. */
   public static HubResponse plain(int status, String message) {
-    return HubResponse.json(status, Json.write(Map.of("error", message)));
+    return HubResponse.json(status, JsonWriter.write(Map.of("error", message)));
   }
 
   static HubResponse error(int status, String code, String message) {
-    HubResponse response = HubResponse.json(status, Json.write(Map.of("error", message)));
+    HubResponse response = HubResponse.json(status, JsonWriter.write(Map.of("error", message)));
     if (code != null) {
       response.header("X-Error-Code", code);
     }

@@ -1,6 +1,7 @@
 package ai.boinc.transformers.testkit.internal;
 
-import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.json.JsonReader;
+import ai.boinc.transformers.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class PathsInfoRoute implements Route {
     for (String wanted : paths) {
       TreeEntries.entry(repository, snapshot, wanted, expand).ifPresent(entries::add);
     }
-    return HubResponse.json(200, Json.write(entries)).header("X-Repo-Commit", snapshot.commit());
+    return HubResponse.json(200, JsonWriter.write(entries)).header("X-Repo-Commit", snapshot.commit());
   }
 
   /** Fills {@code paths} from the body and returns {@code expand}. */
@@ -62,7 +63,7 @@ public final class PathsInfoRoute implements Route {
     String text = new String(request.body(), StandardCharsets.UTF_8);
     String contentType = request.header("Content-Type").orElse("");
     if (contentType.startsWith("application/json") || text.trim().startsWith("{")) {
-      Object json = Json.parse(text);
+      Object json = JsonReader.parse(text);
       if (!(json instanceof Map)) {
         throw new IllegalArgumentException("expected a JSON object with \"paths\"");
       }

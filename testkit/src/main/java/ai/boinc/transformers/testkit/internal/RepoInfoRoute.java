@@ -1,6 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
-import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.json.JsonWriter;
 import ai.boinc.transformers.testkit.HubRepo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +64,7 @@ public final class RepoInfoRoute implements Route {
       snapshot = match.get().snapshot;
     }
     boolean blobs = request.queryParameter("blobs").map("true"::equalsIgnoreCase).orElse(false);
-    return HubResponse.json(200, Json.write(body(repository, snapshot, blobs)));
+    return HubResponse.json(200, JsonWriter.write(body(repository, snapshot, blobs)));
   }
 
   private static Map<String, Object> body(Repository repository, Snapshot snapshot, boolean blobs) {

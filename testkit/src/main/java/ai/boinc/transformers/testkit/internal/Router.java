@@ -1,6 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
-import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.json.JsonWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public final class Router {
       }
     }
     return Optional.of(
-        HubResponse.json(405, Json.write(Map.of("error", "Method not allowed: " + request.method())))
+        HubResponse.json(405, JsonWriter.write(Map.of("error", "Method not allowed: " + request.method())))
             .header("Allow", String.join(", ", allowed)));
   }
 }

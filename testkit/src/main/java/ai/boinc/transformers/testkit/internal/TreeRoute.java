@@ -1,6 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
-import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -64,7 +64,7 @@ public final class TreeRoute implements Route {
     for (String entry : all.subList(start, end)) {
       page.add(TreeEntries.entry(repository, snapshot, entry, expand).orElseThrow());
     }
-    HubResponse response = HubResponse.json(200, Json.write(page));
+    HubResponse response = HubResponse.json(200, JsonWriter.write(page));
     if (end < all.size()) {
       response.header("Link", "<" + nextUrl(request, end) + ">; rel=\"next\"");
     }

@@ -1,6 +1,6 @@
 package ai.boinc.transformers.testkit.internal;
 
-import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.json.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public final class WhoamiRoute implements Route {
     if (account.isEmpty()) {
       return Optional.of(HubErrors.error(401, null, HubErrors.INVALID_USERNAME_OR_PASSWORD));
     }
-    return Optional.of(HubResponse.json(200, Json.write(body(account.get()))));
+    return Optional.of(HubResponse.json(200, JsonWriter.write(body(account.get()))));
   }
 
   private static Map<String, Object> body(Account account) {

@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.decoders;
 
-import ai.boinc.transformers.tokenizers.internal.ByteLevelAlphabet;
-import ai.boinc.transformers.tokenizers.internal.Utf8;
+import ai.boinc.transformers.tokenizers.internal.text.ByteLevelAlphabet;
+import ai.boinc.transformers.tokenizers.internal.text.Utf8;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package ai.boinc.transformers.tokenizers.decoders;
 
-import ai.boinc.transformers.tokenizers.internal.Regexes;
+import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
 import java.util.ArrayList;
 import java.util.List;
-import ai.boinc.transformers.tokenizers.internal.OnigRegex;
+import ai.boinc.transformers.tokenizers.internal.regex.OnigRegex;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

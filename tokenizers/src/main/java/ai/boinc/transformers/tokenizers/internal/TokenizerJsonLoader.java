@@ -1,5 +1,9 @@
 package ai.boinc.transformers.tokenizers.internal;
 
+import ai.boinc.transformers.tokenizers.internal.json.IntMembers;
+import ai.boinc.transformers.tokenizers.internal.json.TokenizerJson;
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import ai.boinc.transformers.tokenizer.Padding;
 import ai.boinc.transformers.tokenizer.Truncation;
 import ai.boinc.transformers.tokenizers.AddedToken;
@@ -30,12 +34,12 @@ public final class TokenizerJsonLoader {
 
   private TokenizerJsonLoader() {}
 
-  /** Parses JSON text (UTF-8); {@code source} names it in messages. Returns a {@link JsonReader} tree. */
+  /** Parses JSON text (UTF-8); {@code source} names it in messages. Returns a {@link TokenizerJson} tree. */
   public static Object parse(byte[] utf8, String source) {
-    return JsonReader.parse(utf8, source);
+    return TokenizerJson.parse(utf8, source);
   }
 
-  /** Reads and parses a JSON file; returns a {@link JsonReader} tree. */
+  /** Reads and parses a JSON file; returns a {@link TokenizerJson} tree. */
   public static Object parse(Path file) {
     byte[] bytes;
     try {
@@ -54,12 +58,16 @@ public final class TokenizerJsonLoader {
     return parse(bytes, file.toString());
   }
 
-  /**
-   * Reads and loads the {@code tokenizer.json} at {@code file}; a component error names the file
-   * before its JSON path, since the path alone does not say which of several files was wrong.
-   */
+  /** Reads and loads the {@code tokenizer.json} at {@code file}. */
   public static PipelineTokenizer loadFile(Path file) {
-    Object document = parse(file); // its errors name the file already
+    return load(parse(file), file); // parse errors name the file already
+  }
+
+  /**
+   * Builds the pipeline of {@code document}, read from {@code file}: a component error names the
+   * file before its JSON path, since the path alone does not say which of several files was wrong.
+   */
+  public static PipelineTokenizer load(Object document, Path file) {
     try {
       return load(document, ComponentRegistry.standard());
     } catch (TokenizerLoadException e) {

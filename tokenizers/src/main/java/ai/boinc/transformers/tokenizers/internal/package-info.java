@@ -1,6 +1,5 @@
 /**
- * Implementation: the component registry and JSON reading, the added-vocabulary splitter, the
- * pipeline {@link ai.boinc.transformers.tokenizer.Tokenizer} and small data structures. Not API:
- * anything here may change in any release.
+ * Loading: tokenizer.json and tokenizer_config.json into a pipeline, with one factory per stage
+ * mapping each JSON {@code "type"} to its component. Not API.
  */
 package ai.boinc.transformers.tokenizers.internal;

@@ -1,6 +1,7 @@
 package ai.boinc.transformers.tokenizers.models;
 
-import ai.boinc.transformers.tokenizers.internal.Utf16Trie;
+import ai.boinc.transformers.tokenizers.internal.pipeline.TokenColumns;
+import ai.boinc.transformers.tokenizers.internal.text.Utf16Trie;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,8 @@ public final class Unigram implements Model {
       replay(entry, text, sink);
       return;
     }
-    Tokens tokens = new Tokens();
+    // The tokens of one piece, recorded once and replayed from the cache.
+    TokenColumns tokens = new TokenColumns(4);
     tokenizeUncached(text, tokens);
     cache.put(PieceCache.entry(text, hash, tokens, pieces));
     tokens.replay(sink);
@@ -281,34 +283,6 @@ public final class Unigram implements Model {
         + "}";
   }
 
-  /** The tokens of one piece, recorded once and replayed from the cache. */
-  private static final class Tokens implements TokenSink {
-    private int[] ids = new int[4];
-    private String[] values = new String[4];
-    private int[] offsets = new int[8];
-    private int n;
-
-    @Override
-    public void token(int id, String value, int start, int end) {
-      if (n == ids.length) {
-        ids = Arrays.copyOf(ids, 2 * n);
-        values = Arrays.copyOf(values, 2 * n);
-        offsets = Arrays.copyOf(offsets, 4 * n);
-      }
-      ids[n] = id;
-      values[n] = value;
-      offsets[2 * n] = start;
-      offsets[2 * n + 1] = end;
-      n++;
-    }
-
-    void replay(TokenSink sink) {
-      for (int i = 0; i < n; i++) {
-        sink.token(ids[i], values[i], offsets[2 * i], offsets[2 * i + 1]);
-      }
-    }
-  }
-
   /**
    * The tokens of up to {@value #CACHE_CAPACITY} pieces, each entry one {@code int[]}: {@code
    * [hash, length, the piece's units two per int..., token count, (id, start, end) per token]}, an
@@ -391,21 +365,21 @@ public final class Unigram implements Model {
      * The entry for {@code text} and its tokens, or null if a token is neither a vocabulary
      * entry nor the text it spans (never the case for Unigram's own tokens; a safeguard).
      */
-    static int[] entry(String text, int hash, Tokens tokens, String[] pieces) {
+    static int[] entry(String text, int hash, TokenColumns tokens, String[] pieces) {
       int n = text.length();
       int t = tokensAt(n);
-      int[] e = new int[t + 1 + 3 * tokens.n];
+      int[] e = new int[t + 1 + 3 * tokens.size()];
       e[0] = hash;
       e[1] = n;
       for (int i = 0; i < n; i++) {
         e[2 + i / 2] |= text.charAt(i) << (16 * (i & 1));
       }
-      e[t] = tokens.n;
-      for (int j = 0; j < tokens.n; j++) {
-        int id = tokens.ids[j];
-        int start = tokens.offsets[2 * j];
-        int end = tokens.offsets[2 * j + 1];
-        String value = tokens.values[j];
+      e[t] = tokens.size();
+      for (int j = 0; j < tokens.size(); j++) {
+        int id = tokens.ids()[j];
+        int start = tokens.offsets()[2 * j];
+        int end = tokens.offsets()[2 * j + 1];
+        String value = tokens.values()[j];
         if (value != pieces[id]) {
           if (!text.regionMatches(start, value, 0, value.length()) || value.length() != end - start) {
             return null;

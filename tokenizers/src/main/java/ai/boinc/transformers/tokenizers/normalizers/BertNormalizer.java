@@ -1,8 +1,8 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.BertChars;
-import ai.boinc.transformers.tokenizers.internal.Text;
+import ai.boinc.transformers.tokenizers.internal.text.BertChars;
+import ai.boinc.transformers.tokenizers.internal.text.Text;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 

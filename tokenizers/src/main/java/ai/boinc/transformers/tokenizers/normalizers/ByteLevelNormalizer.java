@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.ByteLevelAlphabet;
+import ai.boinc.transformers.tokenizers.internal.text.ByteLevelAlphabet;
 
 /**
  * JSON type {@code ByteLevel} (as a normalizer): rewrites the text as one byte-level alphabet

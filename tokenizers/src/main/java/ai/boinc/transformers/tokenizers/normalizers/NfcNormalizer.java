@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.UnicodeNormalization;
+import ai.boinc.transformers.tokenizers.internal.text.UnicodeNormalization;
 import java.text.Normalizer.Form;
 
 /**

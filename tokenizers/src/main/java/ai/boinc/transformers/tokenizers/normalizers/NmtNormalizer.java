@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.CharChanges;
+import ai.boinc.transformers.tokenizers.internal.text.CharChanges;
 
 /**
  * JSON type {@code Nmt}: SentencePiece's "nmt" clean-up — drops ASCII control characters (except

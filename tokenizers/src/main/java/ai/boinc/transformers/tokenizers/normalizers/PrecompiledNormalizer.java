@@ -1,9 +1,9 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.CharChanges;
-import ai.boinc.transformers.tokenizers.internal.Graphemes;
-import ai.boinc.transformers.tokenizers.internal.SpmCharsmap;
+import ai.boinc.transformers.tokenizers.internal.text.CharChanges;
+import ai.boinc.transformers.tokenizers.internal.text.Graphemes;
+import ai.boinc.transformers.tokenizers.internal.text.SpmCharsmap;
 import java.nio.CharBuffer;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.OnigRegex;
+import ai.boinc.transformers.tokenizers.internal.regex.OnigRegex;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.Text;
+import ai.boinc.transformers.tokenizers.internal.text.Text;
 
 /**
  * JSON type {@code Strip}: removes leading ({@code strip_left}) and/or trailing ({@code

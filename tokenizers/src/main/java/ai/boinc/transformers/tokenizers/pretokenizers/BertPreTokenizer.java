@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.pretokenizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.BertChars;
+import ai.boinc.transformers.tokenizers.internal.text.BertChars;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizedString.Split;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.pretokenizers;
 
-import ai.boinc.transformers.tokenizers.internal.ByteLevelAlphabet;
-import ai.boinc.transformers.tokenizers.internal.OnigRegex;
+import ai.boinc.transformers.tokenizers.internal.text.ByteLevelAlphabet;
+import ai.boinc.transformers.tokenizers.internal.regex.OnigRegex;
 import java.util.List;
 
 /**

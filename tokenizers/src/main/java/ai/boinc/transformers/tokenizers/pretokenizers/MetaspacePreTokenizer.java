@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.pretokenizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.CharSplits;
+import ai.boinc.transformers.tokenizers.internal.regex.CharSplits;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,10 +1,9 @@
 package ai.boinc.transformers.tokenizers.pretokenizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
+import ai.boinc.transformers.tokenizers.internal.pipeline.TokenColumns;
 import ai.boinc.transformers.tokenizers.models.Model;
-import ai.boinc.transformers.tokenizers.models.TokenSink;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -93,13 +92,13 @@ public final class PreTokenizedString {
 
   /** Runs {@code model} on every piece that has no tokens yet. */
   public void tokenize(Model model) {
-    Collector c = new Collector(splits.size());
+    TokenColumns c = new TokenColumns(Math.max(8, 2 * splits.size()));
     for (int i = 0; i < splits.size(); i++) {
       Split s = splits.get(i);
       if (!s.isTokenized()) {
-        int from = c.n;
+        int from = c.size();
         model.tokenize(s.normalized().normalized(), c);
-        splits.set(i, c.toSplit(s.normalized(), from));
+        splits.set(i, toSplit(c, s.normalized(), from));
       }
     }
   }
@@ -115,16 +114,16 @@ public final class PreTokenizedString {
     int count = 0;
     int i = fromEnd ? n - 1 : 0;
     int step = fromEnd ? -1 : 1;
-    Collector c = new Collector(n);
+    TokenColumns c = new TokenColumns(Math.max(8, 2 * n));
     for (; i >= 0 && i < n; i += step) {
       Split s = splits.get(i);
       if (s.isTokenized()) {
         count += s.tokenCount();
         continue;
       }
-      int from = c.n;
+      int from = c.size();
       model.tokenize(s.normalized().normalized(), c);
-      Split done = c.toSplit(s.normalized(), from);
+      Split done = toSplit(c, s.normalized(), from);
       splits.set(i, done);
       count += done.tokenCount();
       if (count >= maxTokens) {
@@ -216,39 +215,10 @@ public final class PreTokenizedString {
   }
 
   /**
-   * Collects a model's tokens for all pieces of one text into growable arrays that the pieces'
-   * {@link Split}s then share (arrays outgrown stay valid for the splits made from them).
+   * The piece holding the tokens collected in {@code c} since {@code from}: the pieces of one text
+   * share {@code c}'s arrays (arrays outgrown stay valid for the splits made from them).
    */
-  private static final class Collector implements TokenSink {
-    private int[] ids;
-    private String[] values;
-    private int[] offsets;
-    private int n;
-
-    Collector(int pieces) {
-      int capacity = Math.max(8, 2 * pieces);
-      ids = new int[capacity];
-      values = new String[capacity];
-      offsets = new int[2 * capacity];
-    }
-
-    @Override
-    public void token(int id, String value, int start, int end) {
-      if (n == ids.length) {
-        ids = Arrays.copyOf(ids, 2 * n);
-        values = Arrays.copyOf(values, 2 * n);
-        offsets = Arrays.copyOf(offsets, 4 * n);
-      }
-      ids[n] = id;
-      values[n] = value;
-      offsets[2 * n] = start;
-      offsets[2 * n + 1] = end;
-      n++;
-    }
-
-    /** The piece holding the tokens collected since {@code from}. */
-    Split toSplit(NormalizedString normalized, int from) {
-      return new Split(normalized, ids, values, offsets, from, n - from);
-    }
+  private static Split toSplit(TokenColumns c, NormalizedString normalized, int from) {
+    return new Split(normalized, c.ids(), c.values(), c.offsets(), from, c.size() - from);
   }
 }

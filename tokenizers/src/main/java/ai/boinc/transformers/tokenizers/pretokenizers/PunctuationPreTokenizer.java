@@ -1,6 +1,6 @@
 package ai.boinc.transformers.tokenizers.pretokenizers;
 
-import ai.boinc.transformers.tokenizers.internal.UnicodeTables;
+import ai.boinc.transformers.tokenizers.internal.text.UnicodeTables;
 import java.util.Objects;
 
 /**

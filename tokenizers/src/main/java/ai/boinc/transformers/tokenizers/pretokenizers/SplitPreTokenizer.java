@@ -1,6 +1,6 @@
 package ai.boinc.transformers.tokenizers.pretokenizers;
 
-import ai.boinc.transformers.tokenizers.internal.OnigRegex;
+import ai.boinc.transformers.tokenizers.internal.regex.OnigRegex;
 import java.util.Objects;
 
 /**

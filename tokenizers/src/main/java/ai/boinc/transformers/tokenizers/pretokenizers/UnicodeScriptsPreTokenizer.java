@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.pretokenizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.UnicodeTables;
+import ai.boinc.transformers.tokenizers.internal.text.UnicodeTables;
 import java.util.ArrayList;
 import java.util.List;
 

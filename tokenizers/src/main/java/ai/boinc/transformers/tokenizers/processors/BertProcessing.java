@@ -1,6 +1,7 @@
 package ai.boinc.transformers.tokenizers.processors;
 
 import ai.boinc.transformers.tokenizer.Encoding;
+import ai.boinc.transformers.tokenizers.internal.pipeline.EncodingBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,14 +36,17 @@ public final class BertProcessing extends EncodingsProcessor {
     }
     List<Encoding> out = new ArrayList<>(encodings.size());
     for (int i = 0; i < encodings.size(); i++) {
-      Encodings.Builder b = new Encodings.Builder();
+      Encoding e = encodings.get(i);
       if (i == 0) {
-        b.addSpecial(clsId, clsToken, 0).addAll(Encodings.withTypeIds(encodings.get(i), 0));
-        b.addSpecial(sepId, sepToken, 0);
+        out.add(
+            new EncodingBuilder(e.size() + 2)
+                .addSpecial(clsId, clsToken, 0)
+                .appendTyped(e, 0)
+                .addSpecial(sepId, sepToken, 0)
+                .build());
       } else {
-        b.addAll(Encodings.withTypeIds(encodings.get(i), 1)).addSpecial(sepId, sepToken, 1);
+        out.add(new EncodingBuilder(e.size() + 1).appendTyped(e, 1).addSpecial(sepId, sepToken, 1).build());
       }
-      out.add(b.build());
     }
     return out;
   }

@@ -1,9 +1,9 @@
 package ai.boinc.transformers.tokenizers.processors;
 
 import ai.boinc.transformers.tokenizer.Encoding;
-import ai.boinc.transformers.tokenizers.internal.ByteLevelAlphabet;
-import ai.boinc.transformers.tokenizers.internal.Text;
-import java.util.ArrayList;
+import ai.boinc.transformers.tokenizers.internal.pipeline.EncodingBuilder;
+import ai.boinc.transformers.tokenizers.internal.text.ByteLevelAlphabet;
+import ai.boinc.transformers.tokenizers.internal.text.Text;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,9 +19,13 @@ final class Encodings {
     if (encodings.size() == 1) {
       return encodings.get(0);
     }
-    Builder b = new Builder();
+    int total = 0;
     for (Encoding e : encodings) {
-      b.addAll(e);
+      total += e.size();
+    }
+    EncodingBuilder b = new EncodingBuilder(total);
+    for (Encoding e : encodings) {
+      b.append(e);
     }
     return b.build();
   }
@@ -38,34 +42,13 @@ final class Encodings {
       return e;
     }
     Arrays.fill(seq, sequence);
-    return copy(e).sequenceIds(seq).build();
+    return EncodingBuilder.copyOf(e).sequenceIds(seq).build();
   }
 
   static Encoding withTypeIds(Encoding e, int typeId) {
     int[] t = new int[e.size()];
     Arrays.fill(t, typeId);
-    return copy(e).typeIds(t).build();
-  }
-
-  private static Encoding.Builder copy(Encoding e) {
-    return Encoding.builder()
-        .ids(e.ids())
-        .tokens(e.tokens().toArray(new String[0]))
-        .typeIds(e.typeIds())
-        .attentionMask(e.attentionMask())
-        .specialTokensMask(e.specialTokensMask())
-        .wordIds(e.wordIds())
-        .sequenceIds(e.sequenceIds())
-        .offsets(flatOffsets(e));
-  }
-
-  static int[] flatOffsets(Encoding e) {
-    int[] out = new int[2 * e.size()];
-    for (int i = 0; i < e.size(); i++) {
-      out[2 * i] = e.startOffset(i);
-      out[2 * i + 1] = e.endOffset(i);
-    }
-    return out;
+    return EncodingBuilder.copyOf(e).typeIds(t).build();
   }
 
   /**
@@ -74,7 +57,7 @@ final class Encodings {
    * first token when {@code addPrefixSpace} (that space was added, not in the text).
    */
   static Encoding trimOffsets(Encoding e, boolean addPrefixSpace) {
-    int[] offsets = flatOffsets(e);
+    int[] offsets = EncodingBuilder.flatOffsets(e);
     boolean changed = false;
     for (int i = 0; i < e.size(); i++) {
       String token = e.token(i);
@@ -114,80 +97,10 @@ final class Encodings {
         changed = true;
       }
     }
-    return changed ? copy(e).offsets(offsets).build() : e;
+    return changed ? EncodingBuilder.copyOf(e).offsets(offsets).build() : e;
   }
 
   private static boolean isSpace(int c) {
     return c == ByteLevelAlphabet.space() || Text.isWhiteSpace(c);
-  }
-
-  /** Growable columns of an encoding. */
-  static final class Builder {
-    private final List<String> tokens = new ArrayList<>();
-    private int[] ids = new int[16];
-    private int[] typeIds = new int[16];
-    private int[] attention = new int[16];
-    private int[] special = new int[16];
-    private int[] words = new int[16];
-    private int[] sequences = new int[16];
-    private int[] offsets = new int[32];
-    private int n;
-
-    private void ensure(int extra) {
-      if (n + extra > ids.length) {
-        int cap = Math.max(2 * ids.length, n + extra);
-        ids = Arrays.copyOf(ids, cap);
-        typeIds = Arrays.copyOf(typeIds, cap);
-        attention = Arrays.copyOf(attention, cap);
-        special = Arrays.copyOf(special, cap);
-        words = Arrays.copyOf(words, cap);
-        sequences = Arrays.copyOf(sequences, cap);
-        offsets = Arrays.copyOf(offsets, 2 * cap);
-      }
-    }
-
-    Builder addAll(Encoding e) {
-      int m = e.size();
-      ensure(m);
-      System.arraycopy(e.ids(), 0, ids, n, m);
-      System.arraycopy(e.typeIds(), 0, typeIds, n, m);
-      System.arraycopy(e.attentionMask(), 0, attention, n, m);
-      System.arraycopy(e.specialTokensMask(), 0, special, n, m);
-      System.arraycopy(e.wordIds(), 0, words, n, m);
-      System.arraycopy(e.sequenceIds(), 0, sequences, n, m);
-      System.arraycopy(flatOffsets(e), 0, offsets, 2 * n, 2 * m);
-      tokens.addAll(e.tokens());
-      n += m;
-      return this;
-    }
-
-    /** Adds a special token inserted by a post-processor: offsets (0, 0), no word, no sequence. */
-    Builder addSpecial(int id, String token, int typeId) {
-      ensure(1);
-      ids[n] = id;
-      typeIds[n] = typeId;
-      attention[n] = 1;
-      special[n] = 1;
-      words[n] = Encoding.NONE;
-      sequences[n] = Encoding.NONE;
-      offsets[2 * n] = 0;
-      offsets[2 * n + 1] = 0;
-      tokens.add(token);
-      n++;
-      return this;
-    }
-
-    Encoding build() {
-      return Encoding.builder()
-          .ids(Arrays.copyOf(ids, n))
-          .tokens(tokens.toArray(new String[0]))
-          .typeIds(Arrays.copyOf(typeIds, n))
-          .attentionMask(Arrays.copyOf(attention, n))
-          .specialTokensMask(Arrays.copyOf(special, n))
-          .wordIds(Arrays.copyOf(words, n))
-          .sequenceIds(Arrays.copyOf(sequences, n))
-          .offsets(Arrays.copyOf(offsets, 2 * n))
-          .build();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package ai.boinc.transformers.tokenizers.processors;
 
 import ai.boinc.transformers.tokenizer.Encoding;
+import ai.boinc.transformers.tokenizers.internal.pipeline.EncodingBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,16 +49,15 @@ public final class RobertaProcessing extends EncodingsProcessor {
         e = Encodings.trimOffsets(e, addPrefixSpace);
       }
       // "Roberta is weird": every sequence has type id 0.
-      e = Encodings.withTypeIds(e, 0);
       if (addSpecialTokens) {
-        Encodings.Builder b = new Encodings.Builder();
-        if (i == 0) {
-          b.addSpecial(clsId, clsToken, 0);
-        } else {
-          b.addSpecial(sepId, sepToken, 0);
-        }
-        b.addAll(e).addSpecial(sepId, sepToken, 0);
-        e = b.build();
+        e =
+            new EncodingBuilder(e.size() + 2)
+                .addSpecial(i == 0 ? clsId : sepId, i == 0 ? clsToken : sepToken, 0)
+                .appendTyped(e, 0)
+                .addSpecial(sepId, sepToken, 0)
+                .build();
+      } else {
+        e = Encodings.withTypeIds(e, 0);
       }
       out.add(e);
     }

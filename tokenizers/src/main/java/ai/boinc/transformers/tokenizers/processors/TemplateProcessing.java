@@ -1,6 +1,7 @@
 package ai.boinc.transformers.tokenizers.processors;
 
 import ai.boinc.transformers.tokenizer.Encoding;
+import ai.boinc.transformers.tokenizers.internal.pipeline.EncodingBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,55 +75,18 @@ public final class TemplateProcessing implements PostProcessor {
         total += specialTokens.get(p.id()).ids.length;
       }
     }
-    int[] ids = new int[total];
-    String[] tokens = new String[total];
-    int[] typeIds = new int[total];
-    int[] attention = new int[total];
-    int[] special = new int[total];
-    int[] words = new int[total];
-    int[] sequences = new int[total];
-    int[] offsets = new int[2 * total];
-    int k = 0;
+    EncodingBuilder b = new EncodingBuilder(total);
     for (Piece p : template) {
       if (p.isSequence()) {
-        Encoding e = encodings.get(p.sequence());
-        int n = e.size();
-        System.arraycopy(e.ids(), 0, ids, k, n);
-        for (int i = 0; i < n; i++) {
-          tokens[k + i] = e.token(i);
-          offsets[2 * (k + i)] = e.startOffset(i);
-          offsets[2 * (k + i) + 1] = e.endOffset(i);
-          typeIds[k + i] = p.typeId();
-          sequences[k + i] = p.sequence();
-        }
-        System.arraycopy(e.attentionMask(), 0, attention, k, n);
-        System.arraycopy(e.specialTokensMask(), 0, special, k, n);
-        System.arraycopy(e.wordIds(), 0, words, k, n);
-        k += n;
+        b.appendSequence(encodings.get(p.sequence()), p.typeId(), p.sequence());
       } else if (addSpecialTokens) {
         SpecialToken t = specialTokens.get(p.id());
         for (int i = 0; i < t.ids.length; i++) {
-          ids[k] = t.ids[i];
-          tokens[k] = t.tokens.get(i);
-          typeIds[k] = p.typeId();
-          attention[k] = 1;
-          special[k] = 1;
-          words[k] = Encoding.NONE;
-          sequences[k] = Encoding.NONE;
-          k++;
+          b.addSpecial(t.ids[i], t.tokens.get(i), p.typeId());
         }
       }
     }
-    return Encoding.builder()
-        .ids(ids)
-        .tokens(tokens)
-        .typeIds(typeIds)
-        .attentionMask(attention)
-        .specialTokensMask(special)
-        .wordIds(words)
-        .sequenceIds(sequences)
-        .offsets(offsets)
-        .build();
+    return b.build();
   }
 
   @Override

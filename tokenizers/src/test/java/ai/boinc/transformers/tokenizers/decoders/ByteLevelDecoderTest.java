@@ -2,7 +2,7 @@ package ai.boinc.transformers.tokenizers.decoders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.boinc.transformers.tokenizers.internal.ByteLevelAlphabet;
+import ai.boinc.transformers.tokenizers.internal.text.ByteLevelAlphabet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.BertChars;
-import ai.boinc.transformers.tokenizers.internal.CharChanges;
-import ai.boinc.transformers.tokenizers.internal.Text;
+import ai.boinc.transformers.tokenizers.internal.text.BertChars;
+import ai.boinc.transformers.tokenizers.internal.text.CharChanges;
+import ai.boinc.transformers.tokenizers.internal.text.Text;
 
 /**
  * Test reference: BertNormalizer as the reference library runs it, four separate passes (clean

@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import ai.boinc.transformers.tokenizers.Fixtures;
 import ai.boinc.transformers.tokenizers.NormalizedString;
 import ai.boinc.transformers.tokenizers.TextGens;
-import ai.boinc.transformers.tokenizers.internal.Graphemes;
+import ai.boinc.transformers.tokenizers.internal.text.Graphemes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;

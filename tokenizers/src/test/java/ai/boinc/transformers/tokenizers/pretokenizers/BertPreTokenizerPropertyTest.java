@@ -5,9 +5,9 @@ import static org.quicktheories.QuickTheory.qt;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
 import ai.boinc.transformers.tokenizers.TextGens;
-import ai.boinc.transformers.tokenizers.internal.BertChars;
-import ai.boinc.transformers.tokenizers.internal.CharSplits;
-import ai.boinc.transformers.tokenizers.internal.Text;
+import ai.boinc.transformers.tokenizers.internal.text.BertChars;
+import ai.boinc.transformers.tokenizers.internal.regex.CharSplits;
+import ai.boinc.transformers.tokenizers.internal.text.Text;
 import ai.boinc.transformers.tokenizers.normalizers.BertNormalizer;
 import java.util.ArrayList;
 import java.util.List;

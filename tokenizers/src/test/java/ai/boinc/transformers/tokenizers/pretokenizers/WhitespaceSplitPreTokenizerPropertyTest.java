@@ -6,8 +6,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import ai.boinc.transformers.tokenizers.NormalizedString;
 import ai.boinc.transformers.tokenizers.TextGens;
-import ai.boinc.transformers.tokenizers.internal.CharSplits;
-import ai.boinc.transformers.tokenizers.internal.Text;
+import ai.boinc.transformers.tokenizers.internal.regex.CharSplits;
+import ai.boinc.transformers.tokenizers.internal.text.Text;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;

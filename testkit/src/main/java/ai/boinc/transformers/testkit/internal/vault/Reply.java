@@ -1,6 +1,6 @@
 package ai.boinc.transformers.testkit.internal.vault;
 
-import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.json.JsonWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class Reply {
   }
 
   public static Reply json(int status, Object value) {
-    return new Reply(status, Json.write(value));
+    return new Reply(status, JsonWriter.write(value));
   }
 
   /** Vault's error envelope {@code {"errors":[...]}}. */

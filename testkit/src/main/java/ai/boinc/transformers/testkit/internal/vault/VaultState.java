@@ -1,7 +1,7 @@
 package ai.boinc.transformers.testkit.internal.vault;
 
-import ai.boinc.transformers.internal.json.Json;
-import ai.boinc.transformers.internal.json.JsonException;
+import ai.boinc.transformers.json.JsonReader;
+import ai.boinc.transformers.json.JsonException;
 import ai.boinc.transformers.testkit.LocalVaultFault;
 import ai.boinc.transformers.testkit.LocalVaultTokenSpec;
 import java.time.Clock;
@@ -152,7 +152,7 @@ public final class VaultState {
     if (!body.isBlank()) {
       Object parsed;
       try {
-        parsed = Json.parse(body);
+        parsed = JsonReader.parse(body);
       } catch (JsonException e) {
         return Reply.errors(400, "failed to parse JSON input: " + e.getMessage());
       }
@@ -186,7 +186,7 @@ public final class VaultState {
     }
     Map<?, ?> request;
     try {
-      Object parsed = Json.parse(body.isBlank() ? "{}" : body);
+      Object parsed = JsonReader.parse(body.isBlank() ? "{}" : body);
       if (!(parsed instanceof Map)) {
         return Reply.errors(400, "failed to parse JSON input: not an object");
       }

@@ -2,7 +2,7 @@ package ai.boinc.transformers.testkit.internal.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.boinc.transformers.internal.json.Json;
+import ai.boinc.transformers.json.JsonReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +26,7 @@ class KvEngineTest {
     Reply reply = kv.read("hub", Map.of());
 
     assertThat(reply.status).isEqualTo(200);
-    Map<?, ?> served = (Map<?, ?>) ((Map<?, ?>) Json.parse(reply.body)).get("data");
+    Map<?, ?> served = (Map<?, ?>) ((Map<?, ?>) JsonReader.parse(reply.body)).get("data");
     assertThat(served).isEqualTo(Map.of("token", "ba_x", "since", "2030-01-01T00:00:00Z", "tags", List.of("b", "a"),
         "nested", Map.of("7", List.of("2030-01-01T00:00:00Z", 1L))));
   }

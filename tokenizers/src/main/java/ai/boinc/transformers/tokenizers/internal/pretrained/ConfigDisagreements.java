@@ -1,7 +1,7 @@
 package ai.boinc.transformers.tokenizers.internal.pretrained;
 
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
-import ai.boinc.transformers.tokenizers.internal.JsonValue;
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import java.util.Optional;
 
 /**

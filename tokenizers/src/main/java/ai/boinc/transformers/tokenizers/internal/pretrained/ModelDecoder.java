@@ -1,8 +1,8 @@
 package ai.boinc.transformers.tokenizers.internal.pretrained;
 
 import ai.boinc.transformers.tokenizer.DecodeOptions;
-import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
-import ai.boinc.transformers.tokenizers.internal.Text;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
+import ai.boinc.transformers.tokenizers.internal.text.Text;
 import java.util.OptionalInt;
 
 /**

@@ -1,6 +1,6 @@
 package ai.boinc.transformers.tokenizers.internal.pretrained;
 
-import ai.boinc.transformers.tokenizers.internal.JsonValue;
+import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 
 /**
  * What Transformers.js reads from {@code tokenizer.json}'s model beyond the pipeline: the BPE

@@ -5,7 +5,7 @@ import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
 import ai.boinc.transformers.tokenizers.internal.ConfigApplier;
-import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import ai.boinc.transformers.tokenizers.internal.TokenizerJsonLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +35,9 @@ public final class ModelTokenizerLoader {
     if (!Files.isRegularFile(json)) {
       throw new TokenizerLoadException("no tokenizer.json in " + dir);
     }
+    Object document = TokenizerJsonLoader.parse(json);
     PipelineTokenizer tokenizer =
-        TokenizerJsonLoader.loadFile(json)
+        TokenizerJsonLoader.load(document, json)
             .withTruncationAndPadding(Optional.empty(), Optional.empty());
     Path configFile = dir.resolve("tokenizer_config.json");
     Path mapFile = dir.resolve("special_tokens_map.json");

@@ -9,7 +9,7 @@ import ai.boinc.transformers.tokenizers.BatchEncodeOptions;
 import ai.boinc.transformers.tokenizers.BatchEncoding;
 import ai.boinc.transformers.tokenizers.ModelTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
-import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

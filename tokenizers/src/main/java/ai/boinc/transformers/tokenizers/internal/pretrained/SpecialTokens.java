@@ -2,8 +2,8 @@ package ai.boinc.transformers.tokenizers.internal.pretrained;
 
 import ai.boinc.transformers.tokenizers.AddedToken;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
-import ai.boinc.transformers.tokenizers.internal.AddedVocabulary;
-import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
+import ai.boinc.transformers.tokenizers.internal.pipeline.AddedVocabulary;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

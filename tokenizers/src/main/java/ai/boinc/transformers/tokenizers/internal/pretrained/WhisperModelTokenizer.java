@@ -3,7 +3,7 @@ package ai.boinc.transformers.tokenizers.internal.pretrained;
 import ai.boinc.transformers.tokenizer.DecodeOptions;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.WhisperTokenizer;
-import ai.boinc.transformers.tokenizers.internal.PipelineTokenizer;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

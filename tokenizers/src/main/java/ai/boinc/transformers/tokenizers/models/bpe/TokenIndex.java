@@ -1,0 +1,127 @@
+package ai.boinc.transformers.tokenizers.models.bpe;
+
+import ai.boinc.transformers.tokenizers.internal.json.IntMembers;
+import java.util.Map;
+
+/**
+ * Token to id lookups by char range, so merges read as text need no string per token: an
+ * open-addressing table of (hash, entry) longs over the vocabulary's tokens, with {@link
+ * String#hashCode} hashes. Immutable.
+ */
+final class TokenIndex {
+  private final int[] ids;
+  private final long[] table;
+  private final int shift;
+  /** The tokens' text end to end, token k at {@code [starts[k], starts[k + 1])}: compared as
+   * chars in one loop, not through String calls, which are slow before the JIT has compiled them. */
+  private final char[] text;
+  private final int[] starts;
+
+  TokenIndex(Map<String, Integer> vocab) {
+    this(vocab.keySet().toArray(new String[0]), null, vocab.size(), vocab);
+  }
+
+  /**
+   * The tokens of a vocabulary object in document order; a repeated token keeps its last id, as
+   * in a map.
+   */
+  TokenIndex(IntMembers members) {
+    this(members.names(), members.values(), members.count(), null);
+  }
+
+  private TokenIndex(String[] tokens, int[] ids, int n, Map<String, Integer> vocab) {
+    int[] starts = new int[n + 1];
+    int length = 0;
+    for (int k = 0; k < n; k++) {
+      starts[k] = length;
+      length += tokens[k].length();
+    }
+    starts[n] = length;
+    char[] text = new char[length];
+    for (int k = 0; k < n; k++) {
+      tokens[k].getChars(0, starts[k + 1] - starts[k], text, starts[k]);
+    }
+    this.text = text;
+    this.starts = starts;
+    if (ids == null) {
+      ids = new int[n];
+      for (int k = 0; k < n; k++) {
+        ids[k] = vocab.get(tokens[k]);
+      }
+    }
+    this.ids = ids;
+    int bits = 32 - Integer.numberOfLeadingZeros(Math.max(2, n * 2 - 1));
+    table = new long[1 << bits];
+    shift = 32 - bits;
+    int mask = table.length - 1;
+    for (int k = 0; k < n; k++) {
+      String t = tokens[k];
+      int h = t.hashCode();
+      int slot = slot(h);
+      while (true) {
+        long entry = table[slot];
+        if (entry == 0) {
+          table[slot] = ((long) h << 32) | (k + 1);
+          break;
+        }
+        if ((int) (entry >>> 32) == h && t.equals(tokens[(int) entry - 1])) {
+          // A repeated token: the later entry (and its id) wins.
+          table[slot] = ((long) h << 32) | (k + 1);
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+
+  private int slot(int h) {
+    return (h * 0x9E3779B9) >>> shift;
+  }
+
+  /** String-compatible hash of {@code a[start, end)} continued from {@code h}. */
+  static int hash(int h, char[] a, int start, int end) {
+    for (int i = start; i < end; i++) {
+      h = 31 * h + a[i];
+    }
+    return h;
+  }
+
+  /** Id of the token {@code a[s1, e1) + a[s2, e2)} whose hash is {@code h}, or -1. */
+  int find(int h, char[] a, int s1, int e1, int s2, int e2) {
+    int len = (e1 - s1) + (e2 - s2);
+    int mask = table.length - 1;
+    char[] text = this.text;
+    // One loop with the comparison inline: it runs a million times per load, mostly before
+    // the JIT has compiled anything.
+    for (int slot = slot(h); ; slot = (slot + 1) & mask) {
+      long entry = table[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      if ((int) (entry >>> 32) != h) {
+        continue;
+      }
+      int k = (int) entry - 1;
+      int j = starts[k];
+      if (starts[k + 1] - j != len) {
+        continue;
+      }
+      int i = s1;
+      while (i < e1 && text[j] == a[i]) {
+        i++;
+        j++;
+      }
+      if (i < e1) {
+        continue;
+      }
+      i = s2;
+      while (i < e2 && text[j] == a[i]) {
+        i++;
+        j++;
+      }
+      if (i == e2) {
+        return ids[k];
+      }
+    }
+  }
+}
