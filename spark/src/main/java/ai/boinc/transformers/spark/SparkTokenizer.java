@@ -1,15 +1,17 @@
 package ai.boinc.transformers.spark;
 
 import ai.boinc.transformers.hub.Hub;
-import ai.boinc.transformers.hub.RepoType;
 import ai.boinc.transformers.spark.internal.EncodedColumns;
 import ai.boinc.transformers.spark.internal.ExecutorTokenizers;
 import ai.boinc.transformers.spark.internal.PartitionEncoder;
 import ai.boinc.transformers.spark.internal.SqlFunctions;
 import ai.boinc.transformers.spark.internal.TokenizerFiles;
 import ai.boinc.transformers.tokenizer.Tokenizer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -71,6 +73,7 @@ public final class SparkTokenizer {
    * chat_template.jinja} when the repository has them, all from one commit.
    *
    * @throws ai.boinc.transformers.hub.HubException if a file cannot be downloaded
+   * @throws IllegalArgumentException if the repository has no {@code tokenizer.json}
    * @throws ai.boinc.transformers.tokenizers.TokenizerLoadException if the files are not a valid
    *     tokenizer
    */
@@ -78,14 +81,16 @@ public final class SparkTokenizer {
     Objects.requireNonNull(repoId, "repoId");
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(hub, "hub");
-    Path tokenizerJson =
-        hub.download(RepoType.MODEL, repoId, TokenizerFiles.TOKENIZER_JSON, revision);
-    // The snapshot folder is named after the commit: the other files come from the same one.
-    Path snapshot = tokenizerJson.getParent();
-    String commit = snapshot.getFileName().toString();
-    for (String optional : TokenizerFiles.OPTIONAL_FILES) {
-      hub.downloadIfExists(RepoType.MODEL, repoId, optional, commit);
+    // One snapshot call: the revision is resolved to one commit and only these names are fetched.
+    List<String> names = new ArrayList<>();
+    names.add(TokenizerFiles.TOKENIZER_JSON);
+    names.addAll(Arrays.asList(TokenizerFiles.OPTIONAL_FILES));
+    Path snapshot = hub.snapshot(repoId, revision, names, List.of());
+    if (!Files.isRegularFile(snapshot.resolve(TokenizerFiles.TOKENIZER_JSON))) {
+      throw new IllegalArgumentException("model " + repoId + " at revision " + revision
+          + " has no " + TokenizerFiles.TOKENIZER_JSON + "; only fast tokenizers can be broadcast");
     }
+    String commit = snapshot.getFileName().toString();
     return new SparkTokenizer(TokenizerFiles.read(snapshot, repoId + "@" + commit));
   }
 
