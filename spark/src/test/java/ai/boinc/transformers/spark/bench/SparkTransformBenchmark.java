@@ -34,10 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One operation tokenizes the whole benchmark corpus (testdata/bench-corpus, 3,666 documents,
- * 8.47 MB) with llama-2: through {@link SparkTokenizer#transform} on local[2], through a naive
+ * One operation tokenizes the benchmark corpus (testdata/bench-corpus, 3,666 documents, 8.47 MB)
+ * repeated {@code copies} times with llama-2: through {@link SparkTokenizer#transform} on local[2], through a naive
  * per-row UDF that loads the tokenizer per task, and with single-thread {@code encode} in this JVM.
- * The Spark input is cached in memory first, so reading it is not measured; the Spark results are
+ * The Spark input is written to Parquet, read back in {@code partitions} partitions and cached in
+ * memory, so reading it is not measured; the Spark results are
  * written to Spark's {@code noop} sink, which computes every column and stores nothing.
  */
 @State(Scope.Benchmark)
@@ -50,12 +51,17 @@ public class SparkTransformBenchmark {
   @Param({"8"})
   public int partitions;
 
-  private SparkSession spark;
-  private Dataset<Row> docs;
-  private List<String> texts;
-  private SparkTokenizer sparkTokenizer;
-  private Tokenizer tokenizer;
-  private EncodeOptions options;
+  /** The corpus is repeated this many times, so a pass is long next to Spark's cost per job. */
+  @Param({"4"})
+  public int copies;
+
+  SparkSession spark;
+  Dataset<Row> docs;
+  List<String> texts;
+  SparkTokenizer sparkTokenizer;
+  Tokenizer tokenizer;
+  EncodeOptions options;
+  java.nio.file.Path parquet;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -64,7 +70,11 @@ public class SparkTransformBenchmark {
         TestData.root().resolve("bench-corpus/corpus.txt.gz")))) {
       all = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\u001E", -1);
     }
-    texts = List.of(all);
+    List<String> repeated = new ArrayList<>(all.length * copies);
+    for (int c = 0; c < copies; c++) {
+      repeated.addAll(List.of(all));
+    }
+    texts = List.copyOf(repeated);
     spark = SparkSession.builder()
         .master("local[2]")
         .appName("SparkTransformBenchmark")
@@ -79,9 +89,12 @@ public class SparkTransformBenchmark {
       rows.add(RowFactory.create((long) i, texts.get(i)));
     }
     StructType schema = new StructType().add("id", DataTypes.LongType).add("text", DataTypes.StringType);
-    docs = spark.createDataFrame(
+    // Through a Parquet file, as a real corpus is read: tasks then carry file splits, not the data.
+    parquet = java.nio.file.Files.createTempDirectory("spark-bench-corpus");
+    spark.createDataFrame(
         JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions), schema)
-        .cache();
+        .write().mode("overwrite").parquet(parquet.toString());
+    docs = spark.read().parquet(parquet.toString()).repartition(partitions).cache();
     docs.count();
     sparkTokenizer = SparkTokenizer.fromDirectory(TestData.tokenizer("llama-2"));
     tokenizer = sparkTokenizer.tokenizer();
@@ -93,8 +106,11 @@ public class SparkTransformBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown() {
+  public void tearDown() throws java.io.IOException {
     spark.stop();
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(parquet)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   @Benchmark
@@ -115,7 +131,7 @@ public class SparkTransformBenchmark {
     }
   }
 
-  private static long utf8Bytes(List<String> texts) {
+  static long utf8Bytes(List<String> texts) {
     long total = 0;
     for (String text : texts) {
       total += text.getBytes(StandardCharsets.UTF_8).length;
