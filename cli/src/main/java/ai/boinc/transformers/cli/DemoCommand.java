@@ -1,5 +1,6 @@
 package ai.boinc.transformers.cli;
 
+import ai.boinc.transformers.testkit.DemoHub;
 import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.hub.HubSettings;
 import ai.boinc.transformers.testkit.LocalHub;
@@ -59,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
       return encode(hub, out, err);
     }
     Path cache = Files.createTempDirectory("ba-demo-cache");
-    try (LocalHub localHub = DemoHub.start()) {
+    try (LocalHub localHub = DemoHub.start(DemoCommand.class, "/ai/boinc/transformers/cli/demo/llama-2/")) {
       err.println("ba demo: no BA_ENDPOINT set, so a local hub at " + localHub.endpoint()
           + " serves the gated repository " + DemoHub.REPO_ID + ".");
       HubSettings settings = HubSettings.builderFromEnvironment(root.environment)

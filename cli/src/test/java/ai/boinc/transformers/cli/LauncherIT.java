@@ -1,5 +1,6 @@
 package ai.boinc.transformers.cli;
 
+import ai.boinc.transformers.testkit.DemoHub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

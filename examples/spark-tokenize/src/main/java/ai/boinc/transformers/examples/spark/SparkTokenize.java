@@ -1,5 +1,6 @@
 package ai.boinc.transformers.examples.spark;
 
+import ai.boinc.transformers.testkit.DemoHub;
 import ai.boinc.transformers.credentials.AccessToken;
 import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.hub.HubSettings;
@@ -81,7 +82,7 @@ public final class SparkTokenize {
   /** Downloads from a local gated hub, with BA_ACCESS_TOKEN if set, else the demo token. */
   private static SparkTokenizer fromDemoHub(String repo, String revision) throws IOException {
     Path cache = Files.createTempDirectory("spark-tokenize-cache");
-    try (LocalHub localHub = DemoHub.start()) {
+    try (LocalHub localHub = DemoHub.start(SparkTokenize.class, "/ai/boinc/transformers/examples/spark/demo/llama-2/")) {
       System.err.println("spark-tokenize: no BA_ENDPOINT set, so a local hub at " + localHub.endpoint()
           + " serves the gated repository " + DemoHub.REPO_ID);
       HubSettings settings = HubSettings.builderFromEnvironment(System.getenv())
