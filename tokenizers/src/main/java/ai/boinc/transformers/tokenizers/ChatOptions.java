@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers;
 
+import ai.boinc.transformers.templates.TemplateLimits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ public final class ChatOptions {
   private final Map<String, Object> extraVariables;
   private final String templateName;
   private final Clock clock;
+  private final TemplateLimits limits;
 
   private ChatOptions(Builder b) {
     this.tools = b.tools == null ? null : Collections.unmodifiableList(new ArrayList<>(b.tools));
@@ -37,6 +39,7 @@ public final class ChatOptions {
     this.extraVariables = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraVariables));
     this.templateName = b.templateName;
     this.clock = b.clock;
+    this.limits = b.limits;
   }
 
   /** No tools or documents, no generation prompt, the tokenizer's default template, the system clock. */
@@ -63,6 +66,7 @@ public final class ChatOptions {
     b.extraVariables.putAll(extraVariables);
     b.templateName = templateName;
     b.clock = clock;
+    b.limits = limits;
     return b;
   }
 
@@ -97,6 +101,11 @@ public final class ChatOptions {
     return clock;
   }
 
+  /** The sandbox's bounds for this rendering; {@link TemplateLimits#defaults()} unless set. */
+  public TemplateLimits limits() {
+    return limits;
+  }
+
   @Override
   public String toString() {
     return "ChatOptions{tools=" + (tools == null ? "none" : tools.size()) + ", documents="
@@ -114,6 +123,7 @@ public final class ChatOptions {
     private final Map<String, Object> extraVariables = new LinkedHashMap<>();
     private String templateName;
     private Clock clock = Clock.systemDefaultZone();
+    private TemplateLimits limits = TemplateLimits.defaults();
 
     private Builder() {}
 
@@ -167,6 +177,12 @@ public final class ChatOptions {
     /** The clock of {@code strftime_now}; its zone gives the local time. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Other bounds for the sandbox (steps, call depth, output size); raise them only for a template you trust. */
+    public Builder limits(TemplateLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -155,7 +155,7 @@ public interface ModelTokenizer extends PretrainedTokenizer {
    * <p>The template: the one {@link ChatOptions#templateName()} names, else of named templates
    * {@code tool_use} when tools are given and the model has one, else {@code default} (see {@link
    * #chatTemplates()}). It is compiled once per tokenizer and runs in the templates module's
-   * sandbox, within its default {@link ai.boinc.transformers.templates.TemplateLimits}.
+   * sandbox, within {@link ChatOptions#limits()}.
    *
    * <p>Messages are maps with {@code role} and usually {@code content} (a string, or a list of
    * parts such as {@code {"type": "text", "text": ...}}), plus {@code tool_calls} or a tool result's

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.boinc.transformers.templates.ChatTemplateUsageException;
+import ai.boinc.transformers.templates.TemplateLimitException;
+import ai.boinc.transformers.templates.TemplateLimits;
 import ai.boinc.transformers.templates.TemplateSyntaxException;
 import ai.boinc.transformers.tokenizers.ChatOptions;
 import ai.boinc.transformers.tokenizers.Fixtures;
@@ -75,5 +77,15 @@ class ApplyChatTemplateTest {
     assertThat(tokenizer.applyChatTemplate(HELLO, ChatOptions.newBuilder().tools(List.of(Map.of("type", "function"))).build()))
         .isEqualTo("T");
     assertThat(tokenizer.applyChatTemplate(HELLO, ChatOptions.newBuilder().templateName("rag").build())).isEqualTo("R");
+  }
+
+  @Test
+  void theOptionsLimitsBoundTheTokenizersTemplate() throws IOException {
+    ModelTokenizer tokenizer = folder("{}", "{% for i in range(1000) %}{{ i }}{% endfor %}");
+    ChatOptions tight = ChatOptions.newBuilder().limits(TemplateLimits.builder().maxOutputLength(100).build()).build();
+
+    assertThat(tokenizer.applyChatTemplate(HELLO)).hasSize(2890);
+    assertThatThrownBy(() -> tokenizer.applyChatTemplate(HELLO, tight)).isInstanceOf(TemplateLimitException.class);
+    assertThat(tokenizer.applyChatTemplate(HELLO)).as("the compiled template keeps its defaults").hasSize(2890);
   }
 }

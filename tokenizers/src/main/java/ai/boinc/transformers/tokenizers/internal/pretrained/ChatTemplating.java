@@ -59,7 +59,7 @@ final class ChatTemplating {
       throw new MissingChatTemplateException(model);
     }
     String source = ChatTemplates.select(templates, options.templateName().orElse(null), options.tools().isPresent());
-    return compiled.computeIfAbsent(source, ChatTemplate::compile).render(request(messages, options));
+    return render(compiled.computeIfAbsent(source, ChatTemplate::compile), messages, options);
   }
 
   /** Renders with a template given by the caller (compiled through the process-wide cache). */
@@ -71,7 +71,12 @@ final class ChatTemplating {
       throw new IllegalArgumentException("templateName '" + options.templateName().get()
           + "' chooses one of the tokenizer's templates; leave it unset when passing the template text");
     }
-    return ChatTemplate.compileCached(template).render(request(messages, options));
+    return render(ChatTemplate.compileCached(template), messages, options);
+  }
+
+  private String render(ChatTemplate template, List<? extends Map<String, ?>> messages, ChatOptions options) {
+    ChatTemplate bounded = template.limits().equals(options.limits()) ? template : template.withLimits(options.limits());
+    return bounded.render(request(messages, options));
   }
 
   private ChatRequest request(List<? extends Map<String, ?>> messages, ChatOptions options) {
