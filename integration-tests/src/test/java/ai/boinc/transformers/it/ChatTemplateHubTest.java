@@ -90,6 +90,17 @@ class ChatTemplateHubTest {
     return (List<Map<String, Object>>) conversation.get("messages");
   }
 
+  /** A hub with one repository: the llama-3 fixture's tokenizer.json, this config, a chat_template.jinja if given. */
+  private static LocalHub hub(String repo, String config, String jinja) throws IOException {
+    HubRepo.Builder files = HubRepo.model(repo).publicRepo()
+        .file("tokenizer.json", Files.readAllBytes(Fixtures.tokenizerDir("llama-3").resolve("tokenizer.json")))
+        .file("tokenizer_config.json", config);
+    if (jinja != null) {
+      files.file("chat_template.jinja", jinja);
+    }
+    return LocalHub.builder().repo(files.build()).start();
+  }
+
   private ModelTokenizer load(LocalHub hub, String repo) {
     Hub client = Hub.builder()
         .settings(HubSettings.builder().endpoint(hub.endpoint()).cacheDir(cache).build())
@@ -99,13 +110,7 @@ class ChatTemplateHubTest {
 
   @Test
   void aRepositorysChatTemplateJinjaIsUsedOverTheConfigs() throws IOException {
-    try (LocalHub hub = LocalHub.builder()
-        .repo(HubRepo.model("acme/jinja").publicRepo()
-            .file("tokenizer.json", Files.readAllBytes(Fixtures.tokenizerDir("llama-3").resolve("tokenizer.json")))
-            .file("tokenizer_config.json", llama3Config(REFUSING))
-            .file("chat_template.jinja", template("llama-3-instruct"))
-            .build())
-        .start()) {
+    try (LocalHub hub = hub("acme/jinja", llama3Config(REFUSING), template("llama-3-instruct"))) {
       ModelTokenizer tokenizer = load(hub, "acme/jinja");
       Map<String, Object> expected = golden("llama-3-instruct", "system-user");
       List<Map<String, Object>> messages = messages(conversation("system-user"));
@@ -123,12 +128,7 @@ class ChatTemplateHubTest {
     List<Map<String, String>> named = List.of(
         Map.of("name", "default", "template", template("llama-3-instruct")),
         Map.of("name", "tool_use", "template", template("hermes-2-pro-llama-3-8b")));
-    try (LocalHub hub = LocalHub.builder()
-        .repo(HubRepo.model("acme/named").publicRepo()
-            .file("tokenizer.json", Files.readAllBytes(Fixtures.tokenizerDir("llama-3").resolve("tokenizer.json")))
-            .file("tokenizer_config.json", llama3Config(named))
-            .build())
-        .start()) {
+    try (LocalHub hub = hub("acme/named", llama3Config(named), null)) {
       ModelTokenizer tokenizer = load(hub, "acme/named");
       Map<String, Object> tools = conversation("tools-query");
       @SuppressWarnings("unchecked")
@@ -155,12 +155,7 @@ class ChatTemplateHubTest {
 
   @Test
   void aTemplatesRefusalIsARaiseExceptionErrorUnderTheSdkRoot() throws IOException {
-    try (LocalHub hub = LocalHub.builder()
-        .repo(HubRepo.model("acme/refusing").publicRepo()
-            .file("tokenizer.json", Files.readAllBytes(Fixtures.tokenizerDir("llama-3").resolve("tokenizer.json")))
-            .file("tokenizer_config.json", llama3Config(REFUSING))
-            .build())
-        .start()) {
+    try (LocalHub hub = hub("acme/refusing", llama3Config(REFUSING), null)) {
       ModelTokenizer tokenizer = load(hub, "acme/refusing");
 
       assertThatThrownBy(() -> tokenizer.applyChatTemplate(messages(conversation("single-user"))))

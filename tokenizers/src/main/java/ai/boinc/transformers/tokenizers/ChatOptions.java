@@ -1,10 +1,9 @@
 package ai.boinc.transformers.tokenizers;
 
+import ai.boinc.transformers.templates.ChatRequest;
+import ai.boinc.transformers.templates.SpecialTokensMap;
 import ai.boinc.transformers.templates.TemplateLimits;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,31 +13,24 @@ import java.util.Optional;
  * The options of {@link ModelTokenizer#applyChatTemplate}: Python transformers' (and
  * Transformers.js's) {@code apply_chat_template} keyword arguments {@code tools}, {@code
  * documents}, {@code add_generation_prompt}, {@code continue_final_message}, {@code **kwargs},
- * the template's name ({@code chat_template="tool_use"}), plus the clock of {@code strftime_now}.
+ * the template's name ({@code chat_template="tool_use"}), plus the clock of {@code strftime_now}
+ * and the sandbox's bounds.
  *
- * <p>Tools, documents and extra variables are JSON-like Java values, as {@link
- * ai.boinc.transformers.templates.ChatRequest} describes. Immutable; build with {@link #newBuilder()}.
+ * <p>Tools, documents and extra variables are JSON-like Java values, as {@link ChatRequest}
+ * describes; the options hold them as a {@link ChatRequest} without messages. Immutable; build with
+ * {@link #newBuilder()}.
  */
 public final class ChatOptions {
   private static final ChatOptions DEFAULTS = newBuilder().build();
 
-  private final List<Map<String, Object>> tools;
-  private final List<Map<String, Object>> documents;
-  private final boolean addGenerationPrompt;
-  private final boolean continueFinalMessage;
-  private final Map<String, Object> extraVariables;
+  /** Every option the templates module knows, its messages and special tokens left empty. */
+  private final ChatRequest request;
   private final String templateName;
-  private final Clock clock;
   private final TemplateLimits limits;
 
   private ChatOptions(Builder b) {
-    this.tools = b.tools == null ? null : Collections.unmodifiableList(new ArrayList<>(b.tools));
-    this.documents = b.documents == null ? null : Collections.unmodifiableList(new ArrayList<>(b.documents));
-    this.addGenerationPrompt = b.addGenerationPrompt;
-    this.continueFinalMessage = b.continueFinalMessage;
-    this.extraVariables = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraVariables));
+    this.request = b.request.build();
     this.templateName = b.templateName;
-    this.clock = b.clock;
     this.limits = b.limits;
   }
 
@@ -53,43 +45,37 @@ public final class ChatOptions {
   }
 
   public static Builder newBuilder() {
-    return new Builder();
+    return new Builder(ChatRequest.builder());
   }
 
   /** A builder holding these options. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.tools = tools;
-    b.documents = documents;
-    b.addGenerationPrompt = addGenerationPrompt;
-    b.continueFinalMessage = continueFinalMessage;
-    b.extraVariables.putAll(extraVariables);
+    Builder b = new Builder(request.newBuilder());
     b.templateName = templateName;
-    b.clock = clock;
     b.limits = limits;
     return b;
   }
 
   /** The tool definitions; empty when none were given (the template sees {@code tools} as None). */
   public Optional<List<Map<String, Object>>> tools() {
-    return Optional.ofNullable(tools);
+    return request.tools();
   }
 
   public Optional<List<Map<String, Object>>> documents() {
-    return Optional.ofNullable(documents);
+    return request.documents();
   }
 
   public boolean addGenerationPrompt() {
-    return addGenerationPrompt;
+    return request.addGenerationPrompt();
   }
 
   public boolean continueFinalMessage() {
-    return continueFinalMessage;
+    return request.continueFinalMessage();
   }
 
   /** Extra template variables (transformers' {@code **kwargs}), e.g. {@code enable_thinking}. */
   public Map<String, Object> extraVariables() {
-    return extraVariables;
+    return request.extraVariables();
   }
 
   /** The named template to use instead of the automatic choice; empty for the automatic choice. */
@@ -98,7 +84,7 @@ public final class ChatOptions {
   }
 
   public Clock clock() {
-    return clock;
+    return request.clock();
   }
 
   /** The sandbox's bounds for this rendering; {@link TemplateLimits#defaults()} unless set. */
@@ -106,62 +92,68 @@ public final class ChatOptions {
     return limits;
   }
 
+  /**
+   * The templates module's request of these options for {@code messages}, the template seeing
+   * {@code specialTokens}: what {@link ModelTokenizer#applyChatTemplate} renders, for a caller who
+   * renders a {@link ai.boinc.transformers.templates.ChatTemplate} of their own.
+   */
+  public ChatRequest toRequest(List<? extends Map<String, ?>> messages, SpecialTokensMap specialTokens) {
+    return request.newBuilder().messages(messages).specialTokens(specialTokens).build();
+  }
+
   @Override
   public String toString() {
-    return "ChatOptions{tools=" + (tools == null ? "none" : tools.size()) + ", documents="
-        + (documents == null ? "none" : documents.size()) + ", addGenerationPrompt=" + addGenerationPrompt
-        + ", continueFinalMessage=" + continueFinalMessage + ", extraVariables=" + extraVariables.keySet()
-        + ", templateName=" + templateName + "}";
+    return "ChatOptions{tools=" + tools().map(List::size).map(String::valueOf).orElse("none")
+        + ", documents=" + documents().map(List::size).map(String::valueOf).orElse("none")
+        + ", addGenerationPrompt=" + addGenerationPrompt() + ", continueFinalMessage=" + continueFinalMessage()
+        + ", extraVariables=" + extraVariables().keySet() + ", templateName=" + templateName + "}";
   }
 
   /** Builds {@link ChatOptions}; every option is optional. Not thread-safe. */
   public static final class Builder {
-    private List<Map<String, Object>> tools;
-    private List<Map<String, Object>> documents;
-    private boolean addGenerationPrompt;
-    private boolean continueFinalMessage;
-    private final Map<String, Object> extraVariables = new LinkedHashMap<>();
+    private final ChatRequest.Builder request;
     private String templateName;
-    private Clock clock = Clock.systemDefaultZone();
     private TemplateLimits limits = TemplateLimits.defaults();
 
-    private Builder() {}
+    private Builder(ChatRequest.Builder request) {
+      this.request = request;
+    }
 
     /**
      * Tool definitions (JSON-schema function objects); null for none. With tools, a tokenizer
      * with named templates uses {@code tool_use} when it has one.
      */
     public Builder tools(List<? extends Map<String, ?>> tools) {
-      this.tools = tools == null ? null : nonNullElements(tools, "tools");
+      request.tools(tools);
       return this;
     }
 
     /** Documents for retrieval-augmented templates ({@code title}, {@code text}); null for none. */
     public Builder documents(List<? extends Map<String, ?>> documents) {
-      this.documents = documents == null ? null : nonNullElements(documents, "documents");
+      request.documents(documents);
       return this;
     }
 
     /** End with the header that makes the model start an assistant message. */
     public Builder addGenerationPrompt(boolean add) {
-      this.addGenerationPrompt = add;
+      request.addGenerationPrompt(add);
       return this;
     }
 
     /** Leave the final message open for the model to continue (an assistant prefill). */
     public Builder continueFinalMessage(boolean continueFinal) {
-      this.continueFinalMessage = continueFinal;
+      request.continueFinalMessage(continueFinal);
       return this;
     }
 
     /** An extra template variable; it overrides a special token of the same name. */
     public Builder extraVariable(String name, Object value) {
-      extraVariables.put(Objects.requireNonNull(name, "name"), value);
+      request.extraVariable(name, value);
       return this;
     }
 
     public Builder extraVariables(Map<String, ?> variables) {
-      Objects.requireNonNull(variables, "variables").forEach(this::extraVariable);
+      request.extraVariables(variables);
       return this;
     }
 
@@ -176,7 +168,7 @@ public final class ChatOptions {
 
     /** The clock of {@code strftime_now}; its zone gives the local time. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      request.clock(clock);
       return this;
     }
 
@@ -188,15 +180,6 @@ public final class ChatOptions {
 
     public ChatOptions build() {
       return new ChatOptions(this);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> nonNullElements(List<? extends Map<String, ?>> list, String name) {
-      List<Map<String, Object>> out = new ArrayList<>(list.size());
-      for (int i = 0; i < list.size(); i++) {
-        out.add((Map<String, Object>) Objects.requireNonNull(list.get(i), name + "[" + i + "]"));
-      }
-      return out;
     }
   }
 }

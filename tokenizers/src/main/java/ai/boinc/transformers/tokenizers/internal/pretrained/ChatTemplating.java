@@ -1,6 +1,5 @@
 package ai.boinc.transformers.tokenizers.internal.pretrained;
 
-import ai.boinc.transformers.templates.ChatRequest;
 import ai.boinc.transformers.templates.ChatTemplate;
 import ai.boinc.transformers.templates.ChatTemplates;
 import ai.boinc.transformers.templates.SpecialTokensMap;
@@ -76,19 +75,6 @@ final class ChatTemplating {
 
   private String render(ChatTemplate template, List<? extends Map<String, ?>> messages, ChatOptions options) {
     ChatTemplate bounded = template.limits().equals(options.limits()) ? template : template.withLimits(options.limits());
-    return bounded.render(request(messages, options));
-  }
-
-  private ChatRequest request(List<? extends Map<String, ?>> messages, ChatOptions options) {
-    return ChatRequest.builder()
-        .messages(messages)
-        .tools(options.tools().orElse(null))
-        .documents(options.documents().orElse(null))
-        .addGenerationPrompt(options.addGenerationPrompt())
-        .continueFinalMessage(options.continueFinalMessage())
-        .extraVariables(options.extraVariables())
-        .specialTokens(specialTokens)
-        .clock(options.clock())
-        .build();
+    return bounded.render(options.toRequest(messages, specialTokens));
   }
 }
