@@ -10,7 +10,9 @@ package ai.boinc.transformers;
  *       (its Vault subclasses carry the address and status);
  *   <li>{@code tokenizers.TokenizerLoadException}: a {@code tokenizer.json} is unreadable or wrong
  *       (the JSON path), and {@code tokenizers.RegexLimitExceededException}: a pattern ran away on
- *       one input.
+ *       one input;
+ *   <li>{@code templates.TemplateException}: a chat template failed (its syntax, its own {@code
+ *       raise_exception}, a bound of the sandbox) or a model has no chat template.
  * </ul>
  *
  * <p>Misuse of the API (a null argument, an invalid option) is reported with the JDK's {@code

@@ -1,16 +1,18 @@
 package ai.boinc.transformers.cli;
 
-import ai.boinc.transformers.hub.DownloadOptions;
 import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.templates.ChatRequest;
 import ai.boinc.transformers.templates.ChatTemplate;
 import ai.boinc.transformers.templates.ChatTemplateUsageException;
-import ai.boinc.transformers.templates.ChatTemplates;
 import ai.boinc.transformers.templates.RaiseExceptionError;
 import ai.boinc.transformers.templates.SpecialTokensMap;
 import ai.boinc.transformers.templates.TemplateException;
 import ai.boinc.transformers.tokenizer.EncodeOptions;
 import ai.boinc.transformers.tokenizer.Tokenizer;
+import ai.boinc.transformers.tokenizers.AutoTokenizer;
+import ai.boinc.transformers.tokenizers.ChatOptions;
+import ai.boinc.transformers.tokenizers.MissingChatTemplateException;
+import ai.boinc.transformers.tokenizers.ModelTokenizer;
 import ai.boinc.transformers.tokenizers.Tokenizers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +30,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,8 +43,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Renders a conversation with a model's chat template, as Python transformers' apply_chat_template does.",
-      "With --tokenizer DIR (or --repo) and --messages FILE.json, prints the prompt; the template comes from"
-          + " tokenizer_config.json (\"chat_template\") or chat_template.jinja.",
+      "With --tokenizer DIR (or --repo) and --messages FILE.json, prints the prompt of"
+          + " ModelTokenizer.applyChatTemplate; the template comes from chat_template.jinja, else"
+          + " tokenizer_config.json (\"chat_template\"), unless --template gives one.",
       "With --jsonl, each input line is an object {\"template\", \"special_tokens\", \"messages\", \"tools\","
           + " \"documents\", \"add_generation_prompt\", \"continue_final_message\", \"kwargs\", \"now\","
           + " \"tokenizer\"} and each output line {\"rendered\": ..., \"ids\": [...]} (ids with a tokenizer folder)"
@@ -86,6 +88,14 @@ final class ChatCommand implements Callable<Integer> {
   @Option(names = "--continue-final-message", description = "Leave the final message open for the model to continue.")
   boolean continueFinalMessage;
 
+  @Option(names = "--template", paramLabel = "FILE",
+      description = "With --tokenizer or --repo: render with this template file instead of the model's.")
+  Path templateFile;
+
+  @Option(names = "--template-name", paramLabel = "NAME",
+      description = "With --tokenizer or --repo: the model's named template to use (e.g. tool_use, rag).")
+  String templateName;
+
   @Option(names = "--ids", description = "Print the token ids of the prompt (JSON) instead of the prompt.")
   boolean ids;
 
@@ -116,70 +126,58 @@ final class ChatCommand implements Callable<Integer> {
 
   // ---- the everyday form ----
 
-  @SuppressWarnings("unchecked")
   private void renderOne(PrintWriter out) throws IOException {
     if (messages == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "give --messages FILE.json with --tokenizer or --repo");
     }
-    Path configFile;
-    Optional<Path> jinjaFile;
-    Tokenizer tokenizer;
+    ModelTokenizer tokenizer;
     if (source.repo != null) {
-      Hub hub = hubOptions.hub(root.environment);
-      DownloadOptions options = DownloadOptions.builder().revision(revision).build();
-      configFile = hub.downloadIfExists(source.repo, "tokenizer_config.json", options).orElse(null);
-      jinjaFile = hub.downloadIfExists(source.repo, "chat_template.jinja", options);
-      tokenizer = ids ? ai.boinc.transformers.tokenizers.AutoTokenizer.fromPretrained(source.repo, revision, hub) : null;
+      tokenizer = AutoTokenizer.fromPretrained(source.repo, revision, hubOptions.hub(root.environment));
     } else {
       Path dir = source.tokenizerDir;
       if (!Files.isDirectory(dir)) {
-        throw new NoSuchFileException(dir + " (expected a folder with tokenizer_config.json)");
+        throw new NoSuchFileException(dir + " (expected a model folder with tokenizer.json)");
       }
-      configFile = Files.isRegularFile(dir.resolve("tokenizer_config.json")) ? dir.resolve("tokenizer_config.json") : null;
-      jinjaFile = Optional.of(dir.resolve("chat_template.jinja")).filter(Files::isRegularFile);
-      tokenizer = ids ? rawTokenizer(dir) : null;
+      tokenizer = Tokenizers.fromDirectory(dir);
     }
-    Map<String, Object> config = configFile == null ? Map.of() : readObject(configFile);
     Object conversation = readJson(messages);
     Map<String, Object> conv = conversation instanceof List
         ? Map.of("messages", conversation) : asObject(conversation, messages + " must hold a list of messages or an"
             + " object with \"messages\"");
-    boolean hasTools = conv.get("tools") != null;
-    Object templateValue = config.get("chat_template");
-    String template;
-    if (jinjaFile.isPresent()) {
-      template = Files.readString(jinjaFile.get(), StandardCharsets.UTF_8);
-    } else {
-      template = render(() -> ChatTemplates.select(templateValue, hasTools));
-    }
-    ChatRequest request = ChatRequest.builder()
-        .messages(list(conv.get("messages"), "messages"))
+    ChatOptions options = ChatOptions.newBuilder()
         .tools(conv.get("tools") == null ? null : list(conv.get("tools"), "tools"))
         .documents(conv.get("documents") == null ? null : list(conv.get("documents"), "documents"))
         .addGenerationPrompt(addGenerationPrompt)
         .continueFinalMessage(continueFinalMessage)
-        .specialTokens(SpecialTokensMap.fromTokenizerConfig(config))
+        .templateName(templateName)
         .build();
-    String prompt = render(() -> ChatTemplate.compileCached(template).render(request));
-    if (tokenizer != null) {
-      out.println(new JsonText().ints(tokenizer.encode(prompt, null, EncodeOptions.addSpecialTokens(false)).ids()));
+    List<Map<String, Object>> chat = list(conv.get("messages"), "messages");
+    String template = templateFile == null ? null : Files.readString(templateFile, StandardCharsets.UTF_8);
+    if (ids) {
+      int[] encoded = render(() -> template == null ? tokenizer.applyChatTemplateIds(chat, options)
+          : tokenizer.applyChatTemplateIds(template, chat, options));
+      out.println(new JsonText().ints(encoded));
     } else {
       // Exactly the prompt, so that it can be piped byte for byte.
-      out.print(prompt);
+      out.print(render(() -> template == null ? tokenizer.applyChatTemplate(chat, options)
+          : tokenizer.applyChatTemplate(template, chat, options)));
     }
   }
 
-  private interface Rendering {
-    String get();
+  private interface Rendering<T> {
+    T get();
   }
 
   /** A template failure in the everyday form is bad input: its message says what the template refused. */
-  private static String render(Rendering rendering) {
+  private <T> T render(Rendering<T> rendering) {
     try {
       return rendering.get();
     } catch (RaiseExceptionError e) {
       throw new BadInputException("the chat template refused the conversation: " + e.getMessage());
+    } catch (MissingChatTemplateException e) {
+      throw new BadInputException("Model '" + e.model() + "' has no chat template: no chat_template.jinja and no"
+          + " \"chat_template\" in tokenizer_config.json. Give one with --template FILE.jinja.");
     } catch (TemplateException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -286,10 +284,6 @@ final class ChatCommand implements Callable<Integer> {
     } catch (JsonProcessingException e) {
       throw new BadInputException(file + " is not valid JSON: " + e.getOriginalMessage());
     }
-  }
-
-  private static Map<String, Object> readObject(Path file) throws IOException {
-    return asObject(readJson(file), file + " must hold a JSON object");
   }
 
   @SuppressWarnings("unchecked")

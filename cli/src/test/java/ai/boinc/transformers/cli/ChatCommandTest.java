@@ -151,6 +151,7 @@ class ChatCommandTest {
             .file("tokenizer.json", Files.readAllBytes(qwen3.resolve("tokenizer.json")))
             .build())
         .repo(HubRepo.model("acme/jinja")
+            .file("tokenizer.json", Files.readAllBytes(CliFixtures.root().resolve("tokenizers/llama-3/tokenizer.json")))
             .file("tokenizer_config.json", "{\"bos_token\": \"<|begin_of_text|>\"}")
             .file("chat_template.jinja", Files.readAllBytes(chat().resolve("templates/llama-3-instruct.jinja")))
             .build())
@@ -183,6 +184,7 @@ class ChatCommandTest {
     Files.writeString(messages, "[{\"role\": \"user\", \"content\": \"a\"}, {\"role\": \"user\", \"content\": \"b\"}]");
     Path folder = temp.resolve("m");
     Files.createDirectories(folder);
+    Files.copy(CliFixtures.root().resolve("tokenizers/mistral/tokenizer.json"), folder.resolve("tokenizer.json"));
     Files.copy(chat().resolve("templates/mistral-7b-instruct-v0.1.jinja"), folder.resolve("chat_template.jinja"));
 
     CliRun run = CliRun.run(Map.of(), "chat", "--tokenizer", folder.toString(), "--messages", messages.toString());
@@ -200,7 +202,20 @@ class ChatCommandTest {
         "--messages", messages.toString());
 
     assertThat(run.exitCode).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.err).contains("chat_template");
+    assertThat(run.err).contains("chat_template", "--template");
+  }
+
+  @Test
+  void aTemplateFileRendersForAModelWithoutOne() throws Exception {
+    Path messages = temp.resolve("messages.json");
+    Files.writeString(messages, "[{\"role\": \"user\", \"content\": \"Hello, how are you?\"}]");
+
+    CliRun run = CliRun.run(Map.of(), "chat", "--tokenizer", CliFixtures.root().resolve("tokenizers/gpt2").toString(),
+        "--template", chat().resolve("templates/gpt2-default.jinja").toString(), "--messages", messages.toString(),
+        "--add-generation-prompt", "--ids");
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat((Object) JSON.readValue(run.out, List.class)).isEqualTo(goldenLine("gpt2-default", "single-user", true).get("ids"));
   }
 
   @Test

@@ -1,13 +1,16 @@
 package ai.boinc.transformers.templates;
 
+import ai.boinc.transformers.TransformersException;
+
 /**
  * Root of every failure of a chat template: its syntax, its rendering, its own {@code
  * raise_exception(...)}, a bound of the sandbox, or a misuse of the chat API.
  *
- * <p>Unchecked: a template comes from a model repository, and a caller can do little about a
- * broken one except report it.
+ * <p>Unchecked, a {@link TransformersException} like every error of the SDK: a template comes from
+ * a model repository, and a caller can do little about a broken one except report it. Never
+ * retryable: the same template and conversation fail the same way.
  */
-public class TemplateException extends RuntimeException {
+public class TemplateException extends TransformersException {
   private static final long serialVersionUID = 1L;
 
   private final int line;

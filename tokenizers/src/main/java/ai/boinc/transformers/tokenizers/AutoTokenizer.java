@@ -16,6 +16,10 @@ import java.util.Objects;
  * ModelTokenizer tokenizer = AutoTokenizer.fromPretrained("meta-llama/Llama-2-7b-ba");
  * int[] ids = tokenizer.encode("Hello world!").ids();   // [1, 15043, 3186, 29991]
  * OptionalInt eos = tokenizer.eosTokenId();              // 2
+ *
+ * ModelTokenizer chat = AutoTokenizer.fromPretrained("Qwen/Qwen3-0.6B");
+ * String prompt = chat.applyChatTemplate(List.of(Map.of("role", "user", "content", "Hi!")),
+ *     ChatOptions.withGenerationPrompt());             // its chat_template.jinja or tokenizer_config.json's
  * }</pre>
  *
  * <p>Files are cached by the {@link Hub}; a second call for the same revision reads the cache.

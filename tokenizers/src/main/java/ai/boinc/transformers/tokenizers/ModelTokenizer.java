@@ -1,6 +1,8 @@
 package ai.boinc.transformers.tokenizers;
 
+import ai.boinc.transformers.templates.SpecialTokensMap;
 import ai.boinc.transformers.tokenizer.DecodeOptions;
+import ai.boinc.transformers.tokenizer.EncodeOptions;
 import ai.boinc.transformers.tokenizer.Padding;
 import ai.boinc.transformers.tokenizer.Truncation;
 import java.util.ArrayList;
@@ -50,8 +52,9 @@ import java.util.OptionalLong;
  * Truncation} given there is applied as given (its pad id included); {@link #batchEncode} is the
  * model's call, with the config's pad token and limits.
  *
- * <p>Chat templates: {@link #chatTemplates()} holds the repository's templates; rendering them
- * ({@code applyChatTemplate}) is the templates module's. Immutable and thread-safe.
+ * <p>Chat templates: {@link #applyChatTemplate(List, ChatOptions)} renders a conversation into the
+ * model's prompt with the repository's template, as Python transformers does (see there). Immutable
+ * and thread-safe.
  */
 public interface ModelTokenizer extends PretrainedTokenizer {
   /** The model this tokenizer belongs to, for messages: the repository id or folder name. */
@@ -121,8 +124,92 @@ public interface ModelTokenizer extends PretrainedTokenizer {
    */
   boolean returnsTokenTypeIds();
 
-  /** The chat templates of the repository by name ({@code "default"} for a single one). */
+  /**
+   * The chat templates of the repository by name: {@code chat_template.jinja} as {@code "default"}
+   * when the repository has that file (it replaces the config's, as in Python transformers), else
+   * {@code tokenizer_config.json}'s {@code chat_template} (a single one named {@code "default"}).
+   * Empty when the model has none.
+   */
   Map<String, String> chatTemplates();
+
+  /**
+   * The special tokens a chat template sees as variables (Python's {@code special_tokens_map}):
+   * {@code bos_token}, {@code eos_token}, ... of {@code tokenizer_config.json} and {@code
+   * special_tokens_map.json}, {@code pad_token} as set by {@link #withPadToken}.
+   */
+  SpecialTokensMap specialTokensMap();
+
+  /**
+   * Renders a conversation into the model's prompt with its chat template, as Python transformers'
+   * {@code tokenizer.apply_chat_template(messages, tokenize=False, ...)} does (Transformers.js's
+   * {@code apply_chat_template} with {@code tokenize: false}).
+   *
+   * <pre>{@code
+   * List<Map<String, Object>> messages = List.of(
+   *     Map.of("role", "system", "content", "You are terse."),
+   *     Map.of("role", "user", "content", "Hello!"));
+   * String prompt = tokenizer.applyChatTemplate(messages, ChatOptions.withGenerationPrompt());
+   * int[] ids = tokenizer.applyChatTemplateIds(messages, ChatOptions.withGenerationPrompt());
+   * }</pre>
+   *
+   * <p>The template: the one {@link ChatOptions#templateName()} names, else of named templates
+   * {@code tool_use} when tools are given and the model has one, else {@code default} (see {@link
+   * #chatTemplates()}). It is compiled once per tokenizer and runs in the templates module's
+   * sandbox, within {@link ChatOptions#limits()}.
+   *
+   * <p>Messages are maps with {@code role} and usually {@code content} (a string, or a list of
+   * parts such as {@code {"type": "text", "text": ...}}), plus {@code tool_calls} or a tool result's
+   * fields as the template expects them; values are JSON-like Java values (see {@link
+   * ai.boinc.transformers.templates.ChatRequest}). Use {@code LinkedHashMap} where a template prints
+   * a whole map: it prints the keys in iteration order.
+   *
+   * <p>Where Transformers.js and Python transformers render differently, this renders as Python
+   * does, because Python defines the models' prompts and its renderings are this project's goldens:
+   * Python's {@code repr} when a value is printed ({@code None}, {@code True}, {@code {'a': 1}}
+   * where Transformers.js prints JSON), {@code continueFinalMessage} (which Transformers.js lacks),
+   * Python's string methods and whitespace stripping, and errors where Python raises them.
+   *
+   * @throws MissingChatTemplateException if the model has no chat template: pass one with {@link
+   *     #applyChatTemplate(String, List, ChatOptions)}
+   * @throws ai.boinc.transformers.templates.RaiseExceptionError if the template refused the
+   *     conversation ({@code raise_exception("...")}); its message is exactly the template's
+   * @throws ai.boinc.transformers.templates.TemplateException for any other failure of the template
+   *     (syntax, a Python error, a sandbox bound) or of the request ({@link
+   *     ai.boinc.transformers.templates.ChatTemplateUsageException}: an empty conversation, {@code
+   *     addGenerationPrompt} with {@code continueFinalMessage}, an unknown template name)
+   */
+  String applyChatTemplate(List<? extends Map<String, ?>> messages, ChatOptions options);
+
+  /** {@link #applyChatTemplate(List, ChatOptions)} with {@link ChatOptions#defaults()}. */
+  default String applyChatTemplate(List<? extends Map<String, ?>> messages) {
+    return applyChatTemplate(messages, ChatOptions.defaults());
+  }
+
+  /**
+   * Renders a conversation with the template text given (Python's {@code
+   * apply_chat_template(chat_template=...)} with a template): for a model without one, or to try
+   * another. The tokenizer's special tokens are its variables as usual.
+   *
+   * @throws IllegalArgumentException if {@code options} name a template ({@code templateName})
+   * @throws ai.boinc.transformers.templates.TemplateException as {@link #applyChatTemplate(List,
+   *     ChatOptions)}; {@link ai.boinc.transformers.templates.TemplateSyntaxException} if the text is
+   *     not a valid template
+   */
+  String applyChatTemplate(String template, List<? extends Map<String, ?>> messages, ChatOptions options);
+
+  /**
+   * The token ids of {@link #applyChatTemplate(List, ChatOptions)}'s prompt, encoded without adding
+   * special tokens, as Python's {@code apply_chat_template(tokenize=True)} does (the template writes
+   * them); special-token text in the prompt becomes their ids.
+   */
+  default int[] applyChatTemplateIds(List<? extends Map<String, ?>> messages, ChatOptions options) {
+    return encode(applyChatTemplate(messages, options), EncodeOptions.addSpecialTokens(false)).ids();
+  }
+
+  /** The token ids of {@link #applyChatTemplate(String, List, ChatOptions)}'s prompt, as {@link #applyChatTemplateIds(List, ChatOptions)}. */
+  default int[] applyChatTemplateIds(String template, List<? extends Map<String, ?>> messages, ChatOptions options) {
+    return encode(applyChatTemplate(template, messages, options), EncodeOptions.addSpecialTokens(false)).ids();
+  }
 
   /**
    * The same tokenizer padding with {@code token} (e.g. {@code eosToken().get()}).

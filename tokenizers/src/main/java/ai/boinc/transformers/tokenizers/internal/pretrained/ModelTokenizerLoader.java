@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers.internal.pretrained;
 
+import ai.boinc.transformers.templates.SpecialTokensMap;
 import ai.boinc.transformers.tokenizers.ModelTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
@@ -18,8 +19,11 @@ import java.util.Optional;
 /**
  * Builds a {@link ModelTokenizer} from a model folder: {@code tokenizer.json} without its own
  * truncation and padding, {@code tokenizer_config.json} and {@code special_tokens_map.json}
- * applied, and {@code chat_template.jinja} (newer repositories keep the template there) as the
- * default chat template when the config has none.
+ * applied, and the chat templates: {@code chat_template.jinja} (newer repositories keep the
+ * template there) replaces the config's {@code chat_template} entirely, as in Python transformers,
+ * where the file "clobbers any template in the config". The templates see the special tokens of
+ * {@code tokenizer_config.json}, those of {@code special_tokens_map.json} overriding them (the
+ * order of Python's {@code from_pretrained}).
  */
 public final class ModelTokenizerLoader {
   static final String CHAT_TEMPLATE_FILE = "chat_template.jinja";
@@ -49,7 +53,8 @@ public final class ModelTokenizerLoader {
     TokenizerConfig parsed = tokenizer.config().orElseGet(() -> TokenizerConfig.newBuilder().build());
     Map<String, String> templates = new LinkedHashMap<>(parsed.chatTemplates());
     Path templateFile = dir.resolve(CHAT_TEMPLATE_FILE);
-    if (templates.isEmpty() && Files.isRegularFile(templateFile)) {
+    if (Files.isRegularFile(templateFile)) {
+      templates.clear();
       templates.put("default", read(templateFile));
     }
     ConfigDisagreements.log(name, parsed, document);
@@ -59,8 +64,21 @@ public final class ModelTokenizerLoader {
         parsed,
         TokenizerClasses.forName(parsed.tokenizerClass(), name),
         ModelFacts.read(document),
-        templates,
+        new ChatTemplating(name, templates, templateSpecialTokens(config, map)),
         SpecialTokens.of(tokenizer, parsed));
+  }
+
+  /** The special tokens a chat template sees; files already checked to be JSON objects. */
+  @SuppressWarnings("unchecked")
+  private static SpecialTokensMap templateSpecialTokens(Object config, Object specialTokensMap) {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    if (config instanceof Map) {
+      merged.putAll((Map<String, Object>) config);
+    }
+    if (specialTokensMap instanceof Map) {
+      merged.putAll((Map<String, Object>) specialTokensMap);
+    }
+    return SpecialTokensMap.fromTokenizerConfig(merged);
   }
 
   private static String read(Path file) {

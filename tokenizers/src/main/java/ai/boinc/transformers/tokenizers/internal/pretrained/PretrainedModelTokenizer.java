@@ -5,8 +5,10 @@ import ai.boinc.transformers.tokenizer.EncodeOptions;
 import ai.boinc.transformers.tokenizer.Encoding;
 import ai.boinc.transformers.tokenizer.Padding;
 import ai.boinc.transformers.tokenizer.Truncation;
+import ai.boinc.transformers.templates.SpecialTokensMap;
 import ai.boinc.transformers.tokenizers.BatchEncodeOptions;
 import ai.boinc.transformers.tokenizers.BatchEncoding;
+import ai.boinc.transformers.tokenizers.ChatOptions;
 import ai.boinc.transformers.tokenizers.ModelTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
@@ -27,7 +29,7 @@ class PretrainedModelTokenizer implements ModelTokenizer {
   private final TokenizerConfig config;
   private final TokenizerClass tokenizerClass;
   private final ModelFacts facts;
-  private final Map<String, String> chatTemplates;
+  private final ChatTemplating chat;
   private final SpecialTokens special;
   private final ModelDecoder decoder;
   private final BatchEncoder batchEncoder;
@@ -39,11 +41,11 @@ class PretrainedModelTokenizer implements ModelTokenizer {
       TokenizerConfig config,
       TokenizerClass tokenizerClass,
       ModelFacts facts,
-      Map<String, String> chatTemplates,
+      ChatTemplating chat,
       SpecialTokens special) {
     return tokenizerClass instanceof WhisperClass
-        ? new WhisperModelTokenizer(name, pipeline, config, tokenizerClass, facts, chatTemplates, special)
-        : new PretrainedModelTokenizer(name, pipeline, config, tokenizerClass, facts, chatTemplates, special);
+        ? new WhisperModelTokenizer(name, pipeline, config, tokenizerClass, facts, chat, special)
+        : new PretrainedModelTokenizer(name, pipeline, config, tokenizerClass, facts, chat, special);
   }
 
   PretrainedModelTokenizer(
@@ -52,14 +54,14 @@ class PretrainedModelTokenizer implements ModelTokenizer {
       TokenizerConfig config,
       TokenizerClass tokenizerClass,
       ModelFacts facts,
-      Map<String, String> chatTemplates,
+      ChatTemplating chat,
       SpecialTokens special) {
     this.name = name;
     this.pipeline = pipeline;
     this.config = config;
     this.tokenizerClass = tokenizerClass;
     this.facts = facts;
-    this.chatTemplates = Map.copyOf(chatTemplates);
+    this.chat = chat;
     this.special = special;
     this.decoder =
         new ModelDecoder(
@@ -204,7 +206,22 @@ class PretrainedModelTokenizer implements ModelTokenizer {
 
   @Override
   public Map<String, String> chatTemplates() {
-    return chatTemplates;
+    return chat.templates();
+  }
+
+  @Override
+  public SpecialTokensMap specialTokensMap() {
+    return chat.specialTokens();
+  }
+
+  @Override
+  public String applyChatTemplate(List<? extends Map<String, ?>> messages, ChatOptions options) {
+    return chat.render(messages, options);
+  }
+
+  @Override
+  public String applyChatTemplate(String template, List<? extends Map<String, ?>> messages, ChatOptions options) {
+    return chat.render(template, messages, options);
   }
 
   @Override
@@ -214,7 +231,7 @@ class PretrainedModelTokenizer implements ModelTokenizer {
       throw new IllegalArgumentException(
           "pad token '" + token + "' is not in the vocabulary of " + name);
     }
-    return create(name, pipeline, config, tokenizerClass, facts, chatTemplates, special.withPad(token));
+    return create(name, pipeline, config, tokenizerClass, facts, chat.withPadToken(token), special.withPad(token));
   }
 
   @Override

@@ -26,9 +26,9 @@ final class WhisperModelTokenizer extends PretrainedModelTokenizer implements Wh
       TokenizerConfig config,
       TokenizerClass tokenizerClass,
       ModelFacts facts,
-      Map<String, String> chatTemplates,
+      ChatTemplating chat,
       SpecialTokens special) {
-    super(name, pipeline, config, tokenizerClass, facts, chatTemplates, special);
+    super(name, pipeline, config, tokenizerClass, facts, chat, special);
   }
 
   @Override
