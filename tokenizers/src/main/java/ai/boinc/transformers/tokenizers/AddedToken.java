@@ -39,6 +39,11 @@ public final class AddedToken {
     return new Builder(content, special);
   }
 
+  /** The same as {@link #newBuilder(String, boolean)}, named like {@code Hub.builder()}. */
+  public static Builder builder(String content, boolean special) {
+    return newBuilder(content, special);
+  }
+
   public String content() {
     return content;
   }

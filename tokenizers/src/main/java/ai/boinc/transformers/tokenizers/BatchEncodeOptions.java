@@ -60,6 +60,11 @@ public final class BatchEncodeOptions {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   public Builder toBuilder() {
     Builder b =
         newBuilder()

@@ -48,6 +48,11 @@ public final class ChatOptions {
     return new Builder(ChatRequest.builder());
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   /** A builder holding these options. */
   public Builder toBuilder() {
     Builder b = new Builder(request.newBuilder());

@@ -70,6 +70,11 @@ public final class TokenizerConfig {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   public Optional<AddedToken> bosToken() {
     return Optional.ofNullable(bosToken);
   }

@@ -1,6 +1,5 @@
 package ai.boinc.transformers.tokenizers;
 
-import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
 import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import ai.boinc.transformers.tokenizers.internal.TokenizerJsonLoader;
 import ai.boinc.transformers.tokenizers.internal.pretrained.ModelTokenizerLoader;
@@ -75,7 +74,6 @@ public final class Tokenizers {
   public static PretrainedTokenizer fromJson(String json) {
     Objects.requireNonNull(json, "json");
     return TokenizerJsonLoader.load(
-        TokenizerJsonLoader.parse(json.getBytes(StandardCharsets.UTF_8), "tokenizer JSON"),
-        ComponentRegistry.standard());
+        TokenizerJsonLoader.parse(json.getBytes(StandardCharsets.UTF_8), "tokenizer JSON"));
   }
 }

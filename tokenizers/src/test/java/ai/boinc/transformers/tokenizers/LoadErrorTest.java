@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
+import ai.boinc.transformers.tokenizers.internal.NormalizerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,8 +73,8 @@ class LoadErrorTest {
     assertThat(e)
         .hasMessage(
             "unknown normalizer type 'Foo' at $.normalizer.normalizers[2]; supported: "
-                + String.join(", ", ComponentRegistry.standard().supported("normalizer")));
-    assertThat(ComponentRegistry.standard().supported("normalizer")).contains("Prepend", "Replace");
+                + String.join(", ", NormalizerFactory.TYPES));
+    assertThat(NormalizerFactory.TYPES).contains("Prepend", "Replace");
     assertThat(e.jsonPath()).hasValue("$.normalizer.normalizers[2]");
   }
 

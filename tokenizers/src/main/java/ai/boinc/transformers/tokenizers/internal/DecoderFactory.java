@@ -12,9 +12,7 @@ import ai.boinc.transformers.tokenizers.decoders.SequenceDecoder;
 import ai.boinc.transformers.tokenizers.decoders.StripDecoder;
 import ai.boinc.transformers.tokenizers.decoders.WordPieceDecoder;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Builds a decoder from its {@code tokenizer.json} object: one {@code case} per {@code "type"} (a
@@ -67,22 +65,15 @@ final class DecoderFactory extends StageFactory<Decoder> {
   }
 
   private static Decoder replace(JsonValue json) {
+    // replacePattern has checked a regex (compiled it, or knows it compiles): ofRegex cannot fail.
     JsonValue pattern = StageFactory.replacePattern(json);
     String content = json.string("content");
-    try {
-      return StageFactory.isRegex(json.get("pattern"))
-          ? ReplaceDecoder.ofRegex(pattern.asString(), content)
-          : ReplaceDecoder.ofString(pattern.asString(), content);
-    } catch (PatternSyntaxException e) {
-      throw StageFactory.invalidRegex(pattern, e);
-    }
+    return StageFactory.isRegex(json.get("pattern"))
+        ? ReplaceDecoder.ofRegex(pattern.asString(), content)
+        : ReplaceDecoder.ofString(pattern.asString(), content);
   }
 
   private static Decoder sequence(JsonValue json) {
-    List<Decoder> list = new ArrayList<>();
-    for (JsonValue child : json.get("decoders").elements()) {
-      list.add(INSTANCE.create(child));
-    }
-    return new SequenceDecoder(list);
+    return new SequenceDecoder(INSTANCE.createAll(json.get("decoders")));
   }
 }

@@ -16,19 +16,17 @@ import ai.boinc.transformers.tokenizers.normalizers.ReplaceNormalizer;
 import ai.boinc.transformers.tokenizers.normalizers.SequenceNormalizer;
 import ai.boinc.transformers.tokenizers.normalizers.StripAccentsNormalizer;
 import ai.boinc.transformers.tokenizers.normalizers.StripNormalizer;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Builds a normalizer from its {@code tokenizer.json} object: one {@code case} per {@code "type"}
  * (a new normalizer is its class plus a case here and a name in {@link #TYPES}). Field rules
  * (required, optional, defaults) follow the reference's deserializers.
  */
-final class NormalizerFactory extends StageFactory<Normalizer> {
+public final class NormalizerFactory extends StageFactory<Normalizer> {
   /** The supported types, as the error message lists them. */
-  static final List<String> TYPES =
+  public static final List<String> TYPES =
       List.of(
           "BertNormalizer", "ByteLevel", "Lowercase", "NFC", "NFD", "NFKC", "NFKD", "Nmt",
           "Precompiled", "Prepend", "Replace", "Sequence", "Strip", "StripAccents");
@@ -100,22 +98,15 @@ final class NormalizerFactory extends StageFactory<Normalizer> {
   }
 
   private static Normalizer replace(JsonValue json) {
+    // replacePattern has checked a regex (compiled it, or knows it compiles): ofRegex cannot fail.
     JsonValue pattern = StageFactory.replacePattern(json);
     String content = json.string("content");
-    try {
-      return StageFactory.isRegex(json.get("pattern"))
-          ? ReplaceNormalizer.ofRegex(pattern.asString(), content)
-          : ReplaceNormalizer.ofString(pattern.asString(), content);
-    } catch (PatternSyntaxException e) {
-      throw StageFactory.invalidRegex(pattern, e);
-    }
+    return StageFactory.isRegex(json.get("pattern"))
+        ? ReplaceNormalizer.ofRegex(pattern.asString(), content)
+        : ReplaceNormalizer.ofString(pattern.asString(), content);
   }
 
   private static Normalizer sequence(JsonValue json) {
-    List<Normalizer> list = new ArrayList<>();
-    for (JsonValue child : json.get("normalizers").elements()) {
-      list.add(INSTANCE.create(child));
-    }
-    return new SequenceNormalizer(list);
+    return new SequenceNormalizer(INSTANCE.createAll(json.get("normalizers")));
   }
 }

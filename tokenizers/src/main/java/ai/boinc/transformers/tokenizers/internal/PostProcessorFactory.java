@@ -69,11 +69,7 @@ final class PostProcessorFactory extends StageFactory<PostProcessor> {
   }
 
   private static PostProcessor sequence(JsonValue json) {
-    List<PostProcessor> list = new ArrayList<>();
-    for (JsonValue child : json.get("processors").elements()) {
-      list.add(INSTANCE.create(child));
-    }
-    return new SequenceProcessor(list);
+    return new SequenceProcessor(INSTANCE.createAll(json.get("processors")));
   }
 
   private static PostProcessor template(JsonValue json) {

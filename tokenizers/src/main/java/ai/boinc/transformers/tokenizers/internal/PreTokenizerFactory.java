@@ -16,7 +16,6 @@ import ai.boinc.transformers.tokenizers.pretokenizers.SplitPreTokenizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.UnicodeScriptsPreTokenizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.WhitespacePreTokenizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.WhitespaceSplitPreTokenizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.PatternSyntaxException;
@@ -90,11 +89,7 @@ final class PreTokenizerFactory extends StageFactory<PreTokenizer> {
   }
 
   private static PreTokenizer sequence(JsonValue json) {
-    List<PreTokenizer> list = new ArrayList<>();
-    for (JsonValue child : json.get("pretokenizers").elements()) {
-      list.add(INSTANCE.create(child));
-    }
-    return new SequencePreTokenizer(list);
+    return new SequencePreTokenizer(INSTANCE.createAll(json.get("pretokenizers")));
   }
 
   private static PreTokenizer split(JsonValue json) {

@@ -3,8 +3,8 @@ package ai.boinc.transformers.tokenizers.internal;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.internal.json.JsonValue;
 import ai.boinc.transformers.tokenizers.internal.regex.Regexes;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What the five stage factories share: reading a component's {@code "type"}, handing it to the
@@ -37,6 +37,16 @@ abstract class StageFactory<T> {
   /** Builds the component a JSON object describes. */
   T create(JsonValue json) {
     return create(json, type(json, stage, types));
+  }
+
+  /** The components of a JSON array of component objects (a {@code Sequence}'s members). */
+  final List<T> createAll(JsonValue array) {
+    List<JsonValue> elements = array.elements();
+    List<T> out = new ArrayList<>(elements.size());
+    for (JsonValue element : elements) {
+      out.add(create(element));
+    }
+    return out;
   }
 
   /** Builds the component a JSON object describes as a {@code type}. */
@@ -140,7 +150,4 @@ abstract class StageFactory<T> {
     return pattern;
   }
 
-  static TokenizerLoadException invalidRegex(JsonValue regex, PatternSyntaxException e) {
-    return regex.error("invalid regular expression (" + e.getDescription() + ")");
-  }
 }

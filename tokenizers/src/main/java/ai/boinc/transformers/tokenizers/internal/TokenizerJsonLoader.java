@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RecursiveAction;
 
-/** Reads {@code tokenizer.json} and {@code tokenizer_config.json} through the registry. */
+/**
+ * Reads {@code tokenizer.json} and {@code tokenizer_config.json}; each stage's object goes to its
+ * factory ({@link NormalizerFactory}, {@link PreTokenizerFactory}, {@link ModelFactory}, {@link
+ * PostProcessorFactory}, {@link DecoderFactory}).
+ */
 public final class TokenizerJsonLoader {
   /** JSON nesting deeper than this is refused (real files nest about 8 deep). */
   public static final int MAX_NESTING_DEPTH = 100;
@@ -69,14 +73,14 @@ public final class TokenizerJsonLoader {
    */
   public static PipelineTokenizer load(Object document, Path file) {
     try {
-      return load(document, ComponentRegistry.standard());
+      return load(document);
     } catch (TokenizerLoadException e) {
       throw new TokenizerLoadException(file + ": " + e.getMessage(), e.jsonPath().orElse(null), e);
     }
   }
 
   /** Builds the pipeline a parsed {@code tokenizer.json} describes. */
-  public static PipelineTokenizer load(Object document, ComponentRegistry registry) {
+  public static PipelineTokenizer load(Object document) {
     JsonValue root = JsonValue.root(document);
     if (!root.isObject()) {
       throw root.mismatch("a tokenizer.json object");
@@ -91,7 +95,7 @@ public final class TokenizerJsonLoader {
     if (modelJson.isAbsent()) {
       throw modelJson.mismatch("a model object");
     }
-    FrontEnd front = new FrontEnd(root, registry);
+    FrontEnd front = new FrontEnd(root);
     Model model;
     JsonValue vocab = modelJson.isObject() ? modelJson.get("vocab") : modelJson;
     if (vocab.node() instanceof IntMembers && ((IntMembers) vocab.node()).count() >= PARALLEL_VOCABULARY) {
@@ -101,7 +105,7 @@ public final class TokenizerJsonLoader {
       RuntimeException modelFailure = null;
       Model built = null;
       try {
-        built = registry.model(modelJson);
+        built = ModelFactory.INSTANCE.create(modelJson);
       } catch (RuntimeException e) {
         modelFailure = e;
       }
@@ -114,13 +118,13 @@ public final class TokenizerJsonLoader {
     } else {
       front.compute();
       front.rethrow();
-      model = registry.model(modelJson);
+      model = ModelFactory.INSTANCE.create(modelJson);
     }
     Normalizer normalizer = front.normalizer;
     PreTokenizer preTokenizer = front.preTokenizer;
     PostProcessor postProcessor =
-        optional(root.get("post_processor")) ? registry.postProcessor(root.get("post_processor")) : null;
-    Decoder decoder = optional(root.get("decoder")) ? registry.decoder(root.get("decoder")) : null;
+        optional(root.get("post_processor")) ? PostProcessorFactory.INSTANCE.create(root.get("post_processor")) : null;
+    Decoder decoder = optional(root.get("decoder")) ? DecoderFactory.INSTANCE.create(root.get("decoder")) : null;
     List<AddedToken> added = addedTokens(root.get("added_tokens"));
     PipelineTokenizer tokenizer;
     try {
@@ -143,23 +147,21 @@ public final class TokenizerJsonLoader {
   private static final class FrontEnd extends RecursiveAction {
     private static final long serialVersionUID = 1L;
     private final transient JsonValue root;
-    private final transient ComponentRegistry registry;
     transient Normalizer normalizer;
     transient PreTokenizer preTokenizer;
     private transient RuntimeException failure;
     private transient Error error;
 
-    FrontEnd(JsonValue root, ComponentRegistry registry) {
+    FrontEnd(JsonValue root) {
       this.root = root;
-      this.registry = registry;
     }
 
     @Override
     protected void compute() {
       try {
-        normalizer = optional(root.get("normalizer")) ? registry.normalizer(root.get("normalizer")) : null;
+        normalizer = optional(root.get("normalizer")) ? NormalizerFactory.INSTANCE.create(root.get("normalizer")) : null;
         preTokenizer =
-            optional(root.get("pre_tokenizer")) ? registry.preTokenizer(root.get("pre_tokenizer")) : null;
+            optional(root.get("pre_tokenizer")) ? PreTokenizerFactory.INSTANCE.create(root.get("pre_tokenizer")) : null;
       } catch (RuntimeException e) {
         failure = e;
       } catch (Error e) {

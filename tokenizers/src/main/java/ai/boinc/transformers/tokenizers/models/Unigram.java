@@ -88,6 +88,11 @@ public final class Unigram implements Model {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   /** The id of the unknown piece, if the model has one. */
   public OptionalInt unkId() {
     return unkId < 0 ? OptionalInt.empty() : OptionalInt.of(unkId);

@@ -76,6 +76,11 @@ public final class WordPiece implements Model {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   public String unkToken() {
     return unkToken;
   }

@@ -4,7 +4,6 @@ import ai.boinc.transformers.templates.SpecialTokensMap;
 import ai.boinc.transformers.tokenizers.ModelTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
-import ai.boinc.transformers.tokenizers.internal.ComponentRegistry;
 import ai.boinc.transformers.tokenizers.internal.ConfigApplier;
 import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
 import ai.boinc.transformers.tokenizers.internal.TokenizerJsonLoader;

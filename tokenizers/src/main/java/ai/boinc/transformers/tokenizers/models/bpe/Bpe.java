@@ -276,6 +276,11 @@ public final class Bpe implements Model {
     return new Builder();
   }
 
+  /** The same as {@link #newBuilder()}, named like {@code Hub.builder()}. */
+  public static Builder builder() {
+    return newBuilder();
+  }
+
   @Override
   public OptionalInt tokenToId(String token) {
     Integer id = vocab.get(token);

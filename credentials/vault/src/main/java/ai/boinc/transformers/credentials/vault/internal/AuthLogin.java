@@ -37,23 +37,23 @@ final class AuthLogin {
 
   /** The token of a login or renew-self answer. */
   static SessionToken fromAuthBlock(VaultEndpoint endpoint, VaultReply reply, String operation, Instant now) {
-    JsonNode root = endpoint.body(reply, operation);
-    JsonNode auth = root.get("auth");
-    if (auth == null || !auth.isObject()) {
-      throw endpoint.malformed(reply, operation,
-          "JSON of the wrong shape: expected an object at $.auth but found " + Json.type(auth));
+    JsonNode auth = endpoint.body(reply, operation).path("auth");
+    if (!auth.isObject()) {
+      throw endpoint.wrongShape(reply, operation, "an object at $.auth", auth);
     }
-    String token = Json.text(auth, "client_token");
+    JsonNode tokenNode = auth.path("client_token");
+    String token = tokenNode.textValue();
     if (token == null || token.isBlank()) {
       throw endpoint.malformed(reply, operation,
           "JSON of the wrong shape: expected a non-empty string at $.auth.client_token but found "
-              + (token == null ? Json.type(auth.get("client_token")) : "an empty string"));
+              + (token == null ? VaultEndpoint.kind(tokenNode) : "an empty string"));
     }
     endpoint.redactor().remember(token);
     if (!SecretFiles.isHeaderSafe(token.strip())) {
       throw endpoint.malformed(reply, operation, "a client token with characters that cannot be sent in a"
           + " header (whitespace or control characters)");
     }
-    return new SessionToken(token.strip(), now, Json.seconds(auth, "lease_duration"), Json.flag(auth, "renewable"));
+    return new SessionToken(token.strip(), now, GoDurations.seconds(auth.path("lease_duration")),
+        auth.path("renewable").booleanValue());
   }
 }

@@ -1,5 +1,6 @@
 package ai.boinc.transformers.credentials.vault.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +10,8 @@ import java.util.regex.Pattern;
  * "1h30m"}, {@code "90s"}, {@code "2d"} is not Go and is rejected).
  */
 final class GoDurations {
+  /** Longer leases are treated as this long, so that {@code now + lease} never overflows. */
+  static final Duration MAX_LEASE = Duration.ofDays(3650);
   private static final Pattern GO = Pattern.compile("(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?");
 
   private GoDurations() {}
@@ -39,7 +42,18 @@ final class GoDurations {
     return cap(d);
   }
 
+  /**
+   * A lease given as a JSON number of seconds ({@code lease_duration}, {@code ttl}); zero when it
+   * is absent, of another type or not positive.
+   */
+  static Duration seconds(JsonNode node) {
+    if (!node.isNumber() || !node.canConvertToLong() || node.asLong() <= 0) {
+      return Duration.ZERO;
+    }
+    return cap(Duration.ofSeconds(node.asLong()));
+  }
+
   private static Duration cap(Duration d) {
-    return d.compareTo(Json.MAX_LEASE) > 0 ? Json.MAX_LEASE : d;
+    return d.compareTo(MAX_LEASE) > 0 ? MAX_LEASE : d;
   }
 }

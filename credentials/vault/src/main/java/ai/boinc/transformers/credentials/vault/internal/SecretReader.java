@@ -7,6 +7,9 @@ import ai.boinc.transformers.credentials.vault.VaultResponseException;
 import ai.boinc.transformers.credentials.vault.VaultSecretNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /** Reads the hub token from a KV v1 or v2 secret and says how long the answer may be cached. */
 public final class SecretReader {
@@ -51,46 +54,48 @@ public final class SecretReader {
       throw endpoint.unexpected(reply, operation);
     }
     JsonNode root = endpoint.body(reply, operation);
-    try {
-      JsonNode data = Json.object(root, "data", "$.data");
-      String dataPath = "$.data";
-      Duration ttl = Json.seconds(root, "lease_duration");
-      if (target.kvVersion == 2) {
-        JsonNode inner = data.get("data");
-        if (inner == null || inner.isNull()) {
-          throw new VaultSecretNotFoundException(endpoint.source(), endpoint.where() + " has no data for the "
-              + target.describe() + ": the version holds nothing or was deleted. Write the hub token to it"
-              + " (vault kv put " + target.mount + "/" + target.path + " " + target.field + "=...).",
-              endpoint.address(), reply.status);
-        }
-        data = Json.object(data, "data", "$.data.data");
-        dataPath = "$.data.data";
-      } else {
-        JsonNode ttlNode = data.get("ttl");
-        if (ttlNode != null && (ttlNode.isTextual() || ttlNode.canConvertToLong())) {
-          Duration own = GoDurations.parse(ttlNode.asText());
-          if (!own.isZero() && (ttl.isZero() || own.compareTo(ttl) < 0)) {
-            ttl = own;
-          }
+    JsonNode data = root.path("data");
+    if (!data.isObject()) {
+      throw endpoint.wrongShape(reply, operation, "an object at $.data", data);
+    }
+    String dataPath = "$.data";
+    Duration ttl = GoDurations.seconds(root.path("lease_duration"));
+    if (target.kvVersion == 2) {
+      JsonNode inner = data.path("data");
+      if (inner.isMissingNode() || inner.isNull()) {
+        throw new VaultSecretNotFoundException(endpoint.source(), endpoint.where() + " has no data for the "
+            + target.describe() + ": the version holds nothing or was deleted. Write the hub token to it"
+            + " (vault kv put " + target.mount + "/" + target.path + " " + target.field + "=...).",
+            endpoint.address(), reply.status);
+      }
+      if (!inner.isObject()) {
+        throw endpoint.wrongShape(reply, operation, "an object at $.data.data", inner);
+      }
+      data = inner;
+      dataPath = "$.data.data";
+    } else {
+      JsonNode ttlNode = data.path("ttl");
+      if (ttlNode.isTextual() || ttlNode.canConvertToLong()) {
+        Duration own = GoDurations.parse(ttlNode.asText());
+        if (!own.isZero() && (ttl.isZero() || own.compareTo(ttl) < 0)) {
+          ttl = own;
         }
       }
-      return new Secret(field(data, dataPath, reply.status), ttl);
-    } catch (ShapeMismatch e) {
-      throw endpoint.malformed(reply, operation, "JSON of the wrong shape: " + e.getMessage());
     }
+    return new Secret(field(data, dataPath, reply.status), ttl);
   }
 
   private AccessToken field(JsonNode data, String dataPath, int status) {
-    JsonNode value = data.get(target.field);
-    if (value == null || value.isNull()) {
+    JsonNode value = data.path(target.field);
+    if (value.isMissingNode() || value.isNull()) {
       throw new VaultSecretNotFoundException(endpoint.source(), "The " + target.describe() + " in "
-          + endpoint.where() + " does not exist: the secret has the fields " + Json.names(data)
+          + endpoint.where() + " does not exist: the secret has the fields " + fieldNames(data)
           + ". Write the hub token under '" + target.field + "' or set the field name (BA_VAULT_FIELD).",
           endpoint.address(), status);
     }
     if (!value.isTextual()) {
       throw new VaultResponseException(endpoint.source(), "The " + target.describe() + " in "
-          + endpoint.where() + " is " + Json.type(value) + " at " + dataPath + "." + target.field
+          + endpoint.where() + " is " + VaultEndpoint.kind(value) + " at " + dataPath + "." + target.field
           + ", not a string. Store the hub token as a string.", endpoint.address(), status);
     }
     String text = value.textValue();
@@ -111,14 +116,12 @@ public final class SecretReader {
 
   private VaultException notFound(VaultReply reply) {
     String base = endpoint.where() + " has no " + target.describe() + " (" + endpoint.summary(reply) + ").";
-    JsonNode root = reply.json().orElse(null);
-    JsonNode data = root != null && root.isObject() ? root.get("data") : null;
-    JsonNode metadata = data != null && data.isObject() ? data.get("metadata") : null;
+    JsonNode metadata = reply.json().map(root -> root.path("data").path("metadata")).orElse(null);
     if (metadata != null && metadata.isObject()) {
-      String deleted = Json.text(metadata, "deletion_time");
-      boolean destroyed = Json.flag(metadata, "destroyed");
-      JsonNode versionNode = metadata.get("version");
-      String version = versionNode != null && versionNode.canConvertToInt() ? " " + versionNode.asInt() : "";
+      String deleted = metadata.path("deletion_time").textValue();
+      boolean destroyed = metadata.path("destroyed").booleanValue();
+      JsonNode versionNode = metadata.path("version");
+      String version = versionNode.canConvertToInt() ? " " + versionNode.asInt() : "";
       if (destroyed || (deleted != null && !deleted.isEmpty())) {
         return new VaultSecretNotFoundException(endpoint.source(), endpoint.where() + ": version" + version
             + " of the " + target.describe() + " was " + (destroyed ? "destroyed" : "deleted")
@@ -142,5 +145,14 @@ public final class SecretReader {
         + (target.secretVersion > 0 ? " and version" : "") + "; Vault also answers 404 when the token's policy"
         + " hides the path" + (endpoint.where().contains("namespace") ? "" : ", or when the secret lives in a"
         + " namespace (VAULT_NAMESPACE)") + ".", endpoint.address(), reply.status);
+  }
+
+  /** The member names of a secret, for "fields present" hints (names, never values; at most 20). */
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = object.fieldNames(); it.hasNext() && names.size() < 20; ) {
+      names.add(it.next());
+    }
+    return names;
   }
 }

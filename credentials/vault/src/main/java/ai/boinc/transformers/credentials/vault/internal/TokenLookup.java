@@ -22,12 +22,10 @@ final class TokenLookup {
     if (!reply.isSuccess()) {
       throw endpoint.unexpected(reply, operation);
     }
-    JsonNode root = endpoint.body(reply, operation);
-    JsonNode data = root.get("data");
-    if (data == null || !data.isObject()) {
-      throw endpoint.malformed(reply, operation, "JSON of the wrong shape: expected an object at $.data but found "
-          + Json.type(data));
+    JsonNode data = endpoint.body(reply, operation).path("data");
+    if (!data.isObject()) {
+      throw endpoint.wrongShape(reply, operation, "an object at $.data", data);
     }
-    return new SessionToken(secret, now, Json.seconds(data, "ttl"), Json.flag(data, "renewable"));
+    return new SessionToken(secret, now, GoDurations.seconds(data.path("ttl")), data.path("renewable").booleanValue());
   }
 }

@@ -7,6 +7,7 @@ import ai.boinc.transformers.fetch.FetchRequest;
 import ai.boinc.transformers.fetch.FetchResponse;
 import ai.boinc.transformers.fetch.FileFetcher;
 import ai.boinc.transformers.hub.RetryPolicy;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -173,14 +174,47 @@ public final class VaultEndpoint {
   }
 
   /** The JSON object of a success answer, or the matching error. */
-  com.fasterxml.jackson.databind.JsonNode body(VaultReply reply, String operation) {
+  JsonNode body(VaultReply reply, String operation) {
     if (reply.json().isEmpty()) {
       throw malformed(reply, operation, reply.parseProblem());
     }
-    try {
-      return Json.root(reply.json().get());
-    } catch (ShapeMismatch e) {
-      throw malformed(reply, operation, "JSON of the wrong shape: " + e.getMessage());
+    JsonNode root = reply.json().get();
+    if (!root.isObject()) {
+      throw wrongShape(reply, operation, "a JSON object at $", root);
+    }
+    return root;
+  }
+
+  /**
+   * The error for a success answer whose JSON lacks what the SDK needs: it names the JSON path and
+   * the types expected and found, never a value.
+   *
+   * @param expected "an object at $.data"
+   */
+  VaultResponseException wrongShape(VaultReply reply, String operation, String expected, JsonNode found) {
+    return malformed(reply, operation, "JSON of the wrong shape: expected " + expected + " but found " + kind(found));
+  }
+
+  /** "an array", "null", "a string", ...: the type of a node for messages, never its value. */
+  static String kind(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "nothing";
+    }
+    switch (node.getNodeType()) {
+      case ARRAY:
+        return "an array";
+      case OBJECT:
+        return "an object";
+      case STRING:
+        return "a string";
+      case NUMBER:
+        return "a number";
+      case BOOLEAN:
+        return "a boolean";
+      case NULL:
+        return "null";
+      default:
+        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,10 +84,24 @@ final class VaultReply {
 
   /** The {@code errors} strings of Vault's error envelope; empty when there are none. */
   List<String> errors() {
-    return json != null && json.isObject() ? Json.strings(json, "errors") : List.of();
+    return strings("errors");
   }
 
   List<String> warnings() {
-    return json != null && json.isObject() ? Json.strings(json, "warnings") : List.of();
+    return strings("warnings");
+  }
+
+  /** The strings of the array member {@code name} of the answer; other elements are skipped. */
+  private List<String> strings(String name) {
+    List<String> out = new ArrayList<>();
+    JsonNode array = json == null ? null : json.path(name);
+    if (array != null && array.isArray()) {
+      for (JsonNode item : array) {
+        if (item.isTextual()) {
+          out.add(item.textValue());
+        }
+      }
+    }
+    return out;
   }
 }
