@@ -13,7 +13,8 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The SQL functions: {@code ids(text) -> array<int>} and {@code count(text) -> int}. A SQL
+ * The SQL functions: {@code ids(text) -> array<int>} and {@code count(text) -> int}, and the chat
+ * template's {@code prompt(messages) -> string} and {@code ids(messages) -> array<int>}. A SQL
  * function sees one value per call, so these encode row by row (the column transform batches);
  * the tokenizer is still built once per JVM. A text that cannot be encoded gives null, or fails
  * the query, per {@link OnError}.
@@ -28,6 +29,17 @@ public final class SqlFunctions {
     spark.udf().register(idsName, new Ids(encoder),
         DataTypes.createArrayType(DataTypes.IntegerType, false));
     spark.udf().register(countName, new Count(encoder), DataTypes.IntegerType);
+  }
+
+  /**
+   * Registers {@code promptName(messages) -> string} and {@code idsName(messages) -> array<int>},
+   * {@code messages} being a JSON string or an array of structs.
+   */
+  public static void registerChat(
+      SparkSession spark, ChatRenderer renderer, String promptName, String idsName) {
+    spark.udf().register(promptName, new ChatPrompt(renderer), DataTypes.StringType);
+    spark.udf().register(idsName, new ChatIds(renderer),
+        DataTypes.createArrayType(DataTypes.IntegerType, false));
   }
 
   /** One text to its encoding, or null. */
@@ -89,6 +101,34 @@ public final class SqlFunctions {
     public Integer call(String text) {
       Encoding encoding = encoder.encode(text);
       return encoding == null ? null : encoding.size();
+    }
+  }
+
+  static final class ChatPrompt implements UDF1<Object, String> {
+    private static final long serialVersionUID = 1L;
+    private final ChatRenderer renderer;
+
+    ChatPrompt(ChatRenderer renderer) {
+      this.renderer = renderer;
+    }
+
+    @Override
+    public String call(Object messages) {
+      return renderer.render(messages, false, -1, null).prompt;
+    }
+  }
+
+  static final class ChatIds implements UDF1<Object, int[]> {
+    private static final long serialVersionUID = 1L;
+    private final ChatRenderer renderer;
+
+    ChatIds(ChatRenderer renderer) {
+      this.renderer = renderer;
+    }
+
+    @Override
+    public int[] call(Object messages) {
+      return renderer.render(messages, true, -1, null).ids;
     }
   }
 }
