@@ -37,8 +37,8 @@ public final class SqlFunctions {
    */
   public static void registerChat(
       SparkSession spark, ChatRenderer renderer, String promptName, String idsName) {
-    spark.udf().register(promptName, new ChatPrompt(renderer), DataTypes.StringType);
-    spark.udf().register(idsName, new ChatIds(renderer),
+    spark.udf().register(promptName, new Chat(renderer, false), DataTypes.StringType);
+    spark.udf().register(idsName, new Chat(renderer, true),
         DataTypes.createArrayType(DataTypes.IntegerType, false));
   }
 
@@ -104,31 +104,21 @@ public final class SqlFunctions {
     }
   }
 
-  static final class ChatPrompt implements UDF1<Object, String> {
+  /** The prompt, or its ids: one class, since a Java UDF's return type is given at registration. */
+  static final class Chat implements UDF1<Object, Object> {
     private static final long serialVersionUID = 1L;
     private final ChatRenderer renderer;
+    private final boolean ids;
 
-    ChatPrompt(ChatRenderer renderer) {
+    Chat(ChatRenderer renderer, boolean ids) {
       this.renderer = renderer;
+      this.ids = ids;
     }
 
     @Override
-    public String call(Object messages) {
-      return renderer.render(messages, false, -1, null).prompt;
-    }
-  }
-
-  static final class ChatIds implements UDF1<Object, int[]> {
-    private static final long serialVersionUID = 1L;
-    private final ChatRenderer renderer;
-
-    ChatIds(ChatRenderer renderer) {
-      this.renderer = renderer;
-    }
-
-    @Override
-    public int[] call(Object messages) {
-      return renderer.render(messages, true, -1, null).ids;
+    public Object call(Object messages) {
+      ChatRenderer.Rendered rendered = renderer.render(messages, ids, -1, null);
+      return ids ? rendered.ids : rendered.prompt;
     }
   }
 }
