@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.boinc.transformers.credentials.AccessToken;
 import ai.boinc.transformers.hub.Hub;
 import ai.boinc.transformers.hub.HubSettings;
+import ai.boinc.transformers.spark.internal.PartitionChatRenderer;
 import ai.boinc.transformers.spark.internal.PartitionEncoder;
 import ai.boinc.transformers.spark.internal.TokenizerFiles;
 import ai.boinc.transformers.testkit.HubRepo;
@@ -92,6 +93,21 @@ class NoTokenOnExecutorsSparkTest {
     return spark.createDataFrame(rows, schema).repartition(3);
   }
 
+  /** Conversations as JSON strings, one per document of the public corpus. */
+  private static Dataset<Row> chats() {
+    List<Row> rows = new ArrayList<>();
+    List<String> texts = Corpora.publicCorpus();
+    for (int i = 0; i < texts.size(); i++) {
+      String json = "[{\"role\":\"user\",\"content\":\"doc " + i + "\"}]";
+      rows.add(RowFactory.create((long) i, json));
+    }
+    StructType schema = new StructType().add("id", DataTypes.LongType).add("messages", DataTypes.StringType);
+    return spark.createDataFrame(rows, schema).repartition(3);
+  }
+
+  private static final ChatTemplateOptions CHAT_OPTIONS =
+      ChatTemplateOptions.newBuilder().inputIds(true).build();
+
   @Test
   void theDriverDownloadedTheFilesWithTheTokenAndBroadcastsTheirBytesOnly() {
     assertThat(localHub.requests()).as("the driver's downloads").isNotEmpty();
@@ -131,6 +147,22 @@ class NoTokenOnExecutorsSparkTest {
     assertNoToken("the SQL plans", sql.queryExecution().toString().getBytes(StandardCharsets.UTF_8));
     assertNoToken("the SQL physical plan, serialized",
         bytes(closures.serialize(sql.queryExecution().executedPlan(), tag(Object.class))));
+
+    Dataset<Row> chats = chats();
+    PartitionChatRenderer renderer = tokenizer.chatRenderer(chats, "messages", CHAT_OPTIONS);
+    assertNoToken("the chat partition function, Java-serialized", javaBytes(renderer));
+    assertNoToken("the chat partition function, closure serializer",
+        bytes(closures.serialize(renderer, tag(PartitionChatRenderer.class))));
+    Dataset<Row> prompts = tokenizer.applyChatTemplate(chats, "messages", CHAT_OPTIONS);
+    assertNoToken("the chat plans", prompts.queryExecution().toString().getBytes(StandardCharsets.UTF_8));
+    assertNoToken("the chat physical plan, serialized",
+        bytes(closures.serialize(prompts.queryExecution().executedPlan(), tag(Object.class))));
+    chats.createOrReplaceTempView("gated_chats");
+    Dataset<Row> chatSql = spark.sql(
+        "SELECT apply_chat_template(messages), apply_chat_template_ids(messages) FROM gated_chats");
+    assertNoToken("the chat SQL plans", chatSql.queryExecution().toString().getBytes(StandardCharsets.UTF_8));
+    assertNoToken("the chat SQL physical plan, serialized",
+        bytes(closures.serialize(chatSql.queryExecution().executedPlan(), tag(Object.class))));
     assertThat(tokenizer.toString()).doesNotContain(TOKEN);
   }
 
@@ -140,9 +172,17 @@ class NoTokenOnExecutorsSparkTest {
     tokenizer.register(spark, "tokenize");
     docs().createOrReplaceTempView("gated_docs_2");
     long counted = spark.sql("SELECT sum(count_tokens(text)) FROM gated_docs_2").first().getLong(0);
+    List<Row> prompts = tokenizer.applyChatTemplate(chats(), "messages", CHAT_OPTIONS).collectAsList();
+    chats().createOrReplaceTempView("gated_chats_2");
+    long promptChars = spark.sql(
+        "SELECT sum(length(apply_chat_template(messages))) FROM gated_chats_2").first().getLong(0);
 
     assertThat(rows).hasSize(Corpora.publicCorpus().size());
     assertThat(counted).isGreaterThan(0L);
+    // The template prints each message's content: "doc 0", "doc 1", ...
+    assertThat(prompts).hasSize(Corpora.publicCorpus().size())
+        .allSatisfy(r -> assertThat(r.getString(r.fieldIndex("prompt"))).startsWith("doc "));
+    assertThat(promptChars).isGreaterThan(4L * prompts.size());
     List<RecordedRequest> after = localHub.requests();
     assertThat(after.subList(driverRequests, after.size())).as("requests after the driver's").isEmpty();
   }

@@ -33,20 +33,12 @@ public final class EncodedColumns {
 
   /** The names of the added columns, in order. */
   public static List<String> names(TokenizeOptions options) {
-    List<String> names = new ArrayList<>();
-    for (StructField field : fields(options)) {
-      names.add(field.name());
-    }
-    return names;
+    return AddedColumns.names(fields(options));
   }
 
   /** {@code input} followed by the added columns. */
   public static StructType schema(StructType input, TokenizeOptions options) {
-    StructType out = input;
-    for (StructField field : fields(options)) {
-      out = out.add(field);
-    }
-    return out;
+    return AddedColumns.append(input, fields(options));
   }
 
   private static List<StructField> fields(TokenizeOptions options) {

@@ -1,6 +1,6 @@
 package ai.boinc.transformers.spark.internal;
 
-import ai.boinc.transformers.tokenizer.Tokenizer;
+import ai.boinc.transformers.tokenizers.ModelTokenizer;
 import ai.boinc.transformers.tokenizers.Tokenizers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +17,14 @@ import java.util.stream.Stream;
  * files are written to a temporary folder, loaded, and the folder is removed.
  */
 public final class ExecutorTokenizers {
-  private static final Map<String, Tokenizer> TOKENIZERS = new ConcurrentHashMap<>();
+  private static final Map<String, ModelTokenizer> TOKENIZERS = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> BUILDS = new ConcurrentHashMap<>();
 
   private ExecutorTokenizers() {}
 
   /** The tokenizer of {@code files}, built on first use in this JVM. */
-  public static Tokenizer get(TokenizerFiles files) {
-    Tokenizer cached = TOKENIZERS.get(files.sha256());
+  public static ModelTokenizer get(TokenizerFiles files) {
+    ModelTokenizer cached = TOKENIZERS.get(files.sha256());
     if (cached != null) {
       return cached;
     }
@@ -37,7 +37,7 @@ public final class ExecutorTokenizers {
     return count == null ? 0 : count.get();
   }
 
-  private static Tokenizer build(TokenizerFiles files) {
+  private static ModelTokenizer build(TokenizerFiles files) {
     BUILDS.computeIfAbsent(files.sha256(), hash -> new AtomicInteger()).incrementAndGet();
     Path dir = null;
     try {

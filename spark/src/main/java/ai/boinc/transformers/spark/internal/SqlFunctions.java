@@ -13,7 +13,8 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The SQL functions: {@code ids(text) -> array<int>} and {@code count(text) -> int}. A SQL
+ * The SQL functions: {@code ids(text) -> array<int>} and {@code count(text) -> int}, and the chat
+ * template's {@code prompt(messages) -> string} and {@code ids(messages) -> array<int>}. A SQL
  * function sees one value per call, so these encode row by row (the column transform batches);
  * the tokenizer is still built once per JVM. A text that cannot be encoded gives null, or fails
  * the query, per {@link OnError}.
@@ -28,6 +29,17 @@ public final class SqlFunctions {
     spark.udf().register(idsName, new Ids(encoder),
         DataTypes.createArrayType(DataTypes.IntegerType, false));
     spark.udf().register(countName, new Count(encoder), DataTypes.IntegerType);
+  }
+
+  /**
+   * Registers {@code promptName(messages) -> string} and {@code idsName(messages) -> array<int>},
+   * {@code messages} being a JSON string or an array of structs.
+   */
+  public static void registerChat(
+      SparkSession spark, ChatRenderer renderer, String promptName, String idsName) {
+    spark.udf().register(promptName, new Chat(renderer, false), DataTypes.StringType);
+    spark.udf().register(idsName, new Chat(renderer, true),
+        DataTypes.createArrayType(DataTypes.IntegerType, false));
   }
 
   /** One text to its encoding, or null. */
@@ -89,6 +101,24 @@ public final class SqlFunctions {
     public Integer call(String text) {
       Encoding encoding = encoder.encode(text);
       return encoding == null ? null : encoding.size();
+    }
+  }
+
+  /** The prompt, or its ids: one class, since a Java UDF's return type is given at registration. */
+  static final class Chat implements UDF1<Object, Object> {
+    private static final long serialVersionUID = 1L;
+    private final ChatRenderer renderer;
+    private final boolean ids;
+
+    Chat(ChatRenderer renderer, boolean ids) {
+      this.renderer = renderer;
+      this.ids = ids;
+    }
+
+    @Override
+    public Object call(Object messages) {
+      ChatRenderer.Rendered rendered = renderer.render(messages, ids, -1, null);
+      return ids ? rendered.ids : rendered.prompt;
     }
   }
 }
