@@ -51,17 +51,7 @@ public final class Regexes {
    * @throws ai.boinc.transformers.tokenizers.TokenizerLoadException if a check fails
    */
   public static Pattern compile(JsonValue at, String regex, int flags) {
-    if (regex.length() > MAX_PATTERN_LENGTH) {
-      throw at.error(
-          "regular expression of " + regex.length() + " characters is longer than the "
-              + MAX_PATTERN_LENGTH + " allowed");
-    }
-    int depth = groupDepth(regex);
-    if (depth > MAX_GROUP_DEPTH) {
-      throw at.error(
-          "regular expression nests groups " + depth + " deep; at most " + MAX_GROUP_DEPTH
-              + " allowed");
-    }
+    checkSize(at, regex);
     Pattern p;
     try {
       p = Pattern.compile(regex, flags);
@@ -92,8 +82,8 @@ public final class Regexes {
     checkOnigurumaFully(at, regex);
   }
 
-  /** {@link #checkOniguruma} without the shortcut for the patterns of {@link WordScanner}. */
-  static OnigRegex checkOnigurumaFully(JsonValue at, String regex) {
+  /** Rejects a pattern too long or too deeply nested to compile safely. */
+  private static void checkSize(JsonValue at, String regex) {
     if (regex.length() > MAX_PATTERN_LENGTH) {
       throw at.error(
           "regular expression of " + regex.length() + " characters is longer than the "
@@ -105,6 +95,11 @@ public final class Regexes {
           "regular expression nests groups " + depth + " deep; at most " + MAX_GROUP_DEPTH
               + " allowed");
     }
+  }
+
+  /** {@link #checkOniguruma} without the shortcut for the patterns of {@link WordScanner}. */
+  static OnigRegex checkOnigurumaFully(JsonValue at, String regex) {
+    checkSize(at, regex);
     OnigRegex compiled;
     try {
       compiled = OnigRegex.compile(regex);
