@@ -304,6 +304,15 @@ public final class Bpe implements Model {
     return cache.size();
   }
 
+  /**
+   * Empties the per-piece cache, as the reference's {@code BPE::clear_cache}: memory goes back to
+   * what a fresh load holds, and the next texts are merged as if never seen (benchmarks of unseen
+   * text use this). Safe while other threads encode.
+   */
+  public void clearCache() {
+    cache.clear();
+  }
+
   /** Number of merges. */
   public int mergeCount() {
     return mergeCount;

@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers.models.bpe;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,6 +75,15 @@ final class WordCache {
         return;
       }
     }
+  }
+
+  /**
+   * Forgets every word. Safe while other threads encode: they see entries vanish, and a racing
+   * insert may survive the clear, which only keeps one more word.
+   */
+  public void clear() {
+    Arrays.fill(slots, null);
+    size.set(0);
   }
 
   /** Number of words kept (an upper bound while inserts race); never more than the capacity. */

@@ -33,6 +33,19 @@ class BpeTest {
     return out;
   }
 
+  @Test
+  void clearCacheForgetsEveryPieceAndKeepsTheTokens() {
+    Bpe bpe =
+        Bpe.newBuilder().vocab(vocab("a", "b", "ab", "abb")).merges(merges("a b", "ab b")).build();
+    List<String> first = run(bpe, "abb");
+    run(bpe, "ba");
+    assertThat(bpe.cacheSize()).isEqualTo(2);
+    bpe.clearCache();
+    assertThat(bpe.cacheSize()).isZero();
+    assertThat(run(bpe, "abb")).isEqualTo(first).containsExactly("abb@0-3");
+    assertThat(bpe.cacheSize()).isEqualTo(1);
+  }
+
   /**
    * Large vocabularies given as arrays with merge ids are built on two threads, assuming no token
    * repeats; a repeated token must give the same model as the map it stands for.
