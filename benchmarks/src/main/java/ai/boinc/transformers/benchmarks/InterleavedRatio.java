@@ -1,5 +1,7 @@
 package ai.boinc.transformers.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.Locale;
  * Our encode speed as a ratio to JTokkit's, measured interleaved in one JVM: each round times one
  * pass of ours on unseen text (caches emptied first), one pass of ours again (warm) and one pass of
  * JTokkit over the same {@link CorpusPrefix}, back to back, so that load from other processes
- * slows all three alike; prints the median ratios. Not JMH: for a machine too busy for absolute
+ * slows all three alike; prints the median ratios. Times are the thread's CPU time (the JIT and
+ * GC threads are not counted, nor time the scheduler gave to other processes). Not JMH: for a machine too busy for absolute
  * figures. For a family JTokkit does not implement, JTokkit's cl100k serves as a fixed yardstick
  * (compare the ratio before and after a change).
  *
@@ -17,6 +20,9 @@ import java.util.Locale;
  *     llama-3 [rounds]</pre>
  */
 public final class InterleavedRatio {
+  /** CPU time of this thread: time the scheduler gave to other processes does not count. */
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private InterleavedRatio() {}
 
   public static void main(String[] args) {
@@ -60,11 +66,11 @@ public final class InterleavedRatio {
 
   private static double mbps(Encoder encoder, List<String> docs, long bytes) {
     long tokens = 0;
-    long start = System.nanoTime();
+    long start = THREADS.getCurrentThreadCpuTime();
     for (String doc : docs) {
       tokens += encoder.encode(doc);
     }
-    long nanos = System.nanoTime() - start;
+    long nanos = THREADS.getCurrentThreadCpuTime() - start;
     if (tokens < 0) {
       throw new AssertionError();
     }
