@@ -61,6 +61,19 @@ public final class Bpe implements Model {
   private final int[] byteIds;
   private final int cacheCapacity;
   private final WordCache cache;
+  /** Finds a whole word among the tokens without a substring. */
+  private final TokenIndex index;
+  /**
+   * Per token id: whether merging the token's own text gives that token alone ({@link #WHOLE}),
+   * does not ({@link #PIECES}), or is not known yet (0). Merging is a function of the text alone,
+   * so a word found in the vocabulary whose id is {@link #WHOLE} needs no merge and no cache: one
+   * look-up, however many distinct words the text has. Filled as words are met; racy writes are
+   * harmless, every thread computes the same value. Empty when ids are sparse.
+   */
+  private final byte[] wholeWord;
+
+  private static final byte WHOLE = 1;
+  private static final byte PIECES = 2;
   /** See {@link #cutsBeforeMetaspace}. */
   private final boolean cutsBeforeMetaspace;
 
@@ -130,6 +143,8 @@ public final class Bpe implements Model {
     }
     this.cacheCapacity = b.cacheCapacity;
     this.cache = new WordCache(cacheCapacity);
+    this.index = b.index != null ? b.index : new TokenIndex(vocab);
+    this.wholeWord = new byte[idToToken.length];
     this.cutsBeforeMetaspace = cutsBeforeMetaspace(vocab, prefix, suffix, ignoreMerges);
   }
 
@@ -364,8 +379,26 @@ public final class Bpe implements Model {
    * the scratch space it used, for the next word of the same text (null if it needed none).
    */
   private Work tokenizeWord(String text, int start, int end, TokenSink sink, Work work) {
+    int stringHash = TokenIndex.hash(text, start, end);
+    int id = index.find(stringHash, text, start, end);
+    if (id >= 0 && id < wholeWord.length) {
+      byte known = wholeWord[id];
+      if (known == WHOLE) {
+        sink.token(id, token(id), start, end);
+        return work;
+      }
+      if (known == 0) {
+        if (work == null) {
+          work = new Work();
+        }
+        int[] merged = mergeWord(text, start, end, work, false);
+        wholeWord[id] = merged.length == 3 && merged[0] == id ? WHOLE : PIECES;
+        emit(merged, start, sink);
+        return work;
+      }
+    }
     boolean cacheable = end - start < MAX_CACHED_LENGTH;
-    int hash = cacheable ? WordCache.hash(text, start, end) : 0;
+    int hash = WordCache.hash(stringHash);
     int[] merged = cacheable ? cache.get(text, start, end, hash) : null;
     if (merged == null) {
       if (work == null) {
@@ -376,10 +409,15 @@ public final class Bpe implements Model {
         cache.putIfAbsent(text.substring(start, end), hash, merged);
       }
     }
+    emit(merged, start, sink);
+    return work;
+  }
+
+  /** Hands out {@code [id, start, end]} triples with offsets relative to {@code start}. */
+  private void emit(int[] merged, int start, TokenSink sink) {
     for (int i = 0; i < merged.length; i += 3) {
       sink.token(merged[i], token(merged[i]), merged[i + 1] + start, merged[i + 2] + start);
     }
-    return work;
   }
 
   /**
@@ -737,13 +775,24 @@ public final class Bpe implements Model {
     private boolean byteFallback;
     private boolean ignoreMerges;
     private int cacheCapacity = 10_000;
+    private TokenIndex index;
 
     private Builder() {}
+
+    /**
+     * The index {@link BpeFactory} built over this vocabulary to resolve merges, kept by the model
+     * to find whole words (else the model builds one). Must index the same vocabulary.
+     */
+    Builder tokenIndex(TokenIndex index) {
+      this.index = index;
+      return this;
+    }
 
     public Builder vocab(Map<String, Integer> vocab) {
       this.vocab = Objects.requireNonNull(vocab, "vocab");
       this.tokens = null;
       this.ids = null;
+      this.index = null;
       return this;
     }
 
@@ -765,6 +814,7 @@ public final class Bpe implements Model {
         }
       }
       this.vocab = null;
+      this.index = null;
       return this;
     }
 

@@ -32,13 +32,12 @@ final class WordCache {
     this.mask = length - 1;
   }
 
-  /** Hash of {@code text[start, end)}; pass it to {@link #get} and {@link #putIfAbsent}. */
-  public static int hash(String text, int start, int end) {
-    int h = 0;
-    for (int i = start; i < end; i++) {
-      h = 31 * h + text.charAt(i);
-    }
-    return h ^ (h >>> 15);
+  /**
+   * Hash of a word from its {@link String#hashCode}; pass it to {@link #get} and {@link
+   * #putIfAbsent}.
+   */
+  public static int hash(int stringHash) {
+    return stringHash ^ (stringHash >>> 15);
   }
 
   /** The array stored for the word {@code text[start, end)}, or null. */
