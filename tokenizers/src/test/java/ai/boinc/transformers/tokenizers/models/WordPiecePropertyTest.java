@@ -86,6 +86,34 @@ class WordPiecePropertyTest {
     return out;
   }
 
+  /** Words that are vocabulary entries or start with one: most words of real text. */
+  @Test
+  void vocabularyWordsEqualPlainGreedyLongestMatch() {
+    qt().withExamples(EXAMPLES)
+        .forAll(tokens(), Generate.pick(List.of("##", "@@", "", "#")), integers().between(1, 12), word())
+        .checkAssert(
+            (tokens, prefix, max, tail) -> {
+              Map<String, Integer> vocab = new HashMap<>();
+              vocab.put("[UNK]", 0);
+              for (String t : tokens) {
+                vocab.putIfAbsent(t, 2 * vocab.size() + 1);
+              }
+              WordPiece wp =
+                  WordPiece.newBuilder()
+                      .vocab(vocab)
+                      .continuingSubwordPrefix(prefix)
+                      .maxInputCharsPerWord(max)
+                      .build();
+              for (String t : vocab.keySet()) {
+                for (String word : List.of(t, t + tail.substring(0, Math.min(1, tail.length())))) {
+                  assertThat(WordPieceTest.run(wp, word))
+                      .as("'%s'", word)
+                      .isEqualTo(greedy(vocab, prefix, "[UNK]", max, word));
+                }
+              }
+            });
+  }
+
   @Test
   void trieSearchEqualsPlainGreedyLongestMatch() {
     qt().withExamples(EXAMPLES)
