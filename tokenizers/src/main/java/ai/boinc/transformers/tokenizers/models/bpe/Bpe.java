@@ -380,7 +380,8 @@ public final class Bpe implements Model {
    */
   private Work tokenizeWord(String text, int start, int end, TokenSink sink, Work work) {
     int stringHash = TokenIndex.hash(text, start, end);
-    int id = index.find(stringHash, text, start, end);
+    // With ignore_merges, tokenize has already looked the whole piece up.
+    int id = ignoreMerges ? -1 : index.find(stringHash, text, start, end);
     if (id >= 0 && id < wholeWord.length) {
       byte known = wholeWord[id];
       if (known == WHOLE) {
