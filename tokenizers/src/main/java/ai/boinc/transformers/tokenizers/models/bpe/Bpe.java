@@ -320,12 +320,14 @@ public final class Bpe implements Model {
   }
 
   /**
-   * Empties the per-piece cache, as the reference's {@code BPE::clear_cache}: memory goes back to
-   * what a fresh load holds, and the next texts are merged as if never seen (benchmarks of unseen
-   * text use this). Safe while other threads encode.
+   * Empties the per-piece cache, as the reference's {@code BPE::clear_cache}, and forgets which
+   * tokens were found to merge to themselves: memory goes back to what a fresh load holds, and
+   * the next texts are merged as if never seen (benchmarks of unseen text use this). Safe while
+   * other threads encode.
    */
   public void clearCache() {
     cache.clear();
+    Arrays.fill(wholeWord, (byte) 0);
   }
 
   /** Number of merges. */

@@ -45,6 +45,10 @@ class BpeTest {
     assertThat(bpe.cacheSize()).isZero();
     assertThat(run(bpe, "abba")).isEqualTo(first).containsExactly("abb@0-3", "a@3-4");
     assertThat(bpe.cacheSize()).isEqualTo(1);
+    // A word that is a token is found again after the clear.
+    assertThat(run(bpe, "abb")).containsExactly("abb@0-3");
+    bpe.clearCache();
+    assertThat(run(bpe, "abb")).containsExactly("abb@0-3");
   }
 
   /**
