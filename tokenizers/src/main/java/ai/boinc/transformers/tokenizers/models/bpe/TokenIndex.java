@@ -95,7 +95,11 @@ final class TokenIndex {
     return h;
   }
 
-  /** Id of the token {@code s[start, end)} whose hash ({@link #hash(String, int, int)}) is {@code h}, or -1. */
+  /**
+   * Id of the token {@code s[start, end)} whose hash ({@link #hash(String, int, int)}) is {@code
+   * h}, or -1. The probe loop repeats the one below on purpose: that one runs a million times per
+   * load before the JIT compiles it, and a shared helper would be a call per probe there.
+   */
   int find(int h, String s, int start, int end) {
     int len = end - start;
     int mask = table.length - 1;
