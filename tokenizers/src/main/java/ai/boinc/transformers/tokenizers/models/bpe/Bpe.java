@@ -360,7 +360,7 @@ public final class Bpe implements Model {
     }
     Work work = null;
     if (!cutsBeforeMetaspace) {
-      tokenizeWord(text, 0, n, sink, null);
+      Work.shrink(tokenizeWord(text, 0, n, sink, null));
       return;
     }
     int start = 0;
@@ -373,7 +373,7 @@ public final class Bpe implements Model {
       }
       prev = c;
     }
-    tokenizeWord(text, start, n, sink, work);
+    Work.shrink(tokenizeWord(text, start, n, sink, work));
   }
 
   /**
@@ -392,7 +392,7 @@ public final class Bpe implements Model {
       }
       if (known == 0) {
         if (work == null) {
-          work = new Work();
+          work = Work.ofThisThread();
         }
         int[] merged = mergeWord(text, start, end, work, false);
         wholeWord[id] = merged.length == 3 && merged[0] == id ? WHOLE : PIECES;
@@ -405,7 +405,7 @@ public final class Bpe implements Model {
     int[] merged = cacheable ? cache.get(text, start, end, hash) : null;
     if (merged == null) {
       if (work == null) {
-        work = new Work();
+        work = Work.ofThisThread();
       }
       merged = mergeWord(text, start, end, work, false);
       if (cacheable) {
@@ -686,10 +686,30 @@ public final class Bpe implements Model {
   }
 
   /**
-   * Scratch arrays for merging the words of one text, so a text of many uncached words allocates
-   * them once. One per {@link #tokenize} call: never shared between threads.
+   * Scratch arrays for merging words, so that merging allocates nothing but its result. One per
+   * thread ({@link #ofThisThread}) or per test call: never shared between threads.
    */
   private static final class Work {
+    /** Kept per thread up to this many symbols, so a huge word leaves no huge arrays behind. */
+    private static final int MAX_KEPT = 4096;
+
+    private static final ThreadLocal<Work> OF_THREAD = ThreadLocal.withInitial(Work::new);
+
+    /**
+     * This thread's scratch space: {@link #tokenize} never runs inside itself on one thread, so
+     * one per thread serves every call without allocating.
+     */
+    static Work ofThisThread() {
+      return OF_THREAD.get();
+    }
+
+    /** Lets this thread's scratch space go if a huge word grew it (w may be null). */
+    static void shrink(Work w) {
+      if (w != null && w.ids.length > MAX_KEPT) {
+        OF_THREAD.remove();
+      }
+    }
+
     int[] ids = new int[32];
     int[] starts = new int[32];
     int[] ends = new int[32];
