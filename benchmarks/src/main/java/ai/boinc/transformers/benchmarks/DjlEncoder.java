@@ -80,6 +80,12 @@ final class DjlEncoder implements Encoder {
     return out;
   }
 
+  /** DJL's binding has no call to empty the Rust model's cache. */
+  @Override
+  public boolean clearCaches() {
+    return false;
+  }
+
   @Override
   public void close() {
     tokenizer.close();

@@ -31,11 +31,11 @@ public class EncodeThroughput {
   }
 
   @Benchmark
-  public long jtokkit(O200k subject, CorpusPrefix corpus, Counters counters) {
+  public long jtokkit(Tiktoken subject, CorpusPrefix corpus, Counters counters) {
     return run(subject.encoder, corpus, counters);
   }
 
-  private static long run(Encoder encoder, CorpusPrefix corpus, Counters counters) {
+  static long run(Encoder encoder, CorpusPrefix corpus, Counters counters) {
     long tokens = 0;
     for (String doc : corpus.documents) {
       tokens += encoder.encode(doc);

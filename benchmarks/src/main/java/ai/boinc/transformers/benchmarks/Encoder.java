@@ -25,6 +25,12 @@ public interface Encoder extends AutoCloseable {
   /** The token ids of {@code text}, special tokens added. */
   int[] ids(String text);
 
+  /**
+   * Forgets every earlier text, so that the next encode runs as on text never seen (for {@link
+   * UnseenEncodeThroughput}); returns false if the implementation cannot.
+   */
+  boolean clearCaches();
+
   /** Frees native memory, if any. */
   @Override
   void close();

@@ -9,8 +9,8 @@ public final class Encoders {
    *
    * @throws NotSupportedYet if {@code impl} is {@code project} and transformers-java cannot load
    *     the family yet
-   * @throws IllegalArgumentException for an unknown implementation, or JTokkit on a family other
-   *     than {@value Families#O200K}
+   * @throws IllegalArgumentException for an unknown implementation, or JTokkit on a family
+   *     outside {@link Families#TIKTOKEN}
    */
   public static Encoder load(String impl, String family) {
     switch (impl) {
@@ -19,11 +19,13 @@ public final class Encoders {
       case "djl":
         return DjlEncoder.load(family);
       case "jtokkit":
-        if (!Families.O200K.equals(family)) {
+        String encoding = Families.TIKTOKEN.get(family);
+        if (encoding == null) {
           throw new IllegalArgumentException(
-              "JTokkit implements only o200k (" + Families.O200K + "), not " + family);
+              "JTokkit implements only o200k and cl100k (" + Families.TIKTOKEN.keySet()
+                  + "), not " + family);
         }
-        return JTokkitEncoder.load();
+        return JTokkitEncoder.load(encoding);
       default:
         throw new IllegalArgumentException(
             "unknown implementation '" + impl + "'; expected project, djl or jtokkit");

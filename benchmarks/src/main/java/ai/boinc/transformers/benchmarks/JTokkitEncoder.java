@@ -6,8 +6,9 @@ import com.knuddels.jtokkit.api.EncodingType;
 import java.util.List;
 
 /**
- * JTokkit's built-in {@code O200K_BASE} encoding, the tokenizer of the gpt-4o family. It has no
- * special tokens to add (neither has gpt-4o's {@code tokenizer.json}) and no batch call. Text is
+ * One of JTokkit's built-in encodings: {@code O200K_BASE} (gpt-4o) or {@code CL100K_BASE}
+ * (gpt-3.5-turbo). It has no special tokens to add (neither have the families' {@code
+ * tokenizer.json}), no batch call and no cache of earlier words. Text is
  * encoded with {@code encodeOrdinary}, its fastest path, which reads special-token strings in the
  * text as plain text; the corpus has none.
  */
@@ -18,10 +19,13 @@ final class JTokkitEncoder implements Encoder {
     this.encoding = encoding;
   }
 
-  /** Builds the encoding from JTokkit's bundled ranks, in a new registry (nothing cached). */
-  static JTokkitEncoder load() {
+  /**
+   * Builds the encoding (an {@link EncodingType} name) from JTokkit's bundled ranks, in a new
+   * registry (nothing cached).
+   */
+  static JTokkitEncoder load(String encodingType) {
     return new JTokkitEncoder(
-        Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
+        Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.valueOf(encodingType)));
   }
 
   @Override
@@ -42,6 +46,11 @@ final class JTokkitEncoder implements Encoder {
   @Override
   public int[] ids(String text) {
     return encoding.encodeOrdinary(text).toArray();
+  }
+
+  @Override
+  public boolean clearCaches() {
+    return true;
   }
 
   @Override

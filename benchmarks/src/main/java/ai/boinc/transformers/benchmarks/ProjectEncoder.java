@@ -5,6 +5,10 @@ import ai.boinc.transformers.tokenizer.Encoding;
 import ai.boinc.transformers.tokenizers.PretrainedTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.Tokenizers;
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
+import ai.boinc.transformers.tokenizers.models.Model;
+import ai.boinc.transformers.tokenizers.models.Unigram;
+import ai.boinc.transformers.tokenizers.models.bpe.Bpe;
 import java.util.List;
 
 /** transformers-java's tokenizer, loaded with {@link Tokenizers#fromFile}. */
@@ -50,6 +54,18 @@ final class ProjectEncoder implements Encoder {
   @Override
   public int[] ids(String text) {
     return tokenizer.encode(text, WITH_SPECIAL_TOKENS).ids();
+  }
+
+  /** Empties the model's cache of earlier pieces (BPE, Unigram; the other models have none). */
+  @Override
+  public boolean clearCaches() {
+    Model model = ((PipelineTokenizer) tokenizer).model();
+    if (model instanceof Bpe) {
+      ((Bpe) model).clearCache();
+    } else if (model instanceof Unigram) {
+      ((Unigram) model).clearCache();
+    }
+    return true;
   }
 
   @Override

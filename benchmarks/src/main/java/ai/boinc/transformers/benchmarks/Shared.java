@@ -49,12 +49,17 @@ public final class Shared {
             + " or its parents; run from the repository root or pass -Dbenchmarks.shared=PATH");
   }
 
-  /** {@code testdata/tokenizers/<family>/tokenizer.json}. */
+  /**
+   * {@code testdata/tokenizers/<family>/tokenizer.json}, else {@code
+   * testdata/bench-tokenizers/<family>/tokenizer.json} (families that only the benchmarks use:
+   * they have no goldens).
+   */
   public static Path tokenizerJson(String family) {
-    return dir()
-        .resolve("tokenizers")
-        .resolve(family)
-        .resolve("tokenizer.json");
+    Path fixture = dir().resolve("tokenizers").resolve(family).resolve("tokenizer.json");
+    if (Files.isRegularFile(fixture)) {
+      return fixture;
+    }
+    return dir().resolve("bench-tokenizers").resolve(family).resolve("tokenizer.json");
   }
 
   /** {@code testdata/bench-corpus/corpus.txt.gz}. */

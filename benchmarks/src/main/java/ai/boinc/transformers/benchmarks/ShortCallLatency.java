@@ -38,7 +38,7 @@ public class ShortCallLatency {
   }
 
   @Benchmark
-  public int jtokkit(O200k subject, Text text) {
+  public int jtokkit(Tiktoken subject, Text text) {
     return subject.encoder.encode(text.text);
   }
 }

@@ -18,6 +18,7 @@ public class Subject {
     "llama-3",
     "qwen3",
     "gpt-4o",
+    "gpt-3.5-turbo",
     "gpt2",
     "llama-2",
     "mistral",

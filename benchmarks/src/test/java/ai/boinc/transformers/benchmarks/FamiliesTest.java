@@ -14,8 +14,13 @@ class FamiliesTest {
         .containsExactlyElementsOf(Families.ALL);
     assertThat(LoadTime.Load.class.getField("family").getAnnotation(Param.class).value())
         .containsExactlyElementsOf(Families.ALL);
+    assertThat(
+            UnseenEncodeThroughput.Project.class.getField("family").getAnnotation(Param.class).value())
+        .containsExactlyElementsOf(Families.ALL);
     assertThat(Subject.class.getField("impl").getAnnotation(Param.class).value())
         .containsExactly("project", "djl");
+    assertThat(Tiktoken.class.getField("family").getAnnotation(Param.class).value())
+        .containsExactlyInAnyOrderElementsOf(Families.TIKTOKEN.keySet());
   }
 
   @Test
@@ -26,10 +31,10 @@ class FamiliesTest {
   }
 
   @Test
-  void jtokkitIsOnlyO200k() {
+  void jtokkitIsOnlyO200kAndCl100k() {
     assertThatThrownBy(() -> Encoders.load("jtokkit", "llama-2"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("only o200k");
+        .hasMessageContaining("only o200k and cl100k");
     assertThatThrownBy(() -> Encoders.load("hf", "llama-2"))
         .hasMessageContaining("expected project, djl or jtokkit");
   }

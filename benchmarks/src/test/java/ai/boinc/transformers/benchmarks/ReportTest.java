@@ -95,6 +95,35 @@ class ReportTest {
   }
 
   @Test
+  void unseenTextRowsCompareWithJTokkitPerTiktokenFamily() throws Exception {
+    String jmh =
+        "[{\"benchmark\":\"ai.boinc.transformers.benchmarks.UnseenEncodeThroughput.encode\","
+            + "\"params\":{\"family\":\"gpt-3.5-turbo\",\"corpusBytes\":\"1000000\"},"
+            + "\"primaryMetric\":{\"score\":8.0,\"scoreUnit\":\"ops/s\"},"
+            + "\"secondaryMetrics\":{\"bytes\":{\"score\":8000000.0,\"scoreError\":1.0,\"scoreUnit\":\"ops/s\",\"rawData\":[[8000000.0]]}}},"
+            + "{\"benchmark\":\"ai.boinc.transformers.benchmarks.UnseenEncodeThroughput.jtokkit\","
+            + "\"params\":{\"family\":\"gpt-3.5-turbo\",\"corpusBytes\":\"1000000\"},"
+            + "\"primaryMetric\":{\"score\":4.0,\"scoreUnit\":\"ops/s\"},"
+            + "\"secondaryMetrics\":{\"bytes\":{\"score\":4000000.0,\"scoreError\":1.0,\"scoreUnit\":\"ops/s\",\"rawData\":[[4000000.0]]}}},"
+            + "{\"benchmark\":\"ai.boinc.transformers.benchmarks.UnseenEncodeThroughput.encode\","
+            + "\"params\":{\"family\":\"llama-3\",\"corpusBytes\":\"1000000\"},"
+            + "\"primaryMetric\":{\"score\":9.0,\"scoreUnit\":\"ops/s\"},"
+            + "\"secondaryMetrics\":{\"bytes\":{\"score\":9000000.0,\"scoreError\":1.0,\"scoreUnit\":\"ops/s\",\"rawData\":[[9000000.0]]}}}]";
+    Report.Results r = new Report.Results();
+    Report.readJmh(JSON.readTree(jmh), r);
+    Map<String, Report.Row> rows =
+        Report.rows(r).stream()
+            .collect(Collectors.toMap(row -> row.family + "|" + row.metric + "|" + row.peer, row -> row));
+    Report.Row cl100k = rows.get("gpt-3.5-turbo|ENCODE_UNSEEN_MBPS|JTokkit");
+    assertThat(cl100k.ratio).isEqualTo("2.00×");
+    assertThat(cl100k.target).isEqualTo("≥ 1.5× ✓");
+    assertThat(rows).doesNotContainKey("gpt-3.5-turbo|ENCODE_UNSEEN_MBPS|DJL");
+    assertThat(rows).doesNotContainKey("gpt-3.5-turbo|LOAD_COLD_MS|JTokkit");
+    assertThat(rows.get("llama-3|ENCODE_UNSEEN_MBPS|DJL").project).isEqualTo("9.00");
+    assertThat(rows.get("llama-3|ENCODE_UNSEEN_MBPS|DJL").peerValue).isEqualTo("—");
+  }
+
+  @Test
   void readmeShowsTheCommandOfTheReport() throws Exception {
     String readme = new String(Files.readAllBytes(Paths.get("README.md")), StandardCharsets.UTF_8);
     assertThat(readme).contains(Report.COMMAND);

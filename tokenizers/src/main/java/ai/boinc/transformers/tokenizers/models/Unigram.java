@@ -112,6 +112,14 @@ public final class Unigram implements Model {
     return cache.size();
   }
 
+  /**
+   * Empties the per-piece cache, as the reference's {@code Unigram::clear_cache}: the next texts
+   * are tokenized as if never seen. Safe while other threads encode.
+   */
+  public void clearCache() {
+    cache.clear();
+  }
+
   @Override
   public void tokenize(String text, TokenSink sink) {
     if (text.length() >= MAX_CACHED_LENGTH) {
@@ -309,6 +317,14 @@ public final class Unigram implements Model {
 
     int size() {
       return Math.min(size.get(), CACHE_CAPACITY);
+    }
+
+    /** Racing inserts may survive the clear; they only keep a few more pieces. */
+    void clear() {
+      for (int i = 0; i < slots.length; i++) {
+        SLOTS.setRelease(slots, i, null);
+      }
+      size.set(0);
     }
 
     int[] get(String text, int hash) {

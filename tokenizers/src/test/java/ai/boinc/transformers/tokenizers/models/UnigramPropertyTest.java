@@ -227,6 +227,13 @@ class UnigramPropertyTest {
       }
     }
     assertThat(u.cacheSize()).isEqualTo(10_000);
+    u.clearCache();
+    assertThat(u.cacheSize()).isZero();
+    for (String t : texts.subList(10_000, 12_000)) {
+      assertThat(run(u, t)).isEqualTo(viterbi(v, t));
+    }
+    // Pieces unseen before the clear are cached now.
+    assertThat(u.cacheSize()).isEqualTo(2_000);
   }
 
   @Test

@@ -86,24 +86,51 @@ class WordPiecePropertyTest {
     return out;
   }
 
+  /** {@code [UNK]} (id 0) and the tokens, with odd ids (not the order of the map). */
+  private static Map<String, Integer> vocab(List<String> tokens) {
+    Map<String, Integer> vocab = new HashMap<>();
+    vocab.put("[UNK]", 0);
+    for (String t : tokens) {
+      vocab.putIfAbsent(t, 2 * vocab.size() + 1);
+    }
+    return vocab;
+  }
+
+  private static WordPiece model(Map<String, Integer> vocab, String prefix, int max) {
+    return WordPiece.newBuilder()
+        .vocab(vocab)
+        .continuingSubwordPrefix(prefix)
+        .maxInputCharsPerWord(max)
+        .build();
+  }
+
+  /** Words that are vocabulary entries or start with one: most words of real text. */
+  @Test
+  void vocabularyWordsEqualPlainGreedyLongestMatch() {
+    qt().withExamples(EXAMPLES)
+        .forAll(tokens(), Generate.pick(List.of("##", "@@", "", "#")), integers().between(1, 12), word())
+        .checkAssert(
+            (tokens, prefix, max, tail) -> {
+              Map<String, Integer> vocab = vocab(tokens);
+              WordPiece wp = model(vocab, prefix, max);
+              for (String t : vocab.keySet()) {
+                for (String word : List.of(t, t + tail.substring(0, Math.min(1, tail.length())))) {
+                  assertThat(WordPieceTest.run(wp, word))
+                      .as("'%s'", word)
+                      .isEqualTo(greedy(vocab, prefix, "[UNK]", max, word));
+                }
+              }
+            });
+  }
+
   @Test
   void trieSearchEqualsPlainGreedyLongestMatch() {
     qt().withExamples(EXAMPLES)
         .forAll(tokens(), Generate.pick(List.of("##", "@@", "", "#")), integers().between(1, 12), word())
         .checkAssert(
             (tokens, prefix, max, word) -> {
-              Map<String, Integer> vocab = new HashMap<>();
-              vocab.put("[UNK]", 0);
-              for (String t : tokens) {
-                vocab.putIfAbsent(t, 2 * vocab.size() + 1);
-              }
-              WordPiece wp =
-                  WordPiece.newBuilder()
-                      .vocab(vocab)
-                      .continuingSubwordPrefix(prefix)
-                      .maxInputCharsPerWord(max)
-                      .build();
-              assertThat(WordPieceTest.run(wp, word))
+              Map<String, Integer> vocab = vocab(tokens);
+              assertThat(WordPieceTest.run(model(vocab, prefix, max), word))
                   .isEqualTo(greedy(vocab, prefix, "[UNK]", max, word));
             });
   }

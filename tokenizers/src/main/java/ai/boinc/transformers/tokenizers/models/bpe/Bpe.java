@@ -61,6 +61,19 @@ public final class Bpe implements Model {
   private final int[] byteIds;
   private final int cacheCapacity;
   private final WordCache cache;
+  /** Finds a whole word among the tokens without a substring. */
+  private final TokenIndex index;
+  /**
+   * Per token id: whether merging the token's own text gives that token alone ({@link #WHOLE}),
+   * does not ({@link #PIECES}), or is not known yet (0). Merging is a function of the text alone,
+   * so a word found in the vocabulary whose id is {@link #WHOLE} needs no merge and no cache: one
+   * look-up, however many distinct words the text has. Filled as words are met; racy writes are
+   * harmless, every thread computes the same value. Empty when ids are sparse.
+   */
+  private final byte[] wholeWord;
+
+  private static final byte WHOLE = 1;
+  private static final byte PIECES = 2;
   /** See {@link #cutsBeforeMetaspace}. */
   private final boolean cutsBeforeMetaspace;
 
@@ -130,6 +143,8 @@ public final class Bpe implements Model {
     }
     this.cacheCapacity = b.cacheCapacity;
     this.cache = new WordCache(cacheCapacity);
+    this.index = b.index != null ? b.index : new TokenIndex(vocab);
+    this.wholeWord = new byte[idToToken.length];
     this.cutsBeforeMetaspace = cutsBeforeMetaspace(vocab, prefix, suffix, ignoreMerges);
   }
 
@@ -309,6 +324,17 @@ public final class Bpe implements Model {
     return cache.size();
   }
 
+  /**
+   * Empties the per-piece cache, as the reference's {@code BPE::clear_cache}, and forgets which
+   * tokens were found to merge to themselves: memory goes back to what a fresh load holds, and
+   * the next texts are merged as if never seen (benchmarks of unseen text use this). Safe while
+   * other threads encode.
+   */
+  public void clearCache() {
+    cache.clear();
+    Arrays.fill(wholeWord, (byte) 0);
+  }
+
   /** Number of merges. */
   public int mergeCount() {
     return mergeCount;
@@ -339,7 +365,7 @@ public final class Bpe implements Model {
     }
     Work work = null;
     if (!cutsBeforeMetaspace) {
-      tokenizeWord(text, 0, n, sink, null);
+      Work.shrink(tokenizeWord(text, 0, n, sink, null));
       return;
     }
     int start = 0;
@@ -352,7 +378,7 @@ public final class Bpe implements Model {
       }
       prev = c;
     }
-    tokenizeWord(text, start, n, sink, work);
+    Work.shrink(tokenizeWord(text, start, n, sink, work));
   }
 
   /**
@@ -360,22 +386,46 @@ public final class Bpe implements Model {
    * the scratch space it used, for the next word of the same text (null if it needed none).
    */
   private Work tokenizeWord(String text, int start, int end, TokenSink sink, Work work) {
+    int stringHash = TokenIndex.hash(text, start, end);
+    // With ignore_merges, tokenize has already looked the whole piece up.
+    int id = ignoreMerges ? -1 : index.find(stringHash, text, start, end);
+    if (id >= 0 && id < wholeWord.length) {
+      byte known = wholeWord[id];
+      if (known == WHOLE) {
+        sink.token(id, token(id), start, end);
+        return work;
+      }
+      if (known == 0) {
+        if (work == null) {
+          work = Work.ofThisThread();
+        }
+        int[] merged = mergeWord(text, start, end, work, false);
+        wholeWord[id] = merged.length == 3 && merged[0] == id ? WHOLE : PIECES;
+        emit(merged, start, sink);
+        return work;
+      }
+    }
     boolean cacheable = end - start < MAX_CACHED_LENGTH;
-    int hash = cacheable ? WordCache.hash(text, start, end) : 0;
+    int hash = WordCache.hash(stringHash);
     int[] merged = cacheable ? cache.get(text, start, end, hash) : null;
     if (merged == null) {
       if (work == null) {
-        work = new Work();
+        work = Work.ofThisThread();
       }
       merged = mergeWord(text, start, end, work, false);
       if (cacheable) {
         cache.putIfAbsent(text.substring(start, end), hash, merged);
       }
     }
+    emit(merged, start, sink);
+    return work;
+  }
+
+  /** Hands out {@code [id, start, end]} triples with offsets relative to {@code start}. */
+  private void emit(int[] merged, int start, TokenSink sink) {
     for (int i = 0; i < merged.length; i += 3) {
       sink.token(merged[i], token(merged[i]), merged[i + 1] + start, merged[i + 2] + start);
     }
-    return work;
   }
 
   /**
@@ -641,10 +691,30 @@ public final class Bpe implements Model {
   }
 
   /**
-   * Scratch arrays for merging the words of one text, so a text of many uncached words allocates
-   * them once. One per {@link #tokenize} call: never shared between threads.
+   * Scratch arrays for merging words, so that merging allocates nothing but its result. One per
+   * thread ({@link #ofThisThread}) or per test call: never shared between threads.
    */
   private static final class Work {
+    /** Kept per thread up to this many symbols, so a huge word leaves no huge arrays behind. */
+    private static final int MAX_KEPT = 4096;
+
+    private static final ThreadLocal<Work> OF_THREAD = ThreadLocal.withInitial(Work::new);
+
+    /**
+     * This thread's scratch space: {@link #tokenize} never runs inside itself on one thread, so
+     * one per thread serves every call without allocating.
+     */
+    static Work ofThisThread() {
+      return OF_THREAD.get();
+    }
+
+    /** Lets this thread's scratch space go if a huge word grew it (w may be null). */
+    static void shrink(Work w) {
+      if (w != null && w.ids.length > MAX_KEPT) {
+        OF_THREAD.remove();
+      }
+    }
+
     int[] ids = new int[32];
     int[] starts = new int[32];
     int[] ends = new int[32];
@@ -733,13 +803,24 @@ public final class Bpe implements Model {
     private boolean byteFallback;
     private boolean ignoreMerges;
     private int cacheCapacity = 10_000;
+    private TokenIndex index;
 
     private Builder() {}
+
+    /**
+     * The index {@link BpeFactory} built over this vocabulary to resolve merges, kept by the model
+     * to find whole words (else the model builds one). Must index the same vocabulary.
+     */
+    Builder tokenIndex(TokenIndex index) {
+      this.index = index;
+      return this;
+    }
 
     public Builder vocab(Map<String, Integer> vocab) {
       this.vocab = Objects.requireNonNull(vocab, "vocab");
       this.tokens = null;
       this.ids = null;
+      this.index = null;
       return this;
     }
 
@@ -761,6 +842,7 @@ public final class Bpe implements Model {
         }
       }
       this.vocab = null;
+      this.index = null;
       return this;
     }
 

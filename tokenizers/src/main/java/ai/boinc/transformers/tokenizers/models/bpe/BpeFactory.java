@@ -118,7 +118,7 @@ public final class BpeFactory {
       } else {
         b.vocab(vocab);
       }
-      b.mergeIdsLookedUpFromText(ids);
+      b.mergeIdsLookedUpFromText(ids).tokenIndex(index);
     }
     try {
       return b.build();

@@ -86,6 +86,47 @@ final class TokenIndex {
     return h;
   }
 
+  /** {@link String#hashCode} of {@code s[start, end)}. */
+  static int hash(String s, int start, int end) {
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    return h;
+  }
+
+  /**
+   * Id of the token {@code s[start, end)} whose hash ({@link #hash(String, int, int)}) is {@code
+   * h}, or -1. The probe loop repeats the one below on purpose: that one runs a million times per
+   * load before the JIT compiles it, and a shared helper would be a call per probe there.
+   */
+  int find(int h, String s, int start, int end) {
+    int len = end - start;
+    int mask = table.length - 1;
+    for (int slot = slot(h); ; slot = (slot + 1) & mask) {
+      long entry = table[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      if ((int) (entry >>> 32) != h) {
+        continue;
+      }
+      int k = (int) entry - 1;
+      int j = starts[k];
+      if (starts[k + 1] - j != len) {
+        continue;
+      }
+      int i = start;
+      while (i < end && text[j] == s.charAt(i)) {
+        i++;
+        j++;
+      }
+      if (i == end) {
+        return ids[k];
+      }
+    }
+  }
+
   /** Id of the token {@code a[s1, e1) + a[s2, e2)} whose hash is {@code h}, or -1. */
   int find(int h, char[] a, int s1, int e1, int s2, int e2) {
     int len = (e1 - s1) + (e2 - s2);

@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers.models.bpe;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,13 +32,12 @@ final class WordCache {
     this.mask = length - 1;
   }
 
-  /** Hash of {@code text[start, end)}; pass it to {@link #get} and {@link #putIfAbsent}. */
-  public static int hash(String text, int start, int end) {
-    int h = 0;
-    for (int i = start; i < end; i++) {
-      h = 31 * h + text.charAt(i);
-    }
-    return h ^ (h >>> 15);
+  /**
+   * Hash of a word from its {@link String#hashCode}; pass it to {@link #get} and {@link
+   * #putIfAbsent}.
+   */
+  public static int hash(int stringHash) {
+    return stringHash ^ (stringHash >>> 15);
   }
 
   /** The array stored for the word {@code text[start, end)}, or null. */
@@ -74,6 +74,15 @@ final class WordCache {
         return;
       }
     }
+  }
+
+  /**
+   * Forgets every word. Safe while other threads encode: they see entries vanish, and a racing
+   * insert may survive the clear, which only keeps one more word.
+   */
+  public void clear() {
+    Arrays.fill(slots, null);
+    size.set(0);
   }
 
   /** Number of words kept (an upper bound while inserts race); never more than the capacity. */

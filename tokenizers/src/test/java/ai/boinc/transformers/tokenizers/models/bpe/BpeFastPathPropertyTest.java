@@ -20,12 +20,15 @@ import org.quicktheories.generators.Generate;
 
 /**
  * BPE's fast paths against its general path on generated text: the scan that merges short words
- * against the reference's merge queue, and a cached word against a freshly merged one.
+ * against the reference's merge queue, a cached word against a freshly merged one, and a word
+ * that is a token (served by one look-up once its merge is known) against the merge queue.
  * QuickTheories prints the seed of a failure; replay it with {@code -DQT_SEED=<seed>}.
  */
 class BpeFastPathPropertyTest {
   private static final String ALPHABET = "ab\u2581";
   private static Bpe llama;
+  /** Byte-level, and without {@code ignore_merges} (Llama 3 has it: whole words skip merging). */
+  private static Bpe o200k;
   /** Every string of 1..3 letters of {@link #ALPHABET}, with both ways to build each. */
   private static Bpe small;
   private static Bpe smallPrefixed;
@@ -37,6 +40,11 @@ class BpeFastPathPropertyTest {
         (Bpe)
             ((PipelineTokenizer)
                     Tokenizers.fromFile(Fixtures.tokenizerDir("llama-2").resolve("tokenizer.json")))
+                .model();
+    o200k =
+        (Bpe)
+            ((PipelineTokenizer)
+                    Tokenizers.fromFile(Fixtures.tokenizerDir("gpt-4o").resolve("tokenizer.json")))
                 .model();
     small = smallModel("", false, 10_000);
     smallPrefixed = smallModel("##", true, 10_000);
@@ -124,6 +132,49 @@ class BpeFastPathPropertyTest {
               assertThat(run(small, text)).isEqualTo(run(smallUncached, text));
               assertThat(run(small, text)).isEqualTo(run(smallUncached, text));
             });
+  }
+
+  /**
+   * Tokens of the model (whole words), tokens with arbitrary text around them, and arbitrary text;
+   * without a {@code ▁} after the first character, where some models cut a text into words.
+   */
+  private static Gen<String> wordsAndTokens(Bpe bpe) {
+    Gen<String> token =
+        integers().between(0, bpe.vocabSize() - 1).map(id -> bpe.idToToken(id).orElse(""));
+    Gen<String> around =
+        token.zip(strings().allPossible().ofLengthBetween(0, 2), (t, s) -> t + s)
+            .mix(token.zip(token, (t, u) -> t + u), 50);
+    return token.mix(around, 30).mix(words(), 20)
+        .map(w -> w.isEmpty() ? w : w.charAt(0) + w.substring(1).replace('\u2581', ' '));
+  }
+
+  @Test
+  void aWordThatIsATokenTokenizesAsTheMergeQueue() {
+    for (Bpe bpe : List.of(o200k, llama, small, smallPrefixed, smallUncached)) {
+      qt().withExamples(1500)
+          .forAll(wordsAndTokens(bpe))
+          .checkAssert(
+              w -> {
+                List<String> expected = triples(bpe.mergeWordForTest(w, true));
+                // Twice: the first call learns whether the token merges to itself, the second uses it.
+                assertThat(ids(bpe, w)).as("%s on '%s'", bpe, w).isEqualTo(expected);
+                assertThat(ids(bpe, w)).as("%s again on '%s'", bpe, w).isEqualTo(expected);
+              });
+    }
+  }
+
+  private static List<String> triples(int[] merged) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < merged.length; i += 3) {
+      out.add(merged[i] + "@" + merged[i + 1] + "-" + merged[i + 2]);
+    }
+    return out;
+  }
+
+  private static List<String> ids(Bpe bpe, String text) {
+    List<String> out = new ArrayList<>();
+    bpe.tokenize(text, (id, value, start, end) -> out.add(id + "@" + start + "-" + end));
+    return out;
   }
 
   private static List<String> run(Bpe bpe, String text) {

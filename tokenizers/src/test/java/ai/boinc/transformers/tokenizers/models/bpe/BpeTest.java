@@ -33,6 +33,24 @@ class BpeTest {
     return out;
   }
 
+  @Test
+  void clearCacheForgetsEveryPieceAndKeepsTheTokens() {
+    Bpe bpe =
+        Bpe.newBuilder().vocab(vocab("a", "b", "ab", "abb")).merges(merges("a b", "ab b")).build();
+    // Words that are not tokens themselves are cached.
+    List<String> first = run(bpe, "abba");
+    run(bpe, "ba");
+    assertThat(bpe.cacheSize()).isEqualTo(2);
+    bpe.clearCache();
+    assertThat(bpe.cacheSize()).isZero();
+    assertThat(run(bpe, "abba")).isEqualTo(first).containsExactly("abb@0-3", "a@3-4");
+    assertThat(bpe.cacheSize()).isEqualTo(1);
+    // A word that is a token is found again after the clear.
+    assertThat(run(bpe, "abb")).containsExactly("abb@0-3");
+    bpe.clearCache();
+    assertThat(run(bpe, "abb")).containsExactly("abb@0-3");
+  }
+
   /**
    * Large vocabularies given as arrays with merge ids are built on two threads, assuming no token
    * repeats; a repeated token must give the same model as the map it stands for.
