@@ -5,10 +5,6 @@ import ai.boinc.transformers.tokenizer.Encoding;
 import ai.boinc.transformers.tokenizers.PretrainedTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerLoadException;
 import ai.boinc.transformers.tokenizers.Tokenizers;
-import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
-import ai.boinc.transformers.tokenizers.models.Model;
-import ai.boinc.transformers.tokenizers.models.Unigram;
-import ai.boinc.transformers.tokenizers.models.bpe.Bpe;
 import java.util.List;
 
 /** transformers-java's tokenizer, loaded with {@link Tokenizers#fromFile}. */
@@ -59,12 +55,7 @@ final class ProjectEncoder implements Encoder {
   /** Empties the model's cache of earlier pieces (BPE, Unigram; the other models have none). */
   @Override
   public boolean clearCaches() {
-    Model model = ((PipelineTokenizer) tokenizer).model();
-    if (model instanceof Bpe) {
-      ((Bpe) model).clearCache();
-    } else if (model instanceof Unigram) {
-      ((Unigram) model).clearCache();
-    }
+    tokenizer.clearCache();
     return true;
   }
 

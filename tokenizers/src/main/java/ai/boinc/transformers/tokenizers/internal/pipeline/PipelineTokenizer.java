@@ -11,6 +11,8 @@ import ai.boinc.transformers.tokenizers.PretrainedTokenizer;
 import ai.boinc.transformers.tokenizers.TokenizerConfig;
 import ai.boinc.transformers.tokenizers.decoders.Decoder;
 import ai.boinc.transformers.tokenizers.models.Model;
+import ai.boinc.transformers.tokenizers.models.Unigram;
+import ai.boinc.transformers.tokenizers.models.bpe.Bpe;
 import ai.boinc.transformers.tokenizers.normalizers.Normalizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizedString;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizedString.Split;
@@ -132,6 +134,15 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   public Model model() {
     return model;
+  }
+
+  @Override
+  public void clearCache() {
+    if (model instanceof Bpe) {
+      ((Bpe) model).clearCache();
+    } else if (model instanceof Unigram) {
+      ((Unigram) model).clearCache();
+    }
   }
 
   /** The normalizer, or null for none; for tests. */

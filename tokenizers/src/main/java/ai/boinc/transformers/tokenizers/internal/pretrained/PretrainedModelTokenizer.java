@@ -75,6 +75,11 @@ class PretrainedModelTokenizer implements ModelTokenizer {
   }
 
   /** The pipeline underneath, for tests. */
+  @Override
+  public void clearCache() {
+    pipeline.clearCache();
+  }
+
   PipelineTokenizer pipeline() {
     return pipeline;
   }
