@@ -105,29 +105,17 @@ final class OnigCharClass extends OnigCursor {
   private String classEscape(int e) {
     switch (e) {
       case 'd':
-        pos += 2;
-        return OnigProperties.DIGIT_BODY;
       case 'D':
-        pos += 2;
-        return "[^" + OnigProperties.DIGIT_BODY + "]";
       case 's':
-        pos += 2;
-        return OnigProperties.SPACE_BODY;
       case 'S':
-        pos += 2;
-        return "[^" + OnigProperties.SPACE_BODY + "]";
       case 'w':
-        pos += 2;
-        return OnigProperties.WORD_BODY;
       case 'W':
-        pos += 2;
-        return "[^" + OnigProperties.WORD_BODY + "]";
       case 'h':
+      case 'H': {
         pos += 2;
-        return OnigProperties.HEX_BODY;
-      case 'H':
-        pos += 2;
-        return "[^" + OnigProperties.HEX_BODY + "]";
+        String body = OnigProperties.shorthandBody(e);
+        return Character.isUpperCase(e) ? "[^" + body + "]" : body; // upper case negates
+      }
       case 'p':
       case 'P': {
         pos += 2;

@@ -126,4 +126,18 @@ final class OnigProperties {
         return null;
     }
   }
+
+  /** The class body of a shorthand escape, either case: {@code \d}, {@code \s}, {@code \w}, {@code \h}. */
+  static String shorthandBody(int escape) {
+    switch (Character.toLowerCase(escape)) {
+      case 'd':
+        return DIGIT_BODY;
+      case 's':
+        return SPACE_BODY;
+      case 'w':
+        return WORD_BODY;
+      default:
+        return HEX_BODY;
+    }
+  }
 }

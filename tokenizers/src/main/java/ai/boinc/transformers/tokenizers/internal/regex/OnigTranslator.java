@@ -336,28 +336,14 @@ final class OnigTranslator extends OnigCursor {
     pos += 1 + Character.charCount(c);
     switch (c) {
       case 'd':
-        out.append('[').append(OnigProperties.DIGIT_BODY).append(']');
-        return true;
       case 'D':
-        out.append("[^").append(OnigProperties.DIGIT_BODY).append(']');
-        return true;
       case 's':
-        out.append('[').append(OnigProperties.SPACE_BODY).append(']');
-        return true;
       case 'S':
-        out.append("[^").append(OnigProperties.SPACE_BODY).append(']');
-        return true;
       case 'w':
-        out.append('[').append(OnigProperties.WORD_BODY).append(']');
-        return true;
       case 'W':
-        out.append("[^").append(OnigProperties.WORD_BODY).append(']');
-        return true;
       case 'h':
-        out.append('[').append(OnigProperties.HEX_BODY).append(']');
-        return true;
       case 'H':
-        out.append("[^").append(OnigProperties.HEX_BODY).append(']');
+        out.append(Character.isUpperCase(c) ? "[^" : "[").append(OnigProperties.shorthandBody(c)).append(']');
         return true;
       case 'p':
       case 'P':
