@@ -5,6 +5,7 @@ import ai.boinc.transformers.spark.internal.ChatColumns;
 import ai.boinc.transformers.spark.internal.ChatRenderer;
 import ai.boinc.transformers.spark.internal.EncodedColumns;
 import ai.boinc.transformers.spark.internal.ExecutorTokenizers;
+import ai.boinc.transformers.tokenizers.Tokenizers;
 import ai.boinc.transformers.spark.internal.PartitionChatRenderer;
 import ai.boinc.transformers.spark.internal.PartitionEncoder;
 import ai.boinc.transformers.spark.internal.SqlFunctions;
@@ -13,7 +14,6 @@ import ai.boinc.transformers.tokenizers.MissingChatTemplateException;
 import ai.boinc.transformers.tokenizers.ModelTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -97,10 +97,7 @@ public final class SparkTokenizer {
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(hub, "hub");
     // One snapshot call: the revision is resolved to one commit and only these names are fetched.
-    List<String> names = new ArrayList<>();
-    names.add(TokenizerFiles.TOKENIZER_JSON);
-    names.addAll(Arrays.asList(TokenizerFiles.OPTIONAL_FILES));
-    Path snapshot = hub.snapshot(repoId, revision, names, List.of());
+    Path snapshot = hub.snapshot(repoId, revision, Tokenizers.MODEL_FILES, List.of());
     if (!Files.isRegularFile(snapshot.resolve(TokenizerFiles.TOKENIZER_JSON))) {
       throw new IllegalArgumentException("model " + repoId + " at revision " + revision
           + " has no " + TokenizerFiles.TOKENIZER_JSON + "; only fast tokenizers can be broadcast");

@@ -25,10 +25,7 @@ import java.util.Objects;
  * <p>Files are cached by the {@link Hub}; a second call for the same revision reads the cache.
  */
 public final class AutoTokenizer {
-  static final String TOKENIZER_JSON = "tokenizer.json";
-  private static final String[] OPTIONAL_FILES = {
-    "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja"
-  };
+  static final String TOKENIZER_JSON = Tokenizers.MODEL_FILES.get(0);
 
   private AutoTokenizer() {}
 
@@ -56,7 +53,7 @@ public final class AutoTokenizer {
     // The snapshot folder is named after the commit: pin the other files to it, so all come from
     // one commit even if the branch moves meanwhile.
     String commit = tokenizerJson.getParent().getFileName().toString();
-    for (String optional : OPTIONAL_FILES) {
+    for (String optional : Tokenizers.MODEL_FILES.subList(1, Tokenizers.MODEL_FILES.size())) {
       hub.downloadIfExists(RepoType.MODEL, repoId, optional, commit);
     }
     return Tokenizers.fromDirectory(tokenizerJson.getParent(), repoId);

@@ -5,6 +5,7 @@ import ai.boinc.transformers.tokenizers.internal.TokenizerJsonLoader;
 import ai.boinc.transformers.tokenizers.internal.pretrained.ModelTokenizerLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,15 @@ import java.util.Objects;
  * immutable and thread-safe. This class is thread-safe.
  */
 public final class Tokenizers {
+  /**
+   * The files of a model's tokenizer, as {@link #fromDirectory} reads them: {@code tokenizer.json}
+   * (first, required), then {@code tokenizer_config.json}, {@code special_tokens_map.json} and
+   * {@code chat_template.jinja} when they exist. What a program copies or downloads to rebuild the
+   * same tokenizer elsewhere.
+   */
+  public static final List<String> MODEL_FILES =
+      List.of("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja");
+
   private Tokenizers() {}
 
   /**

@@ -1,5 +1,6 @@
 package ai.boinc.transformers.spark.internal;
 
+import ai.boinc.transformers.tokenizers.Tokenizers;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,11 +23,9 @@ import java.util.Objects;
  */
 public final class TokenizerFiles implements Serializable {
   private static final long serialVersionUID = 1L;
-  public static final String TOKENIZER_JSON = "tokenizer.json";
+  public static final String TOKENIZER_JSON = Tokenizers.MODEL_FILES.get(0);
   /** The files read beside {@code tokenizer.json} when they exist, in a fixed order. */
-  public static final String[] OPTIONAL_FILES = {
-    "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja"
-  };
+  public static final List<String> OPTIONAL_FILES = Tokenizers.MODEL_FILES.subList(1, Tokenizers.MODEL_FILES.size());
 
   private final LinkedHashMap<String, byte[]> files;
   private final String sha256;
