@@ -18,9 +18,12 @@ public final class SplitPreTokenizer implements PreTokenizer {
   private final OnigRegex pattern;
   private final SplitDelimiterBehavior behavior;
   private final boolean invert;
+  private final boolean regex;
 
-  private SplitPreTokenizer(OnigRegex pattern, SplitDelimiterBehavior behavior, boolean invert) {
+  private SplitPreTokenizer(
+      OnigRegex pattern, SplitDelimiterBehavior behavior, boolean invert, boolean regex) {
     this.pattern = pattern;
+    this.regex = regex;
     this.behavior = Objects.requireNonNull(behavior, "behavior");
     this.invert = invert;
   }
@@ -29,7 +32,7 @@ public final class SplitPreTokenizer implements PreTokenizer {
   public static SplitPreTokenizer ofString(
       String literal, SplitDelimiterBehavior behavior, boolean invert) {
     return new SplitPreTokenizer(
-        OnigRegex.literal(Objects.requireNonNull(literal, "literal")), behavior, invert);
+        OnigRegex.literal(Objects.requireNonNull(literal, "literal")), behavior, invert, false);
   }
 
   /**
@@ -40,7 +43,17 @@ public final class SplitPreTokenizer implements PreTokenizer {
   public static SplitPreTokenizer ofRegex(
       String regex, SplitDelimiterBehavior behavior, boolean invert) {
     return new SplitPreTokenizer(
-        OnigRegex.compile(Objects.requireNonNull(regex, "regex")), behavior, invert);
+        OnigRegex.compile(Objects.requireNonNull(regex, "regex")), behavior, invert, true);
+  }
+
+  /** The pattern as given: the literal string, or the Oniguruma source of the regex. */
+  public String pattern() {
+    return pattern.source();
+  }
+
+  /** Whether {@link #pattern} is a regular expression rather than a literal string. */
+  public boolean isRegex() {
+    return regex;
   }
 
   public SplitDelimiterBehavior behavior() {

@@ -111,6 +111,22 @@ public final class EncodingBuilder {
     return this;
   }
 
+  /** Appends the tokens of a fused path, offsets already into the original text. */
+  EncodingBuilder appendTokens(SequenceTokens t, int typeId, int sequence) {
+    for (int i = 0; i < t.size(); i++) {
+      ids[n] = t.id(i);
+      tokens[n] = t.value(i);
+      typeIds[n] = typeId;
+      attention[n] = 1;
+      words[n] = t.word(i);
+      sequences[n] = sequence;
+      offsets[2 * n] = t.start(i);
+      offsets[2 * n + 1] = t.end(i);
+      n++;
+    }
+    return this;
+  }
+
   /** Adds a special token inserted by a post-processor: offsets (0, 0), no word, no sequence. */
   public EncodingBuilder addSpecial(int id, String token, int typeId) {
     ids[n] = id;

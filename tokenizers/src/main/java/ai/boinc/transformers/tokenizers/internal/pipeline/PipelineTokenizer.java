@@ -50,6 +50,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   private final Padding padding;
   /** The post-processor's single-text template if it is a {@link TemplateProcessing}, else null. */
   private final SingleTemplate singleTemplate;
+  /** The fused pre-tokenizer and model for byte-level BPE pipelines, or null. */
+  private final ByteLevelFastPath fastPath;
 
   /**
    * @param normalizer null for none; likewise {@code preTokenizer}, {@code postProcessor},
@@ -73,6 +75,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.truncation = null;
     this.padding = null;
     this.singleTemplate = SingleTemplate.of(postProcessor);
+    this.fastPath = ByteLevelFastPath.of(preTokenizer, model);
   }
 
   /** The same pipeline with {@code config} attached. */
@@ -125,6 +128,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.truncation = truncation;
     this.padding = padding;
     this.singleTemplate = SingleTemplate.of(postProcessor);
+    this.fastPath = ByteLevelFastPath.of(preTokenizer, model);
   }
 
   @Override
@@ -239,7 +243,10 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     Optional<Padding> padding = options.paddingOr(padding());
     boolean add = options.addSpecialTokens();
     if (pair == null && singleTemplate != null && truncation.isEmpty() && padding.isEmpty()) {
-      return singleTemplate.encode(tokenizeSequence(text, 0, truncation), add);
+      SequenceTokens fast = fastTokens(text);
+      return fast != null
+          ? singleTemplate.encode(fast, add)
+          : singleTemplate.encode(tokenizeSequence(text, 0, truncation), add);
     }
     Encoding first = encodeSequence(text, 0, truncation);
     Encoding second = pair == null ? null : encodeSequence(pair, 1, truncation);
@@ -257,7 +264,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
    */
   public int countTokens(String text, boolean addSpecialTokens) {
     Objects.requireNonNull(text, "text");
-    int n = tokenCount(tokenizeSequence(text, 0, Optional.empty()).splits());
+    SequenceTokens fast = fastTokens(text);
+    int n = fast != null ? fast.size() : tokenCount(tokenizeSequence(text, 0, Optional.empty()).splits());
     return addSpecialTokens && postProcessor != null ? n + postProcessor.addedTokens(false) : n;
   }
 
@@ -268,6 +276,19 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
    */
   Encoding encodeGeneralForTest(String text, boolean addSpecialTokens) {
     return process(encodeSequence(text, 0, Optional.empty()), null, addSpecialTokens);
+  }
+
+  /**
+   * {@link #encode(String, EncodeOptions)} of one text without truncation or padding by the
+   * general path, even where a fused path exists: for the test that the two agree.
+   */
+  Encoding encodeWithoutFastPathForTest(String text, boolean addSpecialTokens) {
+    return process(encodeSequenceGeneral(text, 0, Optional.empty()), null, addSpecialTokens);
+  }
+
+  /** Whether this pipeline encodes by a fused path; for tests. */
+  boolean hasFastPathForTest() {
+    return fastPath != null && fastPath.applies();
   }
 
   /** The batch step of {@link #encodeBatch}: pads encodings of one batch to one length. */
@@ -290,6 +311,15 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   /** One sequence through added tokens, normalizer, pre-tokenizer and model. */
   private Encoding encodeSequence(String text, int typeId, Optional<Truncation> truncation) {
+    SequenceTokens fast = truncation.isEmpty() ? fastTokens(text) : null;
+    if (fast != null) {
+      return new EncodingBuilder(fast.size()).appendTokens(fast, typeId, 0).build();
+    }
+    return encodeSequenceGeneral(text, typeId, truncation);
+  }
+
+  /** {@link #encodeSequence} without the fused path. */
+  private Encoding encodeSequenceGeneral(String text, int typeId, Optional<Truncation> truncation) {
     List<Split> splits = tokenizeSequence(text, typeId, truncation).splits();
     // Without a post-processor a lone sequence is sequence 0 (the reference's default).
     return new EncodingBuilder(tokenCount(splits)).appendSplits(splits, typeId, 0).build();
@@ -301,6 +331,19 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
       n += splits.get(i).tokenCount();
     }
     return n;
+  }
+
+  /**
+   * The tokens of one sequence by the fused path, or null if this pipeline has none (the
+   * general path then runs). Truncation, which may stop the general path early, is the caller's
+   * to rule out.
+   */
+  private SequenceTokens fastTokens(String text) {
+    if (fastPath == null || !fastPath.applies()) {
+      return null;
+    }
+    String clean = Text.replaceLoneSurrogates(text);
+    return fastPath.tokenize(addedVocabulary.extractAndNormalize(clean, normalizer));
   }
 
   /** Added tokens, normalizer, pre-tokenizer and model on one sequence. */
@@ -386,6 +429,21 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
       }
       return new SingleTemplate(
           idArray, tokens.toArray(new String[0]), typeArray, before, sequenceTypeId);
+    }
+
+    /** {@link #encode(PreTokenizedString, boolean)} of a fused path's tokens. */
+    Encoding encode(SequenceTokens sequence, boolean addSpecialTokens) {
+      int specials = addSpecialTokens ? ids.length : 0;
+      int lead = addSpecialTokens ? before : 0;
+      EncodingBuilder b = new EncodingBuilder(sequence.size() + specials);
+      for (int i = 0; i < lead; i++) {
+        b.addSpecial(ids[i], tokens[i], typeIds[i]);
+      }
+      b.appendTokens(sequence, sequenceTypeId, 0);
+      for (int i = lead; i < specials; i++) {
+        b.addSpecial(ids[i], tokens[i], typeIds[i]);
+      }
+      return b.build();
     }
 
     Encoding encode(PreTokenizedString pieces, boolean addSpecialTokens) {

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * space of a run left for the next match). {@code WordScannerTest} checks every scanner against
  * the regex on arbitrary text. Immutable and thread-safe.
  */
-abstract class WordScanner {
+public abstract class WordScanner {
   static final String GPT2 =
       "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
   static final String LLAMA3 =
@@ -75,6 +75,14 @@ abstract class WordScanner {
    * (each is a letter, a number, a space or none of these), so there always is one.
    */
   abstract int matchAt(String s, int i);
+
+  /**
+   * End of the match that starts at {@code i} of {@code s} ({@code i < s.length()}): the matches
+   * tile the text, each starting where the previous one ended.
+   */
+  public final int end(String s, int i) {
+    return matchAt(s, i);
+  }
 
   /** All matches, as {@link OnigRegex#findAll}: {@code [start0, end0, start1, end1, ...]}. */
   public final int[] findAll(CharSequence text) {

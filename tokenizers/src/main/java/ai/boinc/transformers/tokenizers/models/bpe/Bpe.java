@@ -2,6 +2,7 @@ package ai.boinc.transformers.tokenizers.models.bpe;
 
 import ai.boinc.transformers.tokenizers.models.Model;
 import ai.boinc.transformers.tokenizers.models.TokenSink;
+import ai.boinc.transformers.tokenizers.internal.text.ByteLevelAlphabet;
 import ai.boinc.transformers.tokenizers.internal.text.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -74,6 +75,14 @@ public final class Bpe implements Model {
 
   private static final byte WHOLE = 1;
   private static final byte PIECES = 2;
+  /**
+   * The vocabulary as byte strings ({@link ByteWords}), {@link #NOT_BYTE_LEVEL}, or null until
+   * first asked for: built on first use, so that loading pays nothing for it.
+   */
+  private volatile Object byteView;
+
+  private static final Object NOT_BYTE_LEVEL = new Object();
+
   /** See {@link #cutsBeforeMetaspace}. */
   private final boolean cutsBeforeMetaspace;
 
@@ -314,6 +323,130 @@ public final class Bpe implements Model {
     return id < idToToken.length ? idToToken[id] : sparseIdToToken.get(id);
   }
 
+  /** The token with id {@code id}, or null: {@link #idToToken} without an {@code Optional}. */
+  public String tokenOrNull(int id) {
+    if (id >= 0 && id < idToToken.length) {
+      return idToToken[id];
+    }
+    return sparseIdToToken.get(id);
+  }
+
+  /**
+   * Whether this is a byte-level vocabulary: every byte's ByteLevel alphabet character is a token
+   * and there is no subword prefix or suffix, so that {@link #tokenizeBytes} can merge any bytes.
+   */
+  public boolean isByteLevel() {
+    return byteWords() != null;
+  }
+
+  private ByteWords byteWords() {
+    Object view = byteView;
+    if (view == null) {
+      ByteWords words =
+          prefix.isEmpty() && suffix.isEmpty() ? ByteWords.of(index, cacheCapacity) : null;
+      // Threads racing here build equal views; whichever is kept serves.
+      view = words == null ? NOT_BYTE_LEVEL : words;
+      byteView = view;
+    }
+    return view == NOT_BYTE_LEVEL ? null : (ByteWords) view;
+  }
+
+  /**
+   * {@link #tokenize} of a word given as its UTF-8 bytes (each 0..255), as the ByteLevel
+   * pre-tokenizer would hand it over (one alphabet character per byte), without building that
+   * text: for byte-level vocabularies ({@link #isByteLevel}). Writes {@code id, start, end}
+   * triples to {@code out} from {@code at}, offsets being byte indices relative to {@code from};
+   * returns the new end. {@code out} must have room for {@code 3 * (to - from)} more values.
+   *
+   * @throws IllegalStateException if this is not a byte-level vocabulary
+   */
+  public int tokenizeBytes(int[] bytes, int from, int to, int[] out, int at) {
+    ByteWords words = byteWords();
+    if (words == null) {
+      throw new IllegalStateException("not a byte-level vocabulary: " + this);
+    }
+    int len = to - from;
+    if (len == 0) {
+      return at;
+    }
+    boolean packed = len <= ByteWords.MAX_PACKED;
+    long key = packed ? ByteWords.pack(bytes, from, to) : 0;
+    int id = packed ? words.find(key) : index.findBytes(byteLevelHash(bytes, from, to), bytes, from, to);
+    if (id >= 0) {
+      if (ignoreMerges) {
+        return put(out, at, id, len);
+      }
+      if (id < wholeWord.length) {
+        byte known = wholeWord[id];
+        if (known == WHOLE) {
+          return put(out, at, id, len);
+        }
+        if (known == 0) {
+          int[] merged = mergeBytes(words, bytes, from, to);
+          wholeWord[id] = merged.length == 3 && merged[0] == id ? WHOLE : PIECES;
+          return copy(merged, out, at);
+        }
+      }
+    }
+    int[] merged;
+    if (packed) {
+      merged = words.cached(key);
+      if (merged == null) {
+        merged = mergeBytes(words, bytes, from, to);
+        words.cache(key, merged);
+      }
+    } else if (len < MAX_CACHED_LENGTH) {
+      char[] chars = new char[len];
+      for (int i = 0; i < len; i++) {
+        chars[i] = ByteLevelAlphabet.charOf(bytes[from + i]);
+      }
+      String word = new String(chars);
+      int hash = WordCache.hash(word.hashCode());
+      merged = cache.get(word, 0, len, hash);
+      if (merged == null) {
+        merged = mergeBytes(words, bytes, from, to);
+        cache.putIfAbsent(word, hash, merged);
+      }
+    } else {
+      merged = mergeBytes(words, bytes, from, to);
+    }
+    return copy(merged, out, at);
+  }
+
+  /** {@link String#hashCode} of the ByteLevel text of {@code bytes[from, to)}. */
+  private static int byteLevelHash(int[] bytes, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + ByteLevelAlphabet.charOf(bytes[i]);
+    }
+    return h;
+  }
+
+  private static int put(int[] out, int at, int id, int len) {
+    out[at] = id;
+    out[at + 1] = 0;
+    out[at + 2] = len;
+    return at + 3;
+  }
+
+  private static int copy(int[] merged, int[] out, int at) {
+    System.arraycopy(merged, 0, out, at, merged.length);
+    return at + merged.length;
+  }
+
+  /** Merges {@code bytes[from, to)} from one symbol per byte. */
+  private int[] mergeBytes(ByteWords words, int[] bytes, int from, int to) {
+    Work w = Work.ofThisThread();
+    w.reset(to - from);
+    int[] byteIds = words.byteIds;
+    for (int i = from; i < to; i++) {
+      w.add(byteIds[bytes[i]], i - from, i - from + 1);
+    }
+    int[] merged = mergeSymbols(w, false);
+    Work.shrink(w);
+    return merged;
+  }
+
   @Override
   public int vocabSize() {
     return vocab.size();
@@ -332,6 +465,10 @@ public final class Bpe implements Model {
    */
   public void clearCache() {
     cache.clear();
+    Object view = byteView;
+    if (view instanceof ByteWords) {
+      ((ByteWords) view).clearCache();
+    }
     Arrays.fill(wholeWord, (byte) 0);
   }
 
@@ -559,6 +696,11 @@ public final class Bpe implements Model {
     if (unkPending) {
       w.add(unkId, unkStart - from, unkEnd - from);
     }
+    return mergeSymbols(w, heap);
+  }
+
+  /** Merges the symbols in {@code w}; returns {@code [id, start, end]} triples. */
+  private int[] mergeSymbols(Work w, boolean heap) {
     int n = !heap && w.n <= MAX_SCANNED_SYMBOLS ? mergeByScan(w) : mergeAll(w);
     int[] out = new int[3 * n];
     for (int k = 0; k < n; k++) {

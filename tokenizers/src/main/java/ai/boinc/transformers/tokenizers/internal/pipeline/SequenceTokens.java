@@ -1,0 +1,62 @@
+package ai.boinc.transformers.tokenizers.internal.pipeline;
+
+import java.util.Arrays;
+
+/**
+ * The tokens of one sequence as a fused path makes them: id, text, offsets into the original
+ * text, and word index, in growable columns. Not thread-safe.
+ */
+final class SequenceTokens {
+  private int[] ids;
+  private String[] values;
+  private int[] offsets;
+  private int[] words;
+  private int n;
+
+  SequenceTokens(int capacity) {
+    int c = Math.max(4, capacity);
+    ids = new int[c];
+    values = new String[c];
+    offsets = new int[2 * c];
+    words = new int[c];
+  }
+
+  void add(int id, String value, int start, int end, int word) {
+    if (n == ids.length) {
+      int c = 2 * n;
+      ids = Arrays.copyOf(ids, c);
+      values = Arrays.copyOf(values, c);
+      offsets = Arrays.copyOf(offsets, 2 * c);
+      words = Arrays.copyOf(words, c);
+    }
+    ids[n] = id;
+    values[n] = value;
+    offsets[2 * n] = start;
+    offsets[2 * n + 1] = end;
+    words[n++] = word;
+  }
+
+  int size() {
+    return n;
+  }
+
+  int id(int i) {
+    return ids[i];
+  }
+
+  String value(int i) {
+    return values[i];
+  }
+
+  int start(int i) {
+    return offsets[2 * i];
+  }
+
+  int end(int i) {
+    return offsets[2 * i + 1];
+  }
+
+  int word(int i) {
+    return words[i];
+  }
+}
