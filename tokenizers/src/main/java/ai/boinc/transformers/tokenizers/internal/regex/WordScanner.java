@@ -144,8 +144,19 @@ public abstract class WordScanner {
   /** End of the run of characters having one of {@code any} flags from {@code i}. */
   private static int run(String s, int i, int any) {
     int n = s.length();
-    while (i < n && (flagsAt(s, i) & any) != 0) {
-      i = next(s, i);
+    while (i < n) {
+      char c = s.charAt(i);
+      // Below the surrogates a unit is a character: one table look-up, no code point decoding.
+      if (c < Character.MIN_SURROGATE) {
+        if ((BMP[c] & any) == 0) {
+          break;
+        }
+        i++;
+      } else if ((flagsAt(s, i) & any) != 0) {
+        i = next(s, i);
+      } else {
+        break;
+      }
     }
     return i;
   }
@@ -153,8 +164,18 @@ public abstract class WordScanner {
   /** End of the run of {@code [^\s\p{L}\p{N}]} from {@code i}. */
   private static int otherRun(String s, int i) {
     int n = s.length();
-    while (i < n && (flagsAt(s, i) & WORDISH) == 0) {
-      i = next(s, i);
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c < Character.MIN_SURROGATE) {
+        if ((BMP[c] & WORDISH) != 0) {
+          break;
+        }
+        i++;
+      } else if ((flagsAt(s, i) & WORDISH) == 0) {
+        i = next(s, i);
+      } else {
+        break;
+      }
     }
     return i;
   }

@@ -344,6 +344,11 @@ public final class Bpe implements Model {
     if (view == null) {
       ByteWords words =
           prefix.isEmpty() && suffix.isEmpty() ? ByteWords.of(index, cacheCapacity) : null;
+      if (words != null) {
+        for (int pair = 0; pair < words.bytePairs.length; pair++) {
+          words.bytePairs[pair] = mergeOf(words.byteIds[pair >>> 8], words.byteIds[pair & 0xFF]);
+        }
+      }
       // Threads racing here build equal views; whichever is kept serves.
       view = words == null ? NOT_BYTE_LEVEL : words;
       byteView = view;
@@ -437,12 +442,23 @@ public final class Bpe implements Model {
   /** Merges {@code bytes[from, to)} from one symbol per byte. */
   private int[] mergeBytes(ByteWords words, int[] bytes, int from, int to) {
     Work w = Work.ofThisThread();
-    w.reset(to - from);
+    int n = to - from;
+    w.reset(n);
     int[] byteIds = words.byteIds;
     for (int i = from; i < to; i++) {
       w.add(byteIds[bytes[i]], i - from, i - from + 1);
     }
-    int[] merged = mergeSymbols(w, false);
+    int[] merged;
+    if (n <= MAX_SCANNED_SYMBOLS) {
+      long[] pair = w.pair;
+      long[] bytePairs = words.bytePairs;
+      for (int i = from; i + 1 < to; i++) {
+        pair[i - from] = bytePairs[bytes[i] << 8 | bytes[i + 1]];
+      }
+      merged = triples(w, mergeByScan(w, true));
+    } else {
+      merged = mergeSymbols(w, false);
+    }
     Work.shrink(w);
     return merged;
   }
@@ -701,7 +717,11 @@ public final class Bpe implements Model {
 
   /** Merges the symbols in {@code w}; returns {@code [id, start, end]} triples. */
   private int[] mergeSymbols(Work w, boolean heap) {
-    int n = !heap && w.n <= MAX_SCANNED_SYMBOLS ? mergeByScan(w) : mergeAll(w);
+    return triples(w, !heap && w.n <= MAX_SCANNED_SYMBOLS ? mergeByScan(w, false) : mergeAll(w));
+  }
+
+  /** The first {@code n} symbols of {@code w} as {@code [id, start, end]} triples. */
+  private static int[] triples(Work w, int n) {
     int[] out = new int[3 * n];
     for (int k = 0; k < n; k++) {
       out[3 * k] = w.ids[k];
@@ -717,14 +737,16 @@ public final class Bpe implements Model {
    * reference's queue ({@link #mergeAll}) applies them, found without the queue and its stale
    * entries, at the price of a scan per merge; returns the new count.
    */
-  private int mergeByScan(Work w) {
+  private int mergeByScan(Work w, boolean pairsKnown) {
     int n = w.n;
     int[] ids = w.ids;
     int[] ends = w.ends;
     int[] starts = w.starts;
     long[] pair = w.pair;
-    for (int i = 0; i + 1 < n; i++) {
-      pair[i] = mergeOf(ids[i], ids[i + 1]);
+    if (!pairsKnown) {
+      for (int i = 0; i + 1 < n; i++) {
+        pair[i] = mergeOf(ids[i], ids[i + 1]);
+      }
     }
     while (n > 1) {
       int best = -1;

@@ -17,6 +17,12 @@ final class ByteWords {
 
   /** Id of each byte's alphabet character. */
   final int[] byteIds;
+  /**
+   * The merge of each pair of bytes ({@code first << 8 | second}) as {@code rank << 32 | id},
+   * filled in by the model: the first look-ups of every word, from a table small enough to stay
+   * in the CPU's cache rather than the full merge table.
+   */
+  final long[] bytePairs = new long[1 << 16];
   /** Open addressing, two longs a slot: the packed word (0 for empty) and its id. */
   private final long[] table;
   private final int mask;
