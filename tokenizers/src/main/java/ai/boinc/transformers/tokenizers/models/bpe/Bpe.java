@@ -376,7 +376,14 @@ public final class Bpe implements Model {
     }
     boolean packed = len <= ByteWords.MAX_PACKED;
     long key = packed ? ByteWords.pack(bytes, from, to) : 0;
-    int id = packed ? words.find(key) : index.findBytes(byteLevelHash(bytes, from, to), bytes, from, to);
+    int id;
+    if (packed) {
+      id = words.find(key);
+    } else if (len <= ByteWords.MAX_PACKED_TWICE) {
+      id = words.find(ByteWords.packHead(bytes, from), ByteWords.packTail(bytes, from, to));
+    } else {
+      id = index.findBytes(byteLevelHash(bytes, from, to), bytes, from, to);
+    }
     if (id >= 0) {
       if (ignoreMerges) {
         return put(out, at, id, len);

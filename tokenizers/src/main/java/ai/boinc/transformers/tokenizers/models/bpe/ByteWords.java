@@ -23,15 +23,26 @@ final class ByteWords {
    * in the CPU's cache rather than the full merge table.
    */
   final long[] bytePairs = new long[1 << 16];
+  /** Words of more bytes than {@link #MAX_PACKED}, up to this many, are packed into two longs. */
+  static final int MAX_PACKED_TWICE = 15;
+
   /** Open addressing, two longs a slot: the packed word (0 for empty) and its id. */
   private final long[] table;
   private final int mask;
+  /**
+   * Tokens of 8 to 15 bytes, four longs a slot (so that no slot straddles a cache line): the
+   * first 8 bytes, the rest ({@link #packTail}; 0 for empty), the id, and padding.
+   */
+  private final long[] longer;
+  private final int longerMask;
   private final MergeCache cache;
 
-  private ByteWords(int[] byteIds, long[] table, int cacheCapacity) {
+  private ByteWords(int[] byteIds, long[] table, long[] longer, int cacheCapacity) {
     this.byteIds = byteIds;
     this.table = table;
     this.mask = table.length / 2 - 1;
+    this.longer = longer;
+    this.longerMask = longer.length / 4 - 1;
     this.cache = new MergeCache(cacheCapacity);
   }
 
@@ -48,38 +59,100 @@ final class ByteWords {
         return null;
       }
     }
-    int slots = Integer.highestOneBit(Math.max(2, index.size()) * 2 - 1) << 1;
-    long[] table = new long[2 * slots];
-    int mask = slots - 1;
+    int[] counts = new int[2];
     index.forEachToken(
         (text, start, end, id) -> {
-          if (end - start > MAX_PACKED) {
+          int len = end - start;
+          if (len <= MAX_PACKED_TWICE) {
+            counts[len <= MAX_PACKED ? 0 : 1]++;
+          }
+        });
+    int slots = tableSlots(counts[0]);
+    long[] table = new long[2 * slots];
+    int mask = slots - 1;
+    int longerSlots = tableSlots(counts[1]);
+    long[] longer = new long[4 * longerSlots];
+    int longerMask = longerSlots - 1;
+    int[] bytes = new int[MAX_PACKED_TWICE];
+    index.forEachToken(
+        (text, start, end, id) -> {
+          int len = end - start;
+          if (len > MAX_PACKED_TWICE) {
             return;
           }
-          long key = 0;
-          for (int i = end - 1; i >= start; i--) {
-            int b = ByteLevelAlphabet.byteOf(text[i]);
-            if (b < 0) {
+          for (int i = 0; i < len; i++) {
+            bytes[i] = ByteLevelAlphabet.byteOf(text[start + i]);
+            if (bytes[i] < 0) {
               // Not a byte string: no word given as bytes can be this token.
               return;
             }
-            key = key << 8 | b;
           }
-          key |= (long) (end - start) << 56;
-          for (int s = slot(key, mask); ; s = (s + 1) & mask) {
-            if (table[2 * s] == 0 || table[2 * s] == key) {
-              table[2 * s] = key;
-              table[2 * s + 1] = id;
+          if (len <= MAX_PACKED) {
+            long key = pack(bytes, 0, len);
+            for (int s = slot(key, mask); ; s = (s + 1) & mask) {
+              if (table[2 * s] == 0 || table[2 * s] == key) {
+                table[2 * s] = key;
+                table[2 * s + 1] = id;
+                return;
+              }
+            }
+          }
+          long head = packHead(bytes, 0);
+          long tail = packTail(bytes, 0, len);
+          for (int s = slot(head ^ tail, longerMask); ; s = (s + 1) & longerMask) {
+            if (longer[4 * s + 1] == 0 || (longer[4 * s] == head && longer[4 * s + 1] == tail)) {
+              longer[4 * s] = head;
+              longer[4 * s + 1] = tail;
+              longer[4 * s + 2] = id;
               return;
             }
           }
         });
-    return new ByteWords(byteIds, table, cacheCapacity);
+    return new ByteWords(byteIds, table, longer, cacheCapacity);
+  }
+
+  /** At most half full, so that probes stay short. */
+  private static int tableSlots(int entries) {
+    return Integer.highestOneBit(Math.max(2, entries) * 2 - 1) << 1;
   }
 
   private static int slot(long key, int mask) {
     long h = key * 0x9E3779B97F4A7C15L;
     return (int) (h >>> 40) & mask;
+  }
+
+  /** The first 8 bytes from {@code from}, packed. */
+  static long packHead(int[] bytes, int from) {
+    long key = 0;
+    for (int i = from + 7; i >= from; i--) {
+      key = key << 8 | bytes[i];
+    }
+    return key;
+  }
+
+  /**
+   * Bytes 8 onwards of {@code bytes[from, to)} (8 to 15 bytes), packed with their count and a
+   * high bit, so that even an 8-byte word's tail is not 0 (an empty slot).
+   */
+  static long packTail(int[] bytes, int from, int to) {
+    return pack(bytes, from + 8, to) | Long.MIN_VALUE;
+  }
+
+  /**
+   * Id of the token of 8 to 15 bytes whose first 8 bytes {@code head} packs and the rest {@code
+   * tail} ({@link #pack}), or -1.
+   */
+  int find(long head, long tail) {
+    long[] t = longer;
+    for (int s = slot(head ^ tail, longerMask); ; s = (s + 1) & longerMask) {
+      long k = t[4 * s + 1];
+      if (k == tail && t[4 * s] == head) {
+        return (int) t[4 * s + 2];
+      }
+      if (k == 0) {
+        return -1;
+      }
+    }
   }
 
   /** The packed key of {@code bytes[from, to)}, at most {@link #MAX_PACKED} bytes (0..255 each). */
