@@ -37,8 +37,23 @@ final class ByteWords {
   private final int longerMask;
   private final MergeCache cache;
 
-  private ByteWords(int[] byteIds, long[] table, long[] longer, int cacheCapacity) {
+  /** Words of at most this many bytes are packed with their id into one long. */
+  static final int MAX_TINY = 5;
+  /** Ids below this fit beside a tiny word's 43 bits. */
+  private static final int TINY_IDS = 1 << 21;
+
+  /**
+   * Tokens of at most {@link #MAX_TINY} bytes, one long a slot: length and bytes (43 bits) above
+   * the id (21 bits), 0 for empty. The commonest words are this short, and at 8 bytes a slot the
+   * table is small enough to stay in the CPU's cache. Null when some id does not fit.
+   */
+  private final long[] tiny;
+  private final int tinyMask;
+
+  private ByteWords(int[] byteIds, long[] tiny, long[] table, long[] longer, int cacheCapacity) {
     this.byteIds = byteIds;
+    this.tiny = tiny;
+    this.tinyMask = tiny == null ? 0 : tiny.length - 1;
     this.table = table;
     this.mask = table.length / 2 - 1;
     this.longer = longer;
@@ -59,15 +74,23 @@ final class ByteWords {
         return null;
       }
     }
-    int[] counts = new int[2];
+    // Short words, longer ones, tiny ones, and the largest id.
+    int[] counts = new int[4];
     index.forEachToken(
         (text, start, end, id) -> {
           int len = end - start;
-          if (len <= MAX_PACKED_TWICE) {
+          if (len <= MAX_TINY) {
+            counts[2]++;
+          } else if (len <= MAX_PACKED_TWICE) {
             counts[len <= MAX_PACKED ? 0 : 1]++;
           }
+          counts[3] = Math.max(counts[3], id);
         });
-    int slots = tableSlots(counts[0]);
+    boolean tinyIds = counts[3] < TINY_IDS;
+    // Up to three quarters full: a probe past the home slot is mostly in the same cache line.
+    long[] tiny = tinyIds ? new long[Integer.highestOneBit(Math.max(2, counts[2] * 4 / 3)) << 1] : null;
+    int tinyMask = tinyIds ? tiny.length - 1 : 0;
+    int slots = tableSlots(counts[0] + (tinyIds ? 0 : counts[2]));
     long[] table = new long[2 * slots];
     int mask = slots - 1;
     int longerSlots = tableSlots(counts[1]);
@@ -85,6 +108,15 @@ final class ByteWords {
             if (bytes[i] < 0) {
               // Not a byte string: no word given as bytes can be this token.
               return;
+            }
+          }
+          if (len <= MAX_TINY && tinyIds) {
+            long word = tinyWord(pack(bytes, 0, len));
+            for (int s = slot(word, tinyMask); ; s = (s + 1) & tinyMask) {
+              if (tiny[s] == 0 || tiny[s] >>> 21 == word) {
+                tiny[s] = word << 21 | id;
+                return;
+              }
             }
           }
           if (len <= MAX_PACKED) {
@@ -108,7 +140,7 @@ final class ByteWords {
             }
           }
         });
-    return new ByteWords(byteIds, table, longer, cacheCapacity);
+    return new ByteWords(byteIds, tiny, table, longer, cacheCapacity);
   }
 
   /** At most half full, so that probes stay short. */
@@ -164,8 +196,26 @@ final class ByteWords {
     return key | (long) (to - from) << 56;
   }
 
-  /** Id of the token whose bytes {@code key} packs, or -1. */
+  /** A {@link #pack}ed key of at most {@link #MAX_TINY} bytes in 43 bits. */
+  private static long tinyWord(long key) {
+    return (key >>> 56) << 40 | (key & 0xFF_FFFF_FFFFL);
+  }
+
+  /** Id of the token whose bytes {@code key} packs ({@link #pack}), or -1. */
   int find(long key) {
+    if (key >>> 56 <= MAX_TINY && tiny != null) {
+      long word = tinyWord(key);
+      long[] t = tiny;
+      for (int s = slot(word, tinyMask); ; s = (s + 1) & tinyMask) {
+        long e = t[s];
+        if (e >>> 21 == word) {
+          return (int) (e & (TINY_IDS - 1));
+        }
+        if (e == 0) {
+          return -1;
+        }
+      }
+    }
     long[] t = table;
     for (int s = slot(key, mask); ; s = (s + 1) & mask) {
       long k = t[2 * s];
