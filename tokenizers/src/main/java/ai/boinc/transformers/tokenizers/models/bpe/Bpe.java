@@ -345,8 +345,12 @@ public final class Bpe implements Model {
       ByteWords words =
           prefix.isEmpty() && suffix.isEmpty() ? ByteWords.of(index, cacheCapacity) : null;
       if (words != null) {
-        for (int pair = 0; pair < words.bytePairs.length; pair++) {
-          words.bytePairs[pair] = mergeOf(words.byteIds[pair >>> 8], words.byteIds[pair & 0xFF]);
+        words.ranks = PairRanks.of(merges, mergeCount);
+        if (words.ranks != null) {
+          for (int pair = 0; pair < words.bytePairRanks.length; pair++) {
+            words.bytePairRanks[pair] =
+                words.ranks.rank(words.byteIds[pair >>> 8], words.byteIds[pair & 0xFF]);
+          }
         }
       }
       // Threads racing here build equal views; whichever is kept serves.
@@ -455,17 +459,11 @@ public final class Bpe implements Model {
     for (int i = from; i < to; i++) {
       w.add(byteIds[bytes[i]], i - from, i - from + 1);
     }
-    int[] merged;
-    if (n <= MAX_SCANNED_SYMBOLS) {
-      long[] pair = w.pair;
-      long[] bytePairs = words.bytePairs;
-      for (int i = from; i + 1 < to; i++) {
-        pair[i - from] = bytePairs[bytes[i] << 8 | bytes[i + 1]];
-      }
-      merged = triples(w, mergeByScan(w, true));
-    } else {
-      merged = mergeSymbols(w, false);
-    }
+    PairRanks ranks = words.ranks;
+    int[] merged =
+        ranks != null && n <= MAX_SCANNED_SYMBOLS
+            ? triples(w, mergeBytesByScan(w, ranks, words.bytePairRanks, bytes, from))
+            : mergeSymbols(w, false);
     Work.shrink(w);
     return merged;
   }
@@ -786,6 +784,51 @@ public final class Bpe implements Model {
     return n;
   }
 
+  /**
+   * {@link #mergeByScan} for a word of {@code w.n} bytes ({@code bytes} from {@code from}), by
+   * rank in the packed table, the first ranks from the table of byte pairs.
+   */
+  private static int mergeBytesByScan(
+      Work w, PairRanks ranks, int[] bytePairRanks, int[] bytes, int from) {
+    int n = w.n;
+    int[] ids = w.ids;
+    int[] ends = w.ends;
+    int[] starts = w.starts;
+    int[] rank = w.ranks();
+    for (int i = 0; i + 1 < n; i++) {
+      rank[i] = bytePairRanks[bytes[from + i] << 8 | bytes[from + i + 1]];
+    }
+    while (n > 1) {
+      int best = -1;
+      int bestRank = Integer.MAX_VALUE;
+      for (int i = 0; i + 1 < n; i++) {
+        // Strict < keeps the leftmost of equal ranks, as the reference does.
+        if (rank[i] < bestRank) {
+          bestRank = rank[i];
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      ids[best] = ranks.mergedId(bestRank);
+      ends[best] = ends[best + 1];
+      int tail = n - best - 2;
+      System.arraycopy(ids, best + 2, ids, best + 1, tail);
+      System.arraycopy(starts, best + 2, starts, best + 1, tail);
+      System.arraycopy(ends, best + 2, ends, best + 1, tail);
+      System.arraycopy(rank, best + 2, rank, best + 1, tail);
+      n--;
+      if (best + 1 < n) {
+        rank[best] = ranks.rank(ids[best], ids[best + 1]);
+      }
+      if (best > 0) {
+        rank[best - 1] = ranks.rank(ids[best - 1], ids[best]);
+      }
+    }
+    return n;
+  }
+
   /** {@code rank << 32 | newId} of the merge of the pair, or {@link #NO_PAIR}. */
   private long mergeOf(int left, int right) {
     long m = merges.get(LongLongMap.pack(left, right), NO_MERGE);
@@ -892,6 +935,7 @@ public final class Bpe implements Model {
     long[] pair = new long[32];
     int n;
     private int[] bytes;
+    private int[] ranks;
     private MergeQueue queue;
 
     /** Empties the symbols, with room for a word of {@code units} UTF-16 units. */
@@ -925,6 +969,14 @@ public final class Bpe implements Model {
         bytes = new int[size];
       }
       return bytes;
+    }
+
+    /** Room for a rank per symbol. */
+    int[] ranks() {
+      if (ranks == null || ranks.length < ids.length) {
+        ranks = new int[ids.length];
+      }
+      return ranks;
     }
 
     MergeQueue queue() {

@@ -18,11 +18,16 @@ final class ByteWords {
   /** Id of each byte's alphabet character. */
   final int[] byteIds;
   /**
-   * The merge of each pair of bytes ({@code first << 8 | second}) as {@code rank << 32 | id},
-   * filled in by the model: the first look-ups of every word, from a table small enough to stay
-   * in the CPU's cache rather than the full merge table.
+   * The merges packed for the merge loop, set by the model before it publishes this view; null
+   * when they do not fit (then the general merge loop serves).
    */
-  final long[] bytePairs = new long[1 << 16];
+  PairRanks ranks;
+  /**
+   * The rank of the merge of each pair of bytes ({@code first << 8 | second}), {@link
+   * Integer#MAX_VALUE} for none, filled in with {@link #ranks}: the first look-ups of every word,
+   * from a table small enough to stay in the CPU's cache.
+   */
+  final int[] bytePairRanks = new int[1 << 16];
   /** Words of more bytes than {@link #MAX_PACKED}, up to this many, are packed into two longs. */
   static final int MAX_PACKED_TWICE = 15;
 

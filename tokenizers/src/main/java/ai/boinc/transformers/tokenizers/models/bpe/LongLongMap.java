@@ -73,4 +73,19 @@ final class LongLongMap {
   public int size() {
     return size;
   }
+
+  /** Receives one entry. */
+  @FunctionalInterface
+  interface EntryVisitor {
+    void entry(long key, long value);
+  }
+
+  /** Hands every entry to {@code visitor}, in no particular order. */
+  void forEach(EntryVisitor visitor) {
+    for (int i = 0; i < table.length; i += 2) {
+      if (table[i] != EMPTY) {
+        visitor.entry(table[i], table[i + 1]);
+      }
+    }
+  }
 }
