@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 
 /**
@@ -82,6 +83,11 @@ public final class Bpe implements Model {
   private volatile Object byteView;
 
   private static final Object NOT_BYTE_LEVEL = new Object();
+
+  private final Object byteViewLock = new Object();
+
+  /** Whether {@link #wholeWord} holds every token's answer ({@link #learnWholeWords}). */
+  private volatile boolean wholeWordsKnown;
 
   /** See {@link #cutsBeforeMetaspace}. */
   private final boolean cutsBeforeMetaspace;
@@ -334,12 +340,30 @@ public final class Bpe implements Model {
   /**
    * Whether this is a byte-level vocabulary: every byte's ByteLevel alphabet character is a token
    * and there is no subword prefix or suffix, so that {@link #tokenizeBytes} can merge any bytes.
+   * The first call builds the tables {@link #tokenizeBytes} reads (tens of milliseconds for a
+   * 200k-token vocabulary) and, unless {@code ignore_merges} is set, starts a task on the common
+   * {@link ForkJoinPool} that merges every token once to learn which ones merge to themselves.
    */
   public boolean isByteLevel() {
     return byteWords() != null;
   }
 
   private ByteWords byteWords() {
+    Object view = byteView;
+    if (view == null) {
+      view = buildByteWords();
+    }
+    return view == NOT_BYTE_LEVEL ? null : (ByteWords) view;
+  }
+
+  /** Builds the byte view once, however many threads ask for it first (a batch's do at once). */
+  private Object buildByteWords() {
+    synchronized (byteViewLock) {
+      return buildByteWordsLocked();
+    }
+  }
+
+  private Object buildByteWordsLocked() {
     Object view = byteView;
     if (view == null) {
       ByteWords words =
@@ -353,11 +377,13 @@ public final class Bpe implements Model {
           }
         }
       }
-      // Threads racing here build equal views; whichever is kept serves.
       view = words == null ? NOT_BYTE_LEVEL : words;
       byteView = view;
+      if (words != null && !ignoreMerges && wholeWord.length > 0) {
+        ForkJoinPool.commonPool().execute(() -> learnWholeWords(words));
+      }
     }
-    return view == NOT_BYTE_LEVEL ? null : (ByteWords) view;
+    return view;
   }
 
   /**
@@ -479,10 +505,11 @@ public final class Bpe implements Model {
   }
 
   /**
-   * Empties the per-piece cache, as the reference's {@code BPE::clear_cache}, and forgets which
-   * tokens were found to merge to themselves: memory goes back to what a fresh load holds, and
-   * the next texts are merged as if never seen (benchmarks of unseen text use this). Safe while
-   * other threads encode.
+   * Empties the per-piece caches, as the reference's {@code BPE::clear_cache}, and forgets which
+   * tokens were found to merge to themselves, unless that is known for every token already (see
+   * {@link #isByteLevel}: then it is a table of the vocabulary, not a memory of texts): the next
+   * texts are merged as if never seen (benchmarks of unseen text use this). Safe while other
+   * threads encode.
    */
   public void clearCache() {
     cache.clear();
@@ -490,7 +517,37 @@ public final class Bpe implements Model {
     if (view instanceof ByteWords) {
       ((ByteWords) view).clearCache();
     }
-    Arrays.fill(wholeWord, (byte) 0);
+    if (!wholeWordsKnown) {
+      Arrays.fill(wholeWord, (byte) 0);
+    }
+  }
+
+  /**
+   * Finds out for every token whether merging its bytes gives the token itself, so that no word
+   * met later needs a merge for that. Runs once, on a pool thread, after the byte view is built.
+   */
+  private void learnWholeWords(ByteWords words) {
+    int[] bytes = new int[64];
+    for (int id = 0; id < wholeWord.length; id++) {
+      String token = idToToken[id];
+      if (token == null || wholeWord[id] != 0) {
+        continue;
+      }
+      int n = token.length();
+      if (bytes.length < n) {
+        bytes = new int[n];
+      }
+      int k = 0;
+      while (k < n && (bytes[k] = ByteLevelAlphabet.byteOf(token.charAt(k))) >= 0) {
+        k++;
+      }
+      // Only words the index gives this id for: a repeated token's other ids are never found.
+      if (k == n && n <= MAX_CACHED_LENGTH && index.findBytes(byteLevelHash(bytes, 0, n), bytes, 0, n) == id) {
+        int[] merged = mergeBytes(words, bytes, 0, n);
+        wholeWord[id] = merged.length == 3 && merged[0] == id ? WHOLE : PIECES;
+      }
+    }
+    wholeWordsKnown = true;
   }
 
   /** Number of merges. */

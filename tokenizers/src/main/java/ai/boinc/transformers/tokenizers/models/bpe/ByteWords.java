@@ -92,8 +92,7 @@ final class ByteWords {
           counts[3] = Math.max(counts[3], id);
         });
     boolean tinyIds = counts[3] < TINY_IDS;
-    // Up to three quarters full: a probe past the home slot is mostly in the same cache line.
-    long[] tiny = tinyIds ? new long[Integer.highestOneBit(Math.max(2, counts[2] * 4 / 3)) << 1] : null;
+    long[] tiny = tinyIds ? new long[tableSlots(counts[2])] : null;
     int tinyMask = tinyIds ? tiny.length - 1 : 0;
     int slots = tableSlots(counts[0] + (tinyIds ? 0 : counts[2]));
     long[] table = new long[2 * slots];

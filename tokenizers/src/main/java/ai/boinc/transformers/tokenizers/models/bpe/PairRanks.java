@@ -2,7 +2,7 @@ package ai.boinc.transformers.tokenizers.models.bpe;
 
 /**
  * The merges again, packed for the merge loop of byte-level words: pair and rank in one long a
- * slot (21 bits each for the two ids and the rank), so the table is a quarter of {@link
+ * slot (21 bits each for the two ids and the rank), so the table is half of {@link
  * LongLongMap}'s size and more of it stays in the CPU's cache; the merged id is read by rank only
  * for the merge made. Immutable.
  */
@@ -25,7 +25,9 @@ final class PairRanks {
     if (mergeCount >= 1 << BITS) {
       return null;
     }
-    long[] table = new long[Integer.highestOneBit(Math.max(2, merges.size() * 4 / 3)) << 1];
+    // At most half full: most look-ups are of pairs without a merge, and a miss probes on to an
+    // empty slot.
+    long[] table = new long[Integer.highestOneBit(Math.max(2, merges.size()) * 2 - 1) << 1];
     int mask = table.length - 1;
     int[] mergedIds = new int[mergeCount];
     boolean[] fits = {true};
