@@ -76,6 +76,15 @@ public final class NormalizedString {
     return normalized.isEmpty();
   }
 
+  /**
+   * Whether every normalized unit still comes from the original unit at its index (nothing
+   * prepended, no unit rewritten to another number of units): then a range maps to the original
+   * text by adding {@link #originalStart}, a surrogate pair's units both spanning the pair.
+   */
+  public boolean isAligned() {
+    return alignments == null && prefix == 0;
+  }
+
   /** Start of this piece in the full original text. */
   public int originalStart() {
     return originalShift;

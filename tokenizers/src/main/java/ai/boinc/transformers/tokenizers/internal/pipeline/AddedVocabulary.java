@@ -274,6 +274,12 @@ public final class AddedVocabulary {
     private final List<Integer> terminal = new ArrayList<>();
     /** Whether some pattern starts with each UTF-16 unit: most text never enters the trie. */
     private final boolean[] firstChars = new boolean[Character.MAX_VALUE + 1];
+    /**
+     * Whether some pattern has each unit second, and whether a one-unit pattern starts with it:
+     * in code and markup, most {@code <} start no {@code <|...|>} token.
+     */
+    private final boolean[] secondChars = new boolean[Character.MAX_VALUE + 1];
+    private final boolean[] singleChars = new boolean[Character.MAX_VALUE + 1];
     private boolean empty = true;
 
     Trie(List<String> patterns, List<Integer> ids) {
@@ -284,6 +290,11 @@ public final class AddedVocabulary {
           continue;
         }
         firstChars[s.charAt(0)] = true;
+        if (s.length() == 1) {
+          singleChars[s.charAt(0)] = true;
+        } else {
+          secondChars[s.charAt(1)] = true;
+        }
         empty = false;
         int node = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -312,16 +323,23 @@ public final class AddedVocabulary {
         return false;
       }
       for (int i = 0; i < text.length(); i++) {
-        if (firstChars[text.charAt(i)] && longestAt(text, i) >= 0) {
+        if (mayStartAt(text, i) && longestAt(text, i) >= 0) {
           return true;
         }
       }
       return false;
     }
 
+    /** False where no pattern can start, judged by its first two units without the trie. */
+    private boolean mayStartAt(String text, int i) {
+      char c = text.charAt(i);
+      return firstChars[c]
+          && (singleChars[c] || (i + 1 < text.length() && secondChars[text.charAt(i + 1)]));
+    }
+
     /** {@code end << 32 | id} of the longest pattern starting at {@code start}, or -1. */
     long longestAt(String text, int start) {
-      if (!firstChars[text.charAt(start)]) {
+      if (!mayStartAt(text, start)) {
         return -1;
       }
       int node = 0;

@@ -136,17 +136,35 @@ final class ByteLevelFastPath {
     }
     int[] triples = s.triples;
     int count = bpe.tokenizeBytes(bytes, 0, n, triples, 0);
+    boolean aligned = piece.isAligned();
     for (int k = 0; k < count; k += 3) {
       int id = triples[k];
       int first = unit[triples[k + 1]];
-      int last = unit[triples[k + 2] - 1] + 1;
-      out.add(
-          id,
-          bpe.tokenOrNull(id),
-          piece.toOriginalStart(first, last),
-          piece.toOriginalEnd(first, last),
-          word);
+      int last = unit[triples[k + 2] - 1];
+      if (aligned) {
+        // The units are those of the original: a token starts at a character's first unit and
+        // ends after the last character it has bytes of.
+        int shift = piece.originalStart();
+        int end = shift + last + charLength(piece.original(), last);
+        out.add(id, bpe.tokenOrNull(id), shift + first, end, word);
+      } else {
+        out.add(
+            id,
+            bpe.tokenOrNull(id),
+            piece.toOriginalStart(first, last + 1),
+            piece.toOriginalEnd(first, last + 1),
+            word);
+      }
     }
+  }
+
+  /** Number of units of the character starting at unit {@code i}. */
+  private static int charLength(String text, int i) {
+    return Character.isHighSurrogate(text.charAt(i))
+            && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1))
+        ? 2
+        : 1;
   }
 
   /** Per-thread buffers for one word's bytes and tokens. */
