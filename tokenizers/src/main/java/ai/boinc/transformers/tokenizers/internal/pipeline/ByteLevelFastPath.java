@@ -82,7 +82,12 @@ final class ByteLevelFastPath {
   SequenceTokens tokenize(PreTokenizedString pieces) {
     Scratch s = Scratch.ofThisThread();
     List<Split> splits = pieces.splits();
-    SequenceTokens out = new SequenceTokens(16);
+    int units = 0;
+    for (int p = 0; p < splits.size(); p++) {
+      units += splits.get(p).normalized().length();
+    }
+    // About four bytes a token in the byte-level vocabularies, so rarely a second array.
+    SequenceTokens out = new SequenceTokens(units / 3 + 8);
     int word = 0;
     for (int p = 0; p < splits.size(); p++) {
       Split split = splits.get(p);

@@ -113,17 +113,12 @@ public final class EncodingBuilder {
 
   /** Appends the tokens of a fused path, offsets already into the original text. */
   EncodingBuilder appendTokens(SequenceTokens t, int typeId, int sequence) {
-    for (int i = 0; i < t.size(); i++) {
-      ids[n] = t.id(i);
-      tokens[n] = t.value(i);
-      typeIds[n] = typeId;
-      attention[n] = 1;
-      words[n] = t.word(i);
-      sequences[n] = sequence;
-      offsets[2 * n] = t.start(i);
-      offsets[2 * n + 1] = t.end(i);
-      n++;
-    }
+    int m = t.size();
+    t.copyTo(n, ids, tokens, offsets, words);
+    Arrays.fill(typeIds, n, n + m, typeId);
+    Arrays.fill(attention, n, n + m, 1);
+    Arrays.fill(sequences, n, n + m, sequence);
+    n += m;
     return this;
   }
 

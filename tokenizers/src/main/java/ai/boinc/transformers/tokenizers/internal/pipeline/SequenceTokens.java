@@ -40,23 +40,11 @@ final class SequenceTokens {
     return n;
   }
 
-  int id(int i) {
-    return ids[i];
-  }
-
-  String value(int i) {
-    return values[i];
-  }
-
-  int start(int i) {
-    return offsets[2 * i];
-  }
-
-  int end(int i) {
-    return offsets[2 * i + 1];
-  }
-
-  int word(int i) {
-    return words[i];
+  /** Copies the columns into an encoding's, from token {@code at} on. */
+  void copyTo(int at, int[] ids, String[] values, int[] offsets, int[] words) {
+    System.arraycopy(this.ids, 0, ids, at, n);
+    System.arraycopy(this.values, 0, values, at, n);
+    System.arraycopy(this.offsets, 0, offsets, 2 * at, 2 * n);
+    System.arraycopy(this.words, 0, words, at, n);
   }
 }
