@@ -25,10 +25,12 @@ import java.util.List;
  * <p>Method, per family and implementation, in a fresh JVM ({@code -Xms2g -Xmx2g}, G1, {@code
  * -XX:TieredStopAtLevel=1}, {@code MALLOC_ARENA_MAX=1}): settle the heap ({@code System.gc()} until
  * the used heap changes by less than 64 KiB, at most 10 times), then read three figures; load the
- * tokenizer; settle and read again. The growths are reported:
+ * tokenizer; settle and read again; then encode the 1 MB corpus prefix and read the heap once more
+ * (tables built on first use and filled caches). The growths are reported:
  *
  * <ul>
  *   <li><em>heap</em>: used Java heap (MemoryMXBean) — the retained heap of the issue's target;
+ *   <li><em>heap after use</em>: the same after the encode;
  *   <li><em>native</em>: bytes in use by C's {@code malloc} ({@link Malloc}; glibc only) — DJL's
  *       Rust tokenizer lives there, so without it DJL would look free;
  *   <li><em>metaspace</em>: class metadata (the "Metaspace" memory pool) of the classes that
@@ -169,6 +171,8 @@ public final class RetainedHeap {
     row.put("impl", impl);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     MemoryPoolMXBean metaspace = metaspace();
+    // The corpus is read first, so that its strings are not counted as the tokenizer's.
+    List<String> corpus = Corpus.prefix(1_000_000);
     settledHeap(memory); // loads what the measurement itself uses
     Malloc.inUse();
     long heapBefore = settledHeap(memory);
@@ -193,6 +197,13 @@ public final class RetainedHeap {
     row.put("nativeBytes", nativeBefore < 0 ? -1 : nativeAfter - nativeBefore);
     row.put("metaspaceBytes", metaBefore < 0 ? -1 : metaAfter - metaBefore);
     row.put("loadMillis", loadNanos / 1e6);
+    // Then in use: tables built on first use, caches filled, and pool work of the first encode
+    // (a byte-level BPE learns which tokens merge to themselves) given time to finish.
+    for (String doc : corpus) {
+      encoder.encode(doc);
+    }
+    Thread.sleep(2000);
+    row.put("heapAfterUseBytes", settledHeap(memory) - heapBefore);
     row.put("jvm", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     Reference.reachabilityFence(encoder);
     System.out.println(json.writeValueAsString(row));
