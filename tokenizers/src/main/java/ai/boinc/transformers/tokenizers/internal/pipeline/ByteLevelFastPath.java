@@ -70,9 +70,17 @@ final class ByteLevelFastPath {
     return WordScanner.forPattern(split.pattern());
   }
 
-  /** Whether the model's vocabulary is byte-level (known on first use, not at load). */
+  /**
+   * Whether the model's vocabulary is byte-level and its byte tables are built: they are built
+   * on a pool thread after first use, the general path serving until then.
+   */
   boolean applies() {
-    return bpe.isByteLevel();
+    return bpe.isByteLevelReady();
+  }
+
+  /** {@link #applies}, waiting for the tables to be built; for tests. */
+  boolean appliesAfterBuilding() {
+    return bpe.isByteLevel() && bpe.isByteLevelReady();
   }
 
   /**

@@ -288,7 +288,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   /** Whether this pipeline encodes by a fused path; for tests. */
   boolean hasFastPathForTest() {
-    return fastPath != null && fastPath.applies();
+    return fastPath != null && fastPath.appliesAfterBuilding();
   }
 
   /** The batch step of {@link #encodeBatch}: pads encodings of one batch to one length. */

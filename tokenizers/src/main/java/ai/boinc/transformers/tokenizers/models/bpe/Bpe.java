@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * JSON model type {@code BPE}: byte-pair encoding as the reference library runs it. A piece of
@@ -85,6 +86,7 @@ public final class Bpe implements Model {
   private static final Object NOT_BYTE_LEVEL = new Object();
 
   private final Object byteViewLock = new Object();
+  private final AtomicBoolean byteViewStarted = new AtomicBoolean();
 
   /** Whether {@link #wholeWord} holds every token's answer ({@link #learnWholeWords}). */
   private volatile boolean wholeWordsKnown;
@@ -346,6 +348,24 @@ public final class Bpe implements Model {
    */
   public boolean isByteLevel() {
     return byteWords() != null;
+  }
+
+  /**
+   * Whether {@link #tokenizeBytes} can run now without first building its tables: the first call
+   * starts building them on the common {@link ForkJoinPool} and answers false until they are
+   * built, so that a caller with another way to the same tokens (the general {@link #tokenize})
+   * never waits for them: in a fresh JVM they take a few hundred milliseconds, far more than a
+   * first short text.
+   */
+  public boolean isByteLevelReady() {
+    Object view = byteView;
+    if (view == null) {
+      if (!byteViewStarted.getAndSet(true)) {
+        ForkJoinPool.commonPool().execute(this::buildByteWords);
+      }
+      return false;
+    }
+    return view != NOT_BYTE_LEVEL;
   }
 
   private ByteWords byteWords() {

@@ -36,7 +36,11 @@ class ByteLevelFastPathPropertyTest {
   @BeforeAll
   static void load() {
     for (Path p : BYTE_LEVEL) {
-      TOKENIZERS.add((PipelineTokenizer) Tokenizers.fromFile(p));
+      PipelineTokenizer t = (PipelineTokenizer) Tokenizers.fromFile(p);
+      // The byte tables are built on a pool thread after first use; wait for them here, so that
+      // every example below runs the fast path.
+      assertThat(t.hasFastPathForTest()).as("%s", p).isTrue();
+      TOKENIZERS.add(t);
     }
   }
 
