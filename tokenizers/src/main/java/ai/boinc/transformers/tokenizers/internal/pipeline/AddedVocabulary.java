@@ -183,6 +183,14 @@ public final class AddedVocabulary {
     return extraVocab;
   }
 
+  /**
+   * Whether {@link #extractAndNormalize} leaves {@code text} one piece to normalize: no added
+   * token occurs in it and none is matched after normalization.
+   */
+  public boolean cutsNothingFrom(String text) {
+    return normalizedTrie.isEmpty() && !rawTrie.occursIn(text);
+  }
+
   /** Cuts added tokens out of {@code text} and normalizes the rest. */
   public PreTokenizedString extractAndNormalize(String text, Normalizer normalizer) {
     if (text.isEmpty() || rawTrie.occursIn(text)) {

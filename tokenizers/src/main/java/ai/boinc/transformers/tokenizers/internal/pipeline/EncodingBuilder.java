@@ -111,6 +111,17 @@ public final class EncodingBuilder {
     return this;
   }
 
+  /** Appends the tokens of one text that a fused encoder made, word ids and offsets included. */
+  public EncodingBuilder appendWordTokens(WordTokens t, int typeId, int sequence) {
+    int m = t.size();
+    t.copyTo(ids, tokens, offsets, words, n);
+    Arrays.fill(typeIds, n, n + m, typeId);
+    Arrays.fill(attention, n, n + m, 1);
+    Arrays.fill(sequences, n, n + m, sequence);
+    n += m;
+    return this;
+  }
+
   /** Adds a special token inserted by a post-processor: offsets (0, 0), no word, no sequence. */
   public EncodingBuilder addSpecial(int id, String token, int typeId) {
     ids[n] = id;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The reference's {@code TokenizerImpl}: added tokens, normalizer, pre-tokenizer, model,
@@ -50,6 +51,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   private final Padding padding;
   /** The post-processor's single-text template if it is a {@link TemplateProcessing}, else null. */
   private final SingleTemplate singleTemplate;
+  /** The fused encoder when the pipeline is exactly BERT's, else null. */
+  private final BertFastPath bertFastPath;
 
   /**
    * @param normalizer null for none; likewise {@code preTokenizer}, {@code postProcessor},
@@ -73,6 +76,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.truncation = null;
     this.padding = null;
     this.singleTemplate = SingleTemplate.of(postProcessor);
+    this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model);
   }
 
   /** The same pipeline with {@code config} attached. */
@@ -125,6 +129,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.truncation = truncation;
     this.padding = padding;
     this.singleTemplate = SingleTemplate.of(postProcessor);
+    this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model);
   }
 
   @Override
@@ -239,6 +244,10 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     Optional<Padding> padding = options.paddingOr(padding());
     boolean add = options.addSpecialTokens();
     if (pair == null && singleTemplate != null && truncation.isEmpty() && padding.isEmpty()) {
+      WordTokens fast = fastTokens(text);
+      if (fast != null) {
+        return singleTemplate.encode(fast, add);
+      }
       return singleTemplate.encode(tokenizeSequence(text, 0, truncation), add);
     }
     Encoding first = encodeSequence(text, 0, truncation);
@@ -257,7 +266,9 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
    */
   public int countTokens(String text, boolean addSpecialTokens) {
     Objects.requireNonNull(text, "text");
-    int n = tokenCount(tokenizeSequence(text, 0, Optional.empty()).splits());
+    WordTokens fast = fastTokens(text);
+    int n =
+        fast != null ? fast.size() : tokenCount(tokenizeSequence(text, 0, Optional.empty()).splits());
     return addSpecialTokens && postProcessor != null ? n + postProcessor.addedTokens(false) : n;
   }
 
@@ -268,6 +279,20 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
    */
   Encoding encodeGeneralForTest(String text, boolean addSpecialTokens) {
     return process(encodeSequence(text, 0, Optional.empty()), null, addSpecialTokens);
+  }
+
+  /**
+   * {@link #encodeGeneralForTest} without the fused encoder: for the test that the fused encoder
+   * equals the general path.
+   */
+  Encoding encodeWithoutFastPathForTest(String text, String pair, boolean addSpecialTokens) {
+    Encoding second = pair == null ? null : encodeSequenceGeneral(pair, 1, Optional.empty());
+    return process(encodeSequenceGeneral(text, 0, Optional.empty()), second, addSpecialTokens);
+  }
+
+  /** Whether a fused encoder serves this pipeline; for tests. */
+  boolean hasFastPath() {
+    return bertFastPath != null;
   }
 
   /** The batch step of {@link #encodeBatch}: pads encodings of one batch to one length. */
@@ -290,6 +315,14 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   /** One sequence through added tokens, normalizer, pre-tokenizer and model. */
   private Encoding encodeSequence(String text, int typeId, Optional<Truncation> truncation) {
+    WordTokens fast = truncation.isEmpty() ? fastTokens(text) : null;
+    if (fast != null) {
+      return new EncodingBuilder(fast.size()).appendWordTokens(fast, typeId, 0).build();
+    }
+    return encodeSequenceGeneral(text, typeId, truncation);
+  }
+
+  private Encoding encodeSequenceGeneral(String text, int typeId, Optional<Truncation> truncation) {
     List<Split> splits = tokenizeSequence(text, typeId, truncation).splits();
     // Without a post-processor a lone sequence is sequence 0 (the reference's default).
     return new EncodingBuilder(tokenCount(splits)).appendSplits(splits, typeId, 0).build();
@@ -301,6 +334,15 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
       n += splits.get(i).tokenCount();
     }
     return n;
+  }
+
+  /** The fused encoder's tokens of one text, or null where the general path has to run. */
+  private WordTokens fastTokens(String text) {
+    if (bertFastPath == null) {
+      return null;
+    }
+    String clean = Text.replaceLoneSurrogates(text);
+    return addedVocabulary.cutsNothingFrom(clean) ? bertFastPath.tokenize(clean) : null;
   }
 
   /** Added tokens, normalizer, pre-tokenizer and model on one sequence. */
@@ -388,16 +430,25 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
           idArray, tokens.toArray(new String[0]), typeArray, before, sequenceTypeId);
     }
 
+    Encoding encode(WordTokens fast, boolean addSpecialTokens) {
+      return encode(fast.size(), addSpecialTokens, b -> b.appendWordTokens(fast, sequenceTypeId, 0));
+    }
+
     Encoding encode(PreTokenizedString pieces, boolean addSpecialTokens) {
       List<Split> splits = pieces.splits();
-      int n = tokenCount(splits);
+      return encode(
+          tokenCount(splits), addSpecialTokens, b -> b.appendSplits(splits, sequenceTypeId, 0));
+    }
+
+    /** The template around the {@code n} tokens {@code sequence} appends. */
+    private Encoding encode(int n, boolean addSpecialTokens, Consumer<EncodingBuilder> sequence) {
       int specials = addSpecialTokens ? ids.length : 0;
       int lead = addSpecialTokens ? before : 0;
       EncodingBuilder b = new EncodingBuilder(n + specials);
       for (int i = 0; i < lead; i++) {
         b.addSpecial(ids[i], tokens[i], typeIds[i]);
       }
-      b.appendSplits(splits, sequenceTypeId, 0);
+      sequence.accept(b);
       for (int i = lead; i < specials; i++) {
         b.addSpecial(ids[i], tokens[i], typeIds[i]);
       }

@@ -1,0 +1,96 @@
+package ai.boinc.transformers.tokenizers.internal.pipeline;
+
+import ai.boinc.transformers.tokenizers.models.TokenSink;
+import java.util.Arrays;
+
+/**
+ * The tokens of one text, word by word, in growable columns: id, text, offsets into the original
+ * text and word index. A fused encoder fills it through {@link #token} while the normalized units
+ * of the current word carry their spans in the original text, so no piece or slice object is
+ * made. Not thread-safe: one instance belongs to one encode call.
+ */
+public final class WordTokens implements TokenSink {
+  private int[] ids;
+  private String[] values;
+  private int[] offsets;
+  private int[] words;
+  private int n;
+
+  /** The current word's normalized units and, for each, the span of the original text. */
+  private char[] word = new char[32];
+  private int[] spanStart = new int[32];
+  private int[] spanEnd = new int[32];
+  private int wordLength;
+  private int wordIndex;
+
+  WordTokens(int capacity) {
+    ids = new int[capacity];
+    values = new String[capacity];
+    offsets = new int[2 * capacity];
+    words = new int[capacity];
+  }
+
+  /** Adds one normalized unit to the current word, from original span {@code [start, end)}. */
+  void addUnit(char c, int start, int end) {
+    if (wordLength == word.length) {
+      int capacity = 2 * wordLength;
+      word = Arrays.copyOf(word, capacity);
+      spanStart = Arrays.copyOf(spanStart, capacity);
+      spanEnd = Arrays.copyOf(spanEnd, capacity);
+    }
+    word[wordLength] = c;
+    spanStart[wordLength] = start;
+    spanEnd[wordLength] = end;
+    wordLength++;
+  }
+
+  boolean hasWord() {
+    return wordLength > 0;
+  }
+
+  /** The current word's units, valid up to {@link #wordLength()}. */
+  char[] word() {
+    return word;
+  }
+
+  int wordLength() {
+    return wordLength;
+  }
+
+  /** Ends the current word (its tokens have been added); the next unit starts a new one. */
+  void endWord() {
+    wordLength = 0;
+    wordIndex++;
+  }
+
+  /** A token of the current word: {@code start} and {@code end} index its units. */
+  @Override
+  public void token(int id, String value, int start, int end) {
+    if (n == ids.length) {
+      int capacity = Math.max(8, 2 * n);
+      ids = Arrays.copyOf(ids, capacity);
+      values = Arrays.copyOf(values, capacity);
+      offsets = Arrays.copyOf(offsets, 2 * capacity);
+      words = Arrays.copyOf(words, capacity);
+    }
+    ids[n] = id;
+    values[n] = value;
+    offsets[2 * n] = spanStart[start];
+    offsets[2 * n + 1] = spanEnd[end - 1];
+    words[n] = wordIndex;
+    n++;
+  }
+
+  /** Number of tokens. */
+  public int size() {
+    return n;
+  }
+
+  /** Copies tokens {@code [0, size())} into the given columns from index {@code at} on. */
+  void copyTo(int[] ids, String[] values, int[] offsets, int[] words, int at) {
+    System.arraycopy(this.ids, 0, ids, at, n);
+    System.arraycopy(this.values, 0, values, at, n);
+    System.arraycopy(this.offsets, 0, offsets, 2 * at, 2 * n);
+    System.arraycopy(this.words, 0, words, at, n);
+  }
+}
