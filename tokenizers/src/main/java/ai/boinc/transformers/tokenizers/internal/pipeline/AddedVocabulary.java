@@ -183,12 +183,19 @@ public final class AddedVocabulary {
     return extraVocab;
   }
 
-  /**
-   * Whether {@link #extractAndNormalize} leaves {@code text} one piece to normalize: no added
-   * token occurs in it and none is matched after normalization.
-   */
-  public boolean cutsNothingFrom(String text) {
-    return normalizedTrie.isEmpty() && !rawTrie.occursIn(text);
+  /** Whether every added token is matched on the raw text (none after normalization). */
+  public boolean matchesRawTextOnly() {
+    return normalizedTrie.isEmpty();
+  }
+
+  /** Whether some added token matched on the raw text starts with unit {@code c}. */
+  public boolean mayStartRawToken(char c) {
+    return rawTrie.firstChars[c];
+  }
+
+  /** Whether an added token matched on the raw text starts at {@code text[i]}. */
+  public boolean rawTokenAt(String text, int i) {
+    return rawTrie.longestAt(text, i) >= 0;
   }
 
   /** Cuts added tokens out of {@code text} and normalizes the rest. */

@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers.internal.pipeline;
 
+import static ai.boinc.transformers.tokenizers.internal.text.BertNormalization.COMPLEX;
 import static ai.boinc.transformers.tokenizers.internal.text.BertNormalization.DROP;
 import static ai.boinc.transformers.tokenizers.internal.text.BertNormalization.MAX_EXPANSION;
 
@@ -16,107 +17,157 @@ import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizer;
  * BERT's pipeline ({@code BertNormalizer}, {@code BertPreTokenizer}, {@code WordPiece}) as one
  * pass over the text's characters: each character is normalized (one table read for most, {@link
  * BertNormalization#expand} for the rest), classified as the pre-tokenizer would classify it, and
- * added to the current word with its span in the original text; each word goes to WordPiece as it
- * ends. It gives what the general path gives, without a {@code NormalizedString}, slices or split
- * objects: the normalizer's rewrites are one character at a time and every character they make
- * takes the span of the character it came from, which is all the offsets of a token need (the
- * spaces the normalizer inserts, whose spans differ, never reach a token). Immutable and
- * thread-safe.
+ * added to the current word; each word goes to WordPiece as it ends. It gives what the general path
+ * gives, without a {@code NormalizedString}, slices or split objects: the normalizer rewrites one
+ * character at a time and every character it makes takes the span of the character it came from,
+ * which is all a token's offsets need (the spaces it inserts, whose spans differ, never reach a
+ * token).
+ *
+ * <p>A word of characters that each become one character (most words) is normalized in place, in
+ * a copy of the text, and its tokens' offsets are their indices there; a word with a dropped or
+ * expanded character is copied to {@link WordTokens}' buffer with each unit's span. Text holding an
+ * added token or a lone surrogate is left to the general path. Immutable and thread-safe.
  */
 public final class BertFastPath {
   private final BertNormalization rules;
+  /**
+   * The normalizer's table, except that units an added token starts with are {@link
+   * BertNormalization#COMPLEX}, so the loop's slow branch looks for the token.
+   */
   private final char[] table;
   private final WordPiece model;
+  private final AddedVocabulary added;
 
-  private BertFastPath(BertNormalizer normalizer, WordPiece model) {
+  private BertFastPath(BertNormalizer normalizer, WordPiece model, AddedVocabulary added) {
     this.rules =
         new BertNormalization(
             normalizer.cleanText(),
             normalizer.handleChineseChars(),
             normalizer.stripAccents(),
             normalizer.lowercase());
-    this.table = rules.table();
+    this.table = rules.table().clone();
+    for (int c = 0; c < table.length; c++) {
+      if (added.mayStartRawToken((char) c)) {
+        table[c] = COMPLEX;
+      }
+    }
     this.model = model;
+    this.added = added;
   }
 
   /** The fused path for exactly this pipeline shape, or null for any other. */
-  public static BertFastPath of(Normalizer normalizer, PreTokenizer preTokenizer, Model model) {
+  public static BertFastPath of(
+      Normalizer normalizer, PreTokenizer preTokenizer, Model model, AddedVocabulary added) {
     if (normalizer instanceof BertNormalizer
         && preTokenizer instanceof BertPreTokenizer
-        && model instanceof WordPiece) {
-      return new BertFastPath((BertNormalizer) normalizer, (WordPiece) model);
+        && model instanceof WordPiece
+        && added.matchesRawTextOnly()) {
+      return new BertFastPath((BertNormalizer) normalizer, (WordPiece) model, added);
     }
     return null;
   }
 
   /**
-   * The model's tokens of {@code text}, which must hold no lone surrogate and no added token (see
-   * {@link AddedVocabulary#cutsNothingFrom}); offsets index {@code text}.
+   * The model's tokens of {@code text}, offsets indexing {@code text}; null if the text holds an
+   * added token or a lone surrogate (the general path handles those).
    */
   public WordTokens tokenize(String text) {
     int n = text.length();
-    char[] in = text.toCharArray();
+    char[] units = text.toCharArray();
     WordTokens out = new WordTokens(n / 4 + 8);
     int[] scratch = null;
+    // Start of the current word while it is normalized in place in units; -1 otherwise.
+    int wordStart = -1;
     for (int i = 0; i < n; ) {
-      char m = table[in[i]];
+      char m = table[units[i]];
       if (m < DROP) {
-        // A BMP character that becomes one BMP character, never a surrogate.
-        add(m, m, i, i + 1, out);
+        // A character that becomes one BMP character, never a surrogate.
+        byte kind = BertChars.preTokenClass(m);
+        units[i] = m;
+        if (kind == BertChars.WORD) {
+          if (out.buffering()) {
+            out.addUnit(m, i, i + 1);
+          } else if (wordStart < 0) {
+            wordStart = i;
+          }
+        } else {
+          wordStart = endWord(units, wordStart, i, out);
+          if (kind == BertChars.PUNCTUATION) {
+            // Each punctuation character is a word of its own.
+            model.tokenize(units, i, i + 1, out);
+            out.endWord();
+          }
+        }
         i++;
       } else if (m == DROP) {
+        if (wordStart >= 0) {
+          out.startBuffer(units, wordStart, i);
+          wordStart = -1;
+        }
         i++;
       } else {
-        int cp = Character.codePointAt(in, i, n);
-        int width = Character.charCount(cp);
+        if (added.mayStartRawToken(units[i]) && added.rawTokenAt(text, i)) {
+          return null;
+        }
+        int cp = Character.codePointAt(units, i, n);
+        if (Character.isSurrogate(units[i]) && cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+          return null;
+        }
+        if (wordStart >= 0) {
+          out.startBuffer(units, wordStart, i);
+          wordStart = -1;
+        }
         if (scratch == null) {
           scratch = new int[2 * MAX_EXPANSION];
         }
-        int k = rules.expand(in, i, cp, scratch);
+        // expand reads the units before i only to place an inserted space, which no token holds.
+        int width = Character.charCount(cp);
+        int k = rules.expand(units, i, cp, scratch);
         for (int e = 0; e < k; e++) {
-          add(scratch[2 * e], -1, i, i + width, out);
+          addBuffered(scratch[2 * e], i, i + width, units, out);
         }
         i += width;
       }
     }
-    endWord(out);
+    endWord(units, wordStart, n, out);
     return out;
   }
 
-  /**
-   * Adds code point {@code cp} made from original span {@code [start, end)}: {@code unit} is
-   * {@code cp} when the caller knows it is a BMP character other than a surrogate, else -1.
-   */
-  private void add(int cp, int unit, int start, int end, WordTokens out) {
+  /** Adds code point {@code cp}, made from original span {@code [start, end)}, to the buffer. */
+  private void addBuffered(int cp, int start, int end, char[] units, WordTokens out) {
     byte kind =
-        unit >= 0 || (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && !Character.isSurrogate((char) cp))
+        cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && !Character.isSurrogate((char) cp)
             ? BertChars.preTokenClass((char) cp)
             : BertChars.codePointPreTokenClass(cp);
-    if (kind == BertChars.WORD) {
-      append(cp, start, end, out);
-      return;
+    if (kind != BertChars.WORD) {
+      endWord(units, -1, start, out);
+      if (kind == BertChars.SPACE) {
+        return;
+      }
     }
-    endWord(out);
-    if (kind == BertChars.PUNCTUATION) {
-      // Each punctuation character is a word of its own.
-      append(cp, start, end, out);
-      endWord(out);
-    }
-  }
-
-  private static void append(int cp, int start, int end, WordTokens out) {
     if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
       out.addUnit((char) cp, start, end);
     } else {
       out.addUnit(Character.highSurrogate(cp), start, end);
       out.addUnit(Character.lowSurrogate(cp), start, end);
     }
+    if (kind == BertChars.PUNCTUATION) {
+      endWord(units, -1, end, out);
+    }
   }
 
-  private void endWord(WordTokens out) {
-    if (out.hasWord()) {
+  /**
+   * Tokenizes the current word, if any: {@code units[wordStart, end)} when {@code wordStart >= 0},
+   * else the buffered one. Returns -1, the next {@code wordStart}.
+   */
+  private int endWord(char[] units, int wordStart, int end, WordTokens out) {
+    if (wordStart >= 0) {
+      model.tokenize(units, wordStart, end, out);
+      out.endWord();
+    } else if (out.buffering()) {
       model.tokenize(out.word(), 0, out.wordLength(), out);
       out.endWord();
     }
+    return -1;
   }
 }

@@ -76,7 +76,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.truncation = null;
     this.padding = null;
     this.singleTemplate = SingleTemplate.of(postProcessor);
-    this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model);
+    this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model, this.addedVocabulary);
   }
 
   /** The same pipeline with {@code config} attached. */
@@ -129,7 +129,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.truncation = truncation;
     this.padding = padding;
     this.singleTemplate = SingleTemplate.of(postProcessor);
-    this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model);
+    this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model, this.addedVocabulary);
   }
 
   @Override
@@ -338,11 +338,7 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   /** The fused encoder's tokens of one text, or null where the general path has to run. */
   private WordTokens fastTokens(String text) {
-    if (bertFastPath == null) {
-      return null;
-    }
-    String clean = Text.replaceLoneSurrogates(text);
-    return addedVocabulary.cutsNothingFrom(clean) ? bertFastPath.tokenize(clean) : null;
+    return bertFastPath == null ? null : bertFastPath.tokenize(text);
   }
 
   /** Added tokens, normalizer, pre-tokenizer and model on one sequence. */

@@ -5,9 +5,11 @@ import java.util.Arrays;
 
 /**
  * The tokens of one text, word by word, in growable columns: id, text, offsets into the original
- * text and word index. A fused encoder fills it through {@link #token} while the normalized units
- * of the current word carry their spans in the original text, so no piece or slice object is
- * made. Not thread-safe: one instance belongs to one encode call.
+ * text and word index. A fused encoder fills it through {@link #token}, and gives the offsets of a
+ * word's tokens either as they are (the word's normalized units sit at the indices of the
+ * characters they came from) or, for a word held in the buffer here, as indices of buffered units,
+ * each of which carries its span in the original text. Not thread-safe: one instance belongs to
+ * one encode call.
  */
 public final class WordTokens implements TokenSink {
   private int[] ids;
@@ -15,13 +17,14 @@ public final class WordTokens implements TokenSink {
   private int[] offsets;
   private int[] words;
   private int n;
+  private int wordIndex;
 
-  /** The current word's normalized units and, for each, the span of the original text. */
+  /** Whether the current word is in the buffer: its units and their original spans. */
+  private boolean buffering;
   private char[] word = new char[32];
   private int[] spanStart = new int[32];
   private int[] spanEnd = new int[32];
   private int wordLength;
-  private int wordIndex;
 
   WordTokens(int capacity) {
     ids = new int[capacity];
@@ -30,8 +33,25 @@ public final class WordTokens implements TokenSink {
     words = new int[capacity];
   }
 
-  /** Adds one normalized unit to the current word, from original span {@code [start, end)}. */
+  boolean buffering() {
+    return buffering;
+  }
+
+  /**
+   * Starts buffering the current word with {@code units[from, to)}, each from the original
+   * character at its own index.
+   */
+  void startBuffer(char[] units, int from, int to) {
+    buffering = true;
+    wordLength = 0;
+    for (int i = from; i < to; i++) {
+      addUnit(units[i], i, i + 1);
+    }
+  }
+
+  /** Adds one normalized unit to the buffered word, from original span {@code [start, end)}. */
   void addUnit(char c, int start, int end) {
+    buffering = true;
     if (wordLength == word.length) {
       int capacity = 2 * wordLength;
       word = Arrays.copyOf(word, capacity);
@@ -44,11 +64,7 @@ public final class WordTokens implements TokenSink {
     wordLength++;
   }
 
-  boolean hasWord() {
-    return wordLength > 0;
-  }
-
-  /** The current word's units, valid up to {@link #wordLength()}. */
+  /** The buffered word's units, valid up to {@link #wordLength()}. */
   char[] word() {
     return word;
   }
@@ -57,13 +73,14 @@ public final class WordTokens implements TokenSink {
     return wordLength;
   }
 
-  /** Ends the current word (its tokens have been added); the next unit starts a new one. */
+  /** Ends the current word, whose tokens have been added. */
   void endWord() {
+    buffering = false;
     wordLength = 0;
     wordIndex++;
   }
 
-  /** A token of the current word: {@code start} and {@code end} index its units. */
+  /** A token of the current word. */
   @Override
   public void token(int id, String value, int start, int end) {
     if (n == ids.length) {
@@ -75,8 +92,13 @@ public final class WordTokens implements TokenSink {
     }
     ids[n] = id;
     values[n] = value;
-    offsets[2 * n] = spanStart[start];
-    offsets[2 * n + 1] = spanEnd[end - 1];
+    if (buffering) {
+      offsets[2 * n] = spanStart[start];
+      offsets[2 * n + 1] = spanEnd[end - 1];
+    } else {
+      offsets[2 * n] = start;
+      offsets[2 * n + 1] = end;
+    }
     words[n] = wordIndex;
     n++;
   }
