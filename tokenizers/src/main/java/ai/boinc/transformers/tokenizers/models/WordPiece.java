@@ -36,6 +36,8 @@ public final class WordPiece implements Model {
    */
   private final int[] entryIds;
   private final String[] entryTokens;
+  /** The start trie's keys in a hash table: most words are one entry, found in one probe. */
+  private final WholeWords wholeWords;
 
   private WordPiece(Builder b) {
     this.vocab = new Vocabulary(b.vocab);
@@ -69,6 +71,7 @@ public final class WordPiece implements Model {
       e++;
     }
     this.starts = new Trie(startKeys);
+    this.wholeWords = new WholeWords(startKeys);
     this.continuations = new Trie(continuationKeys);
   }
 
@@ -112,6 +115,11 @@ public final class WordPiece implements Model {
     if (n > maxInputCharsPerWord
         && Character.codePointCount(text, start, n) > maxInputCharsPerWord) {
       unknown(start, end, sink);
+      return;
+    }
+    int whole = wholeWords.find(text, start, end);
+    if (whole >= 0) {
+      sink.token(entryIds[whole], entryTokens[whole], start, end);
       return;
     }
     long match = starts.longestMatch(text, start, end);
@@ -206,6 +214,87 @@ public final class WordPiece implements Model {
     @Override
     public int compareTo(Key o) {
       return text.compareTo(o.text);
+    }
+  }
+
+  /**
+   * Keys in an open-addressing hash table, their units in one array: {@link #find} hashes a word
+   * and compares it with at most a few keys, where the trie takes a child search per unit.
+   */
+  private static final class WholeWords {
+    private final int[] slotEntry;
+    private final int[] slotHash;
+    /** Where each entry's key lies in {@link #keyUnits}. */
+    private final int[] keyStart;
+    private final int[] keyEnd;
+    private final char[] keyUnits;
+    private final int mask;
+
+    private WholeWords(List<Key> keys) {
+      int capacity = Integer.highestOneBit(Math.max(4, 2 * keys.size())) * 2;
+      mask = capacity - 1;
+      slotEntry = new int[capacity];
+      Arrays.fill(slotEntry, -1);
+      slotHash = new int[capacity];
+      int units = 0;
+      int maxEntry = 0;
+      for (Key k : keys) {
+        units += k.text.length();
+        maxEntry = Math.max(maxEntry, k.entry);
+      }
+      keyUnits = new char[units];
+      keyStart = new int[maxEntry + 1];
+      keyEnd = new int[maxEntry + 1];
+      int at = 0;
+      for (Key k : keys) {
+        char[] text = k.text.toCharArray();
+        System.arraycopy(text, 0, keyUnits, at, text.length);
+        keyStart[k.entry] = at;
+        keyEnd[k.entry] = at + text.length;
+        at += text.length;
+        int h = hash(text, 0, text.length);
+        int slot = h & mask;
+        while (slotEntry[slot] >= 0) {
+          slot = (slot + 1) & mask;
+        }
+        slotEntry[slot] = k.entry;
+        slotHash[slot] = h;
+      }
+    }
+
+    private static int hash(char[] text, int start, int end) {
+      int h = 0;
+      for (int i = start; i < end; i++) {
+        h = 31 * h + text[i];
+      }
+      return h ^ (h >>> 15);
+    }
+
+    /** The entry whose key is exactly {@code text[start, end)}, or -1. */
+    int find(char[] text, int start, int end) {
+      int h = hash(text, start, end);
+      for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+        int entry = slotEntry[slot];
+        if (entry < 0) {
+          return -1;
+        }
+        if (slotHash[slot] == h && equalsKey(entry, text, start, end)) {
+          return entry;
+        }
+      }
+    }
+
+    private boolean equalsKey(int entry, char[] text, int start, int end) {
+      int from = keyStart[entry];
+      if (keyEnd[entry] - from != end - start) {
+        return false;
+      }
+      for (int i = start; i < end; i++) {
+        if (keyUnits[from++] != text[i]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

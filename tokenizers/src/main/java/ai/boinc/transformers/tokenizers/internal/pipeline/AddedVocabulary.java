@@ -188,16 +188,6 @@ public final class AddedVocabulary {
     return normalizedTrie.isEmpty();
   }
 
-  /** Whether some added token matched on the raw text starts with unit {@code c}. */
-  public boolean mayStartRawToken(char c) {
-    return rawTrie.firstChars[c];
-  }
-
-  /** Whether an added token matched on the raw text starts at {@code text[i]}. */
-  public boolean rawTokenAt(String text, int i) {
-    return rawTrie.longestAt(text, i) >= 0;
-  }
-
   /** Cuts added tokens out of {@code text} and normalizes the rest. */
   public PreTokenizedString extractAndNormalize(String text, Normalizer normalizer) {
     if (text.isEmpty() || rawTrie.occursIn(text)) {

@@ -12,6 +12,11 @@ import ai.boinc.transformers.tokenizers.normalizers.BertNormalizer;
 import ai.boinc.transformers.tokenizers.normalizers.Normalizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.BertPreTokenizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * BERT's pipeline ({@code BertNormalizer}, {@code BertPreTokenizer}, {@code WordPiece}) as one
@@ -36,7 +41,8 @@ public final class BertFastPath {
    */
   private final char[] table;
   private final WordPiece model;
-  private final AddedVocabulary added;
+  /** The added tokens by their first unit (all are matched on the raw text). */
+  private final Map<Character, List<String>> addedByFirstUnit;
 
   private BertFastPath(BertNormalizer normalizer, WordPiece model, AddedVocabulary added) {
     this.rules =
@@ -46,13 +52,12 @@ public final class BertFastPath {
             normalizer.stripAccents(),
             normalizer.lowercase());
     this.table = rules.table().clone();
-    for (int c = 0; c < table.length; c++) {
-      if (added.mayStartRawToken((char) c)) {
-        table[c] = COMPLEX;
-      }
+    this.addedByFirstUnit = new HashMap<>();
+    for (String content : added.contents()) {
+      table[content.charAt(0)] = COMPLEX;
+      addedByFirstUnit.computeIfAbsent(content.charAt(0), c -> new ArrayList<>()).add(content);
     }
     this.model = model;
-    this.added = added;
   }
 
   /** The fused path for exactly this pipeline shape, or null for any other. */
@@ -61,10 +66,24 @@ public final class BertFastPath {
     if (normalizer instanceof BertNormalizer
         && preTokenizer instanceof BertPreTokenizer
         && model instanceof WordPiece
-        && added.matchesRawTextOnly()) {
+        && added.matchesRawTextOnly()
+        && startsWell(added.contents())) {
       return new BertFastPath((BertNormalizer) normalizer, (WordPiece) model, added);
     }
     return null;
+  }
+
+  /**
+   * Whether no added token starts with a low surrogate, which the loop, stepping over surrogate
+   * pairs, would not look at.
+   */
+  private static boolean startsWell(Set<String> contents) {
+    for (String content : contents) {
+      if (Character.isLowSurrogate(content.charAt(0))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -106,7 +125,7 @@ public final class BertFastPath {
         }
         i++;
       } else {
-        if (added.mayStartRawToken(units[i]) && added.rawTokenAt(text, i)) {
+        if (addedTokenAt(text, i)) {
           return null;
         }
         int cp = Character.codePointAt(units, i, n);
@@ -131,6 +150,18 @@ public final class BertFastPath {
     }
     endWord(units, wordStart, n, out);
     return out;
+  }
+
+  private boolean addedTokenAt(String text, int i) {
+    List<String> candidates = addedByFirstUnit.get(text.charAt(i));
+    if (candidates != null) {
+      for (int k = 0; k < candidates.size(); k++) {
+        if (text.startsWith(candidates.get(k), i)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Adds code point {@code cp}, made from original span {@code [start, end)}, to the buffer. */
