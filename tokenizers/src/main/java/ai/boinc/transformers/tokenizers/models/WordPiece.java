@@ -107,6 +107,26 @@ public final class WordPiece implements Model {
    * text}.
    */
   public void tokenize(char[] text, int start, int end, TokenSink sink) {
+    tokenize(text, start, end, hashOf(text, start, end), sink);
+  }
+
+  /**
+   * The hash {@link #tokenize(char[], int, int, int, TokenSink)} takes: {@code String.hashCode()}
+   * of the word's units, which a caller scanning the text anyway can compute on the way.
+   */
+  public static int hashOf(char[] text, int start, int end) {
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + text[i];
+    }
+    return h;
+  }
+
+  /**
+   * {@link #tokenize(char[], int, int, TokenSink)} given the word's {@link #hashOf hash}, which
+   * finds a word that is one vocabulary entry with one probe of a hash table.
+   */
+  public void tokenize(char[] text, int start, int end, int hash, TokenSink sink) {
     int n = end - start;
     if (n <= 0) {
       return;
@@ -117,7 +137,7 @@ public final class WordPiece implements Model {
       unknown(start, end, sink);
       return;
     }
-    int whole = wholeWords.find(text, start, end);
+    int whole = wholeWords.find(text, start, end, hash);
     if (whole >= 0) {
       sink.token(entryIds[whole], entryTokens[whole], start, end);
       return;
@@ -222,8 +242,8 @@ public final class WordPiece implements Model {
    * and compares it with at most a few keys, where the trie takes a child search per unit.
    */
   private static final class WholeWords {
-    private final int[] slotEntry;
-    private final int[] slotHash;
+    /** Two ints per slot: the key's hash and its entry (-1 for an empty slot). */
+    private final int[] slots;
     /** Where each entry's key lies in {@link #keyUnits}. */
     private final int[] keyStart;
     private final int[] keyEnd;
@@ -233,9 +253,10 @@ public final class WordPiece implements Model {
     private WholeWords(List<Key> keys) {
       int capacity = Integer.highestOneBit(Math.max(4, 2 * keys.size())) * 2;
       mask = capacity - 1;
-      slotEntry = new int[capacity];
-      Arrays.fill(slotEntry, -1);
-      slotHash = new int[capacity];
+      slots = new int[2 * capacity];
+      for (int slot = 0; slot < capacity; slot++) {
+        slots[2 * slot + 1] = -1;
+      }
       int units = 0;
       int maxEntry = 0;
       for (Key k : keys) {
@@ -247,38 +268,33 @@ public final class WordPiece implements Model {
       keyEnd = new int[maxEntry + 1];
       int at = 0;
       for (Key k : keys) {
-        char[] text = k.text.toCharArray();
-        System.arraycopy(text, 0, keyUnits, at, text.length);
+        int length = k.text.length();
+        k.text.getChars(0, length, keyUnits, at);
         keyStart[k.entry] = at;
-        keyEnd[k.entry] = at + text.length;
-        at += text.length;
-        int h = hash(text, 0, text.length);
-        int slot = h & mask;
-        while (slotEntry[slot] >= 0) {
+        keyEnd[k.entry] = at + length;
+        at += length;
+        int h = k.text.hashCode();
+        int slot = spread(h) & mask;
+        while (slots[2 * slot + 1] >= 0) {
           slot = (slot + 1) & mask;
         }
-        slotEntry[slot] = k.entry;
-        slotHash[slot] = h;
+        slots[2 * slot] = h;
+        slots[2 * slot + 1] = k.entry;
       }
     }
 
-    private static int hash(char[] text, int start, int end) {
-      int h = 0;
-      for (int i = start; i < end; i++) {
-        h = 31 * h + text[i];
-      }
+    private static int spread(int h) {
       return h ^ (h >>> 15);
     }
 
-    /** The entry whose key is exactly {@code text[start, end)}, or -1. */
-    int find(char[] text, int start, int end) {
-      int h = hash(text, start, end);
-      for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-        int entry = slotEntry[slot];
+    /** The entry whose key is exactly {@code text[start, end)}, of hash {@code h}, or -1. */
+    int find(char[] text, int start, int end, int h) {
+      for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+        int entry = slots[2 * slot + 1];
         if (entry < 0) {
           return -1;
         }
-        if (slotHash[slot] == h && equalsKey(entry, text, start, end)) {
+        if (slots[2 * slot] == h && equalsKey(entry, text, start, end)) {
           return entry;
         }
       }

@@ -43,6 +43,8 @@ public final class BertFastPath {
   private final WordPiece model;
   /** The added tokens by their first unit (all are matched on the raw text). */
   private final Map<Character, List<String>> addedByFirstUnit;
+  /** A bit per UTF-16 unit: whether an added token starts with it. */
+  private final long[] addedFirstUnits = new long[1 << 10];
 
   private BertFastPath(BertNormalizer normalizer, WordPiece model, AddedVocabulary added) {
     this.rules =
@@ -54,7 +56,9 @@ public final class BertFastPath {
     this.table = rules.table().clone();
     this.addedByFirstUnit = new HashMap<>();
     for (String content : added.contents()) {
-      table[content.charAt(0)] = COMPLEX;
+      char first = content.charAt(0);
+      table[first] = COMPLEX;
+      addedFirstUnits[first >>> 6] |= 1L << first;
       addedByFirstUnit.computeIfAbsent(content.charAt(0), c -> new ArrayList<>()).add(content);
     }
     this.model = model;
@@ -95,8 +99,10 @@ public final class BertFastPath {
     char[] units = text.toCharArray();
     WordTokens out = new WordTokens(n / 4 + 8);
     int[] scratch = null;
-    // Start of the current word while it is normalized in place in units; -1 otherwise.
+    // Start of the current word while it is normalized in place in units, -1 otherwise, and the
+    // hash WordPiece takes of that word.
     int wordStart = -1;
+    int hash = 0;
     for (int i = 0; i < n; ) {
       char m = table[units[i]];
       if (m < DROP) {
@@ -108,12 +114,15 @@ public final class BertFastPath {
             out.addUnit(m, i, i + 1);
           } else if (wordStart < 0) {
             wordStart = i;
+            hash = m;
+          } else {
+            hash = 31 * hash + m;
           }
         } else {
-          wordStart = endWord(units, wordStart, i, out);
+          wordStart = endWord(units, wordStart, i, hash, out);
           if (kind == BertChars.PUNCTUATION) {
             // Each punctuation character is a word of its own.
-            model.tokenize(units, i, i + 1, out);
+            model.tokenize(units, i, i + 1, m, out);
             out.endWord();
           }
         }
@@ -148,12 +157,16 @@ public final class BertFastPath {
         i += width;
       }
     }
-    endWord(units, wordStart, n, out);
+    endWord(units, wordStart, n, hash, out);
     return out;
   }
 
   private boolean addedTokenAt(String text, int i) {
-    List<String> candidates = addedByFirstUnit.get(text.charAt(i));
+    char c = text.charAt(i);
+    if ((addedFirstUnits[c >>> 6] & (1L << c)) == 0) {
+      return false;
+    }
+    List<String> candidates = addedByFirstUnit.get(c);
     if (candidates != null) {
       for (int k = 0; k < candidates.size(); k++) {
         if (text.startsWith(candidates.get(k), i)) {
@@ -171,7 +184,7 @@ public final class BertFastPath {
             ? BertChars.preTokenClass((char) cp)
             : BertChars.codePointPreTokenClass(cp);
     if (kind != BertChars.WORD) {
-      endWord(units, -1, start, out);
+      endWord(units, -1, start, 0, out);
       if (kind == BertChars.SPACE) {
         return;
       }
@@ -183,17 +196,17 @@ public final class BertFastPath {
       out.addUnit(Character.lowSurrogate(cp), start, end);
     }
     if (kind == BertChars.PUNCTUATION) {
-      endWord(units, -1, end, out);
+      endWord(units, -1, end, 0, out);
     }
   }
 
   /**
-   * Tokenizes the current word, if any: {@code units[wordStart, end)} when {@code wordStart >= 0},
-   * else the buffered one. Returns -1, the next {@code wordStart}.
+   * Tokenizes the current word, if any: {@code units[wordStart, end)} of hash {@code hash} when
+   * {@code wordStart >= 0}, else the buffered one. Returns -1, the next {@code wordStart}.
    */
-  private int endWord(char[] units, int wordStart, int end, WordTokens out) {
+  private int endWord(char[] units, int wordStart, int end, int hash, WordTokens out) {
     if (wordStart >= 0) {
-      model.tokenize(units, wordStart, end, out);
+      model.tokenize(units, wordStart, end, hash, out);
       out.endWord();
     } else if (out.buffering()) {
       model.tokenize(out.word(), 0, out.wordLength(), out);
