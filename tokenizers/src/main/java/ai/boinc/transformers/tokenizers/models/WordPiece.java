@@ -238,48 +238,40 @@ public final class WordPiece implements Model {
   }
 
   /**
-   * Keys in an open-addressing hash table, their units in one array: {@link #find} hashes a word
-   * and compares it with at most a few keys, where the trie takes a child search per unit.
+   * Keys in an open-addressing hash table: {@link #find} hashes a word and compares it with at
+   * most a few keys, where the trie takes a child search per unit. A slot holds what a hit needs
+   * (hash, where the key's units lie, entry), so a hit reads the slot, the key's units and the
+   * token.
    */
   private static final class WholeWords {
-    /** Two ints per slot: the key's hash and its entry (-1 for an empty slot). */
+    /** Per slot: the key's hash, its start in {@link #keyUnits}, its length (0: empty), entry. */
     private final int[] slots;
-    /** Where each entry's key lies in {@link #keyUnits}. */
-    private final int[] keyStart;
-    private final int[] keyEnd;
     private final char[] keyUnits;
     private final int mask;
 
     private WholeWords(List<Key> keys) {
       int capacity = Integer.highestOneBit(Math.max(4, 2 * keys.size())) * 2;
       mask = capacity - 1;
-      slots = new int[2 * capacity];
-      for (int slot = 0; slot < capacity; slot++) {
-        slots[2 * slot + 1] = -1;
-      }
+      slots = new int[4 * capacity];
       int units = 0;
-      int maxEntry = 0;
       for (Key k : keys) {
         units += k.text.length();
-        maxEntry = Math.max(maxEntry, k.entry);
       }
       keyUnits = new char[units];
-      keyStart = new int[maxEntry + 1];
-      keyEnd = new int[maxEntry + 1];
       int at = 0;
       for (Key k : keys) {
         int length = k.text.length();
         k.text.getChars(0, length, keyUnits, at);
-        keyStart[k.entry] = at;
-        keyEnd[k.entry] = at + length;
-        at += length;
         int h = k.text.hashCode();
         int slot = spread(h) & mask;
-        while (slots[2 * slot + 1] >= 0) {
+        while (slots[4 * slot + 2] != 0) {
           slot = (slot + 1) & mask;
         }
-        slots[2 * slot] = h;
-        slots[2 * slot + 1] = k.entry;
+        slots[4 * slot] = h;
+        slots[4 * slot + 1] = at;
+        slots[4 * slot + 2] = length;
+        slots[4 * slot + 3] = k.entry;
+        at += length;
       }
     }
 
@@ -289,22 +281,20 @@ public final class WordPiece implements Model {
 
     /** The entry whose key is exactly {@code text[start, end)}, of hash {@code h}, or -1. */
     int find(char[] text, int start, int end, int h) {
+      int length = end - start;
       for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-        int entry = slots[2 * slot + 1];
-        if (entry < 0) {
+        int at = 4 * slot;
+        int keyLength = slots[at + 2];
+        if (keyLength == 0) {
           return -1;
         }
-        if (slots[2 * slot] == h && equalsKey(entry, text, start, end)) {
-          return entry;
+        if (slots[at] == h && keyLength == length && equalsKey(slots[at + 1], text, start, end)) {
+          return slots[at + 3];
         }
       }
     }
 
-    private boolean equalsKey(int entry, char[] text, int start, int end) {
-      int from = keyStart[entry];
-      if (keyEnd[entry] - from != end - start) {
-        return false;
-      }
+    private boolean equalsKey(int from, char[] text, int start, int end) {
       for (int i = start; i < end; i++) {
         if (keyUnits[from++] != text[i]) {
           return false;
