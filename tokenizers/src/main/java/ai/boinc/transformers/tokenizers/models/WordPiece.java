@@ -71,7 +71,7 @@ public final class WordPiece implements Model {
       e++;
     }
     this.starts = new Trie(startKeys);
-    this.wholeWords = new WholeWords(startKeys);
+    this.wholeWords = new WholeWords(startKeys, entryIds);
     this.continuations = new Trie(continuationKeys);
   }
 
@@ -139,7 +139,7 @@ public final class WordPiece implements Model {
     }
     int whole = wholeWords.find(text, start, end, hash);
     if (whole >= 0) {
-      sink.token(entryIds[whole], entryTokens[whole], start, end);
+      sink.token(wholeWords.id(whole), entryTokens[wholeWords.entry(whole)], start, end);
       return;
     }
     long match = starts.longestMatch(text, start, end);
@@ -239,20 +239,28 @@ public final class WordPiece implements Model {
 
   /**
    * Keys in an open-addressing hash table: {@link #find} hashes a word and compares it with at
-   * most a few keys, where the trie takes a child search per unit. A slot holds what a hit needs
-   * (hash, where the key's units lie, entry), so a hit reads the slot, the key's units and the
-   * token.
+   * most a few keys, where the trie takes a child search per unit. A slot holds all a hit needs but
+   * the token's text: hash, length, entry, id, and either the key itself packed into a long (up to
+   * 8 units below 256) or where its units lie in {@link #keyUnits}.
    */
   private static final class WholeWords {
-    /** Per slot: the key's hash, its start in {@link #keyUnits}, its length (0: empty), entry. */
+    private static final int SLOT = 8;
+    private static final int HASH = 0;
+    private static final int LENGTH = 1;
+    private static final int ENTRY = 2;
+    private static final int ID = 3;
+    private static final int KEY_START = 4;
+    private static final int PACKED_LOW = 5;
+    private static final int PACKED_HIGH = 6;
+    /** {@link #SLOT} ints per slot; {@code LENGTH} 0 marks an empty one. */
     private final int[] slots;
     private final char[] keyUnits;
     private final int mask;
 
-    private WholeWords(List<Key> keys) {
+    private WholeWords(List<Key> keys, int[] entryIds) {
       int capacity = Integer.highestOneBit(Math.max(4, 2 * keys.size())) * 2;
       mask = capacity - 1;
-      slots = new int[4 * capacity];
+      slots = new int[SLOT * capacity];
       int units = 0;
       for (Key k : keys) {
         units += k.text.length();
@@ -260,18 +268,23 @@ public final class WordPiece implements Model {
       keyUnits = new char[units];
       int at = 0;
       for (Key k : keys) {
-        int length = k.text.length();
-        k.text.getChars(0, length, keyUnits, at);
+        char[] key = k.text.toCharArray();
         int h = k.text.hashCode();
         int slot = spread(h) & mask;
-        while (slots[4 * slot + 2] != 0) {
+        while (slots[SLOT * slot + LENGTH] != 0) {
           slot = (slot + 1) & mask;
         }
-        slots[4 * slot] = h;
-        slots[4 * slot + 1] = at;
-        slots[4 * slot + 2] = length;
-        slots[4 * slot + 3] = k.entry;
-        at += length;
+        int base = SLOT * slot;
+        slots[base + HASH] = h;
+        slots[base + LENGTH] = key.length;
+        slots[base + ENTRY] = k.entry;
+        slots[base + ID] = entryIds[k.entry];
+        slots[base + KEY_START] = at;
+        long packed = pack(key, 0, key.length);
+        slots[base + PACKED_LOW] = (int) packed;
+        slots[base + PACKED_HIGH] = (int) (packed >>> 32);
+        System.arraycopy(key, 0, keyUnits, at, key.length);
+        at += key.length;
       }
     }
 
@@ -279,19 +292,56 @@ public final class WordPiece implements Model {
       return h ^ (h >>> 15);
     }
 
-    /** The entry whose key is exactly {@code text[start, end)}, of hash {@code h}, or -1. */
+    /** Up to 8 units below 256 as the bytes of a long, or -1 for other text. */
+    private static long pack(char[] text, int start, int end) {
+      if (end - start > 8) {
+        return -1;
+      }
+      long packed = 0;
+      for (int i = start; i < end; i++) {
+        char c = text[i];
+        if (c > 0xFF) {
+          return -1;
+        }
+        packed = packed << 8 | c;
+      }
+      return packed;
+    }
+
+    /**
+     * The slot whose key is exactly {@code text[start, end)}, of hash {@code h}, as an index into
+     * {@link #slots} for {@link #entry} and {@link #id}; or -1.
+     */
     int find(char[] text, int start, int end, int h) {
       int length = end - start;
+      long packed = pack(text, start, end);
       for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-        int at = 4 * slot;
-        int keyLength = slots[at + 2];
+        int base = SLOT * slot;
+        int keyLength = slots[base + LENGTH];
         if (keyLength == 0) {
           return -1;
         }
-        if (slots[at] == h && keyLength == length && equalsKey(slots[at + 1], text, start, end)) {
-          return slots[at + 3];
+        if (slots[base + HASH] != h || keyLength != length) {
+          continue;
+        }
+        if (packed >= 0) {
+          // Same length, both packable: the packed forms decide.
+          long key = (slots[base + PACKED_LOW] & 0xFFFFFFFFL) | (long) slots[base + PACKED_HIGH] << 32;
+          if (key == packed) {
+            return base;
+          }
+        } else if (equalsKey(slots[base + KEY_START], text, start, end)) {
+          return base;
         }
       }
+    }
+
+    int entry(int slot) {
+      return slots[slot + ENTRY];
+    }
+
+    int id(int slot) {
+      return slots[slot + ID];
     }
 
     private boolean equalsKey(int from, char[] text, int start, int end) {
