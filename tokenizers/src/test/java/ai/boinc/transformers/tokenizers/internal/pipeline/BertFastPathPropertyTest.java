@@ -82,6 +82,17 @@ class BertFastPathPropertyTest {
   }
 
   @Test
+  void theFusedEncoderTakesTextWithoutAddedTokensOrLoneSurrogates() {
+    PipelineTokenizer t = FIXTURES.get(0);
+    BertFastPath fast =
+        BertFastPath.of(t.normalizer(), new BertPreTokenizer(), t.model(), t.addedVocabulary());
+    assertThat(fast.tokenize("Héllo, wörld! 中文 \uD83D\uDE00 a\u0001b [cls]")).isNotNull();
+    assertThat(fast.tokenize("a [CLS] b")).isNull();
+    assertThat(fast.tokenize("a \uD800 b")).isNull();
+    assertThat(fast.tokenize("a \uDC00")).isNull();
+  }
+
+  @Test
   void fusedEncodingEqualsTheGeneralPathOnFixtures() {
     qt().withExamples(3000)
         .forAll(texts(), Generate.booleans())
