@@ -1,6 +1,5 @@
 package ai.boinc.transformers.tokenizers.internal.pipeline;
 
-import static ai.boinc.transformers.tokenizers.internal.text.BertNormalization.COMPLEX;
 import static ai.boinc.transformers.tokenizers.internal.text.BertNormalization.DROP;
 import static ai.boinc.transformers.tokenizers.internal.text.BertNormalization.MAX_EXPANSION;
 
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * BERT's pipeline ({@code BertNormalizer}, {@code BertPreTokenizer}, {@code WordPiece}) as one
@@ -34,15 +34,28 @@ import java.util.Set;
  * added token or a lone surrogate is left to the general path. Immutable and thread-safe.
  */
 public final class BertFastPath {
+  /** In {@link #codes}, for a unit that becomes one BMP character: the class above the character. */
+  private static final int WORD = BertChars.WORD << 16;
+  private static final int SPACE = BertChars.SPACE << 16;
+  private static final int PUNCTUATION = BertChars.PUNCTUATION << 16;
+  /** In {@link #codes}: the unit is dropped. */
+  private static final int DROPPED = 3 << 16;
+  /** In {@link #codes}: the unit needs the slow branch. */
+  private static final int SLOW = 4 << 16;
+  /** The shared {@link #codes} of each combination of the normalizer's settings. */
+  private static final AtomicReferenceArray<int[]> CODES = new AtomicReferenceArray<>(16);
+
   private final BertNormalization rules;
   /**
-   * The normalizer's table, except that units an added token starts with are {@link
-   * BertNormalization#COMPLEX}, so the loop's slow branch looks for the token.
+   * For each UTF-16 unit, what the normalizer and the pre-tokenizer make of it: {@link #WORD},
+   * {@link #SPACE} or {@link #PUNCTUATION} plus the one character it becomes, {@link #DROPPED} or
+   * {@link #SLOW} (expanded, a surrogate, or the start of an added token that would otherwise be
+   * taken as part of a word).
    */
-  private final char[] table;
+  private final int[] codes;
   private final WordPiece model;
   /** The added tokens by their first unit (all are matched on the raw text). */
-  private final Map<Character, List<String>> addedByFirstUnit;
+  private final Map<Character, List<String>> addedByFirstUnit = new HashMap<>();
   /** A bit per UTF-16 unit: whether an added token starts with it. */
   private final long[] addedFirstUnits = new long[1 << 10];
 
@@ -53,15 +66,40 @@ public final class BertFastPath {
             normalizer.handleChineseChars(),
             normalizer.stripAccents(),
             normalizer.lowercase());
-    this.table = rules.table().clone();
-    this.addedByFirstUnit = new HashMap<>();
+    int key = (normalizer.cleanText() ? 8 : 0) | (normalizer.handleChineseChars() ? 4 : 0)
+        | (normalizer.stripAccents() ? 2 : 0) | (normalizer.lowercase() ? 1 : 0);
+    int[] shared = CODES.get(key);
+    if (shared == null) {
+      CODES.compareAndSet(key, null, buildCodes(rules.table()));
+      shared = CODES.get(key);
+    }
+    int[] own = shared;
     for (String content : added.contents()) {
       char first = content.charAt(0);
-      table[first] = COMPLEX;
       addedFirstUnits[first >>> 6] |= 1L << first;
-      addedByFirstUnit.computeIfAbsent(content.charAt(0), c -> new ArrayList<>()).add(content);
+      addedByFirstUnit.computeIfAbsent(first, c -> new ArrayList<>()).add(content);
+      // Spaces and punctuation end a word anyway and look for added tokens there.
+      int kind = own[first] & ~0xFFFF;
+      if (kind == WORD || kind == DROPPED) {
+        own = own == shared ? shared.clone() : own;
+        own[first] = SLOW;
+      }
     }
+    this.codes = own;
     this.model = model;
+  }
+
+  private static int[] buildCodes(char[] table) {
+    int[] codes = new int[table.length];
+    for (int c = 0; c < table.length; c++) {
+      char m = table[c];
+      if (m < DROP) {
+        codes[c] = (BertChars.preTokenClass(m) << 16) | m;
+      } else {
+        codes[c] = m == DROP ? DROPPED : SLOW;
+      }
+    }
+    return codes;
   }
 
   /** The fused path for exactly this pipeline shape, or null for any other. */
@@ -104,30 +142,34 @@ public final class BertFastPath {
     int wordStart = -1;
     int hash = 0;
     for (int i = 0; i < n; ) {
-      char m = table[units[i]];
-      if (m < DROP) {
-        // A character that becomes one BMP character, never a surrogate.
-        byte kind = BertChars.preTokenClass(m);
+      int code = codes[units[i]];
+      if (code < SPACE) {
+        // A character that becomes one BMP character of a word, never a surrogate.
+        char m = (char) code;
         units[i] = m;
-        if (kind == BertChars.WORD) {
-          if (out.buffering()) {
-            out.addUnit(m, i, i + 1);
-          } else if (wordStart < 0) {
-            wordStart = i;
-            hash = m;
-          } else {
-            hash = 31 * hash + m;
-          }
+        if (out.buffering()) {
+          out.addUnit(m, i, i + 1);
+        } else if (wordStart < 0) {
+          wordStart = i;
+          hash = m;
         } else {
-          wordStart = endWord(units, wordStart, i, hash, out);
-          if (kind == BertChars.PUNCTUATION) {
-            // Each punctuation character is a word of its own.
-            model.tokenize(units, i, i + 1, m, out);
-            out.endWord();
-          }
+          hash = 31 * hash + m;
         }
         i++;
-      } else if (m == DROP) {
+      } else if (code < DROPPED) {
+        if (addedTokenAt(text, i)) {
+          return null;
+        }
+        wordStart = endWord(units, wordStart, i, hash, out);
+        if (code >= PUNCTUATION) {
+          // Each punctuation character is a word of its own.
+          char m = (char) code;
+          units[i] = m;
+          model.tokenize(units, i, i + 1, m, out);
+          out.endWord();
+        }
+        i++;
+      } else if (code == DROPPED) {
         if (wordStart >= 0) {
           out.startBuffer(units, wordStart, i);
           wordStart = -1;
@@ -167,11 +209,9 @@ public final class BertFastPath {
       return false;
     }
     List<String> candidates = addedByFirstUnit.get(c);
-    if (candidates != null) {
-      for (int k = 0; k < candidates.size(); k++) {
-        if (text.startsWith(candidates.get(k), i)) {
-          return true;
-        }
+    for (int k = 0; k < candidates.size(); k++) {
+      if (text.startsWith(candidates.get(k), i)) {
+        return true;
       }
     }
     return false;
