@@ -71,7 +71,7 @@ public final class WordPiece implements Model {
       e++;
     }
     this.starts = new Trie(startKeys);
-    this.wholeWords = new WholeWords(startKeys, entryIds);
+    this.wholeWords = new WholeWords(startKeys);
     this.continuations = new Trie(continuationKeys);
   }
 
@@ -139,7 +139,7 @@ public final class WordPiece implements Model {
     }
     int whole = wholeWords.find(text, start, end, hash);
     if (whole >= 0) {
-      sink.token(wholeWords.id(whole), entryTokens[wholeWords.entry(whole)], start, end);
+      sink.token(entryIds[whole], entryTokens[whole], start, end);
       return;
     }
     long match = starts.longestMatch(text, start, end);
@@ -239,68 +239,72 @@ public final class WordPiece implements Model {
 
   /**
    * Keys in an open-addressing hash table: {@link #find} hashes a word and compares it with at
-   * most a few keys, where the trie takes a child search per unit. A slot holds all a hit needs but
-   * the token's text: hash, length, entry, id, and either the key itself packed into a long (up to
-   * 8 units below 256) or where its units lie in {@link #keyUnits}.
+   * most a few keys, where the trie takes a child search per unit. A slot is 16 bytes (the table
+   * of a 30,000-word vocabulary fits a 1 MiB cache): the key itself packed into a long when it is
+   * up to 7 units from 1 to 255, else where its units lie in {@link #keyUnits}; its hash; its
+   * entry.
    */
   private static final class WholeWords {
-    private static final int SLOT = 8;
-    private static final int HASH = 0;
-    private static final int LENGTH = 1;
-    private static final int ENTRY = 2;
-    private static final int ID = 3;
-    private static final int KEY_START = 4;
-    private static final int PACKED_LOW = 5;
-    private static final int PACKED_HIGH = 6;
-    /** {@link #SLOT} ints per slot; {@code LENGTH} 0 marks an empty one. */
-    private final int[] slots;
+    /**
+     * Per slot: a packed key (positive), {@code -1 - start} of a key in {@link #keyUnits}
+     * (negative), or 0 for an empty slot.
+     */
+    private final long[] keys;
+    private final int[] hashes;
+    private final int[] entries;
+    /** Each unpacked key's length, then its units. */
     private final char[] keyUnits;
     private final int mask;
 
-    private WholeWords(List<Key> keys, int[] entryIds) {
-      int capacity = Integer.highestOneBit(Math.max(4, 2 * keys.size())) * 2;
+    private WholeWords(List<Key> keyList) {
+      int capacity = Integer.highestOneBit(Math.max(4, 2 * keyList.size())) * 2;
       mask = capacity - 1;
-      slots = new int[SLOT * capacity];
+      keys = new long[capacity];
+      hashes = new int[capacity];
+      entries = new int[capacity];
       int units = 0;
-      for (Key k : keys) {
-        units += k.text.length();
+      for (Key k : keyList) {
+        units += 1 + k.text.length();
       }
-      keyUnits = new char[units];
+      char[] pool = new char[units];
       int at = 0;
-      for (Key k : keys) {
+      for (Key k : keyList) {
         char[] key = k.text.toCharArray();
+        long packed = pack(key, 0, key.length);
+        if (packed < 0) {
+          if (key.length > Character.MAX_VALUE) {
+            continue; // the trie still finds it
+          }
+          pool[at] = (char) key.length;
+          System.arraycopy(key, 0, pool, at + 1, key.length);
+          packed = -1 - at;
+          at += 1 + key.length;
+        }
         int h = k.text.hashCode();
         int slot = spread(h) & mask;
-        while (slots[SLOT * slot + LENGTH] != 0) {
+        while (keys[slot] != 0) {
           slot = (slot + 1) & mask;
         }
-        int base = SLOT * slot;
-        slots[base + HASH] = h;
-        slots[base + LENGTH] = key.length;
-        slots[base + ENTRY] = k.entry;
-        slots[base + ID] = entryIds[k.entry];
-        slots[base + KEY_START] = at;
-        long packed = pack(key, 0, key.length);
-        slots[base + PACKED_LOW] = (int) packed;
-        slots[base + PACKED_HIGH] = (int) (packed >>> 32);
-        System.arraycopy(key, 0, keyUnits, at, key.length);
-        at += key.length;
+        keys[slot] = packed;
+        hashes[slot] = h;
+        entries[slot] = k.entry;
       }
+      keyUnits = Arrays.copyOf(pool, at);
     }
 
     private static int spread(int h) {
       return h ^ (h >>> 15);
     }
 
-    /** Up to 8 units below 256 as the bytes of a long, or -1 for other text. */
+    /** Up to 7 units from 1 to 255 as the bytes of a positive long, or -1 for other text. */
     private static long pack(char[] text, int start, int end) {
-      if (end - start > 8) {
+      if (end - start > 7) {
         return -1;
       }
       long packed = 0;
       for (int i = start; i < end; i++) {
         char c = text[i];
-        if (c > 0xFF) {
+        if (c == 0 || c > 0xFF) {
           return -1;
         }
         packed = packed << 8 | c;
@@ -308,43 +312,27 @@ public final class WordPiece implements Model {
       return packed;
     }
 
-    /**
-     * The slot whose key is exactly {@code text[start, end)}, of hash {@code h}, as an index into
-     * {@link #slots} for {@link #entry} and {@link #id}; or -1.
-     */
+    /** The entry whose key is exactly {@code text[start, end)}, of hash {@code h}, or -1. */
     int find(char[] text, int start, int end, int h) {
-      int length = end - start;
       long packed = pack(text, start, end);
       for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-        int base = SLOT * slot;
-        int keyLength = slots[base + LENGTH];
-        if (keyLength == 0) {
+        long key = keys[slot];
+        if (key == 0) {
           return -1;
         }
-        if (slots[base + HASH] != h || keyLength != length) {
-          continue;
-        }
-        if (packed >= 0) {
-          // Same length, both packable: the packed forms decide.
-          long key = (slots[base + PACKED_LOW] & 0xFFFFFFFFL) | (long) slots[base + PACKED_HIGH] << 32;
-          if (key == packed) {
-            return base;
-          }
-        } else if (equalsKey(slots[base + KEY_START], text, start, end)) {
-          return base;
+        if (packed > 0
+            ? key == packed
+            : key < 0 && hashes[slot] == h && equalsKey((int) (-1 - key), text, start, end)) {
+          return entries[slot];
         }
       }
     }
 
-    int entry(int slot) {
-      return slots[slot + ENTRY];
-    }
-
-    int id(int slot) {
-      return slots[slot + ID];
-    }
-
-    private boolean equalsKey(int from, char[] text, int start, int end) {
+    private boolean equalsKey(int at, char[] text, int start, int end) {
+      if (keyUnits[at] != end - start) {
+        return false;
+      }
+      int from = at + 1;
       for (int i = start; i < end; i++) {
         if (keyUnits[from++] != text[i]) {
           return false;
