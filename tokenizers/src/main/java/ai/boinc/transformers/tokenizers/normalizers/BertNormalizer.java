@@ -23,7 +23,8 @@ import java.util.Arrays;
  * steps one after the other.
  *
  * <p>Character classes come from the reference's own (older) Unicode tables, so results do not
- * depend on the JDK. Immutable and thread-safe.
+ * depend on the JDK. What the steps make of one character is decided in one internal place that
+ * the fused BERT encoder shares. Immutable and thread-safe.
  *
  * <pre>{@code
  * new BertNormalizer(true, true, null, true).normalize("Héllo\t世界")   // "hello  世  界 "

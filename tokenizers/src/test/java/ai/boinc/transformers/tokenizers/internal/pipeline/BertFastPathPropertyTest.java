@@ -2,12 +2,10 @@ package ai.boinc.transformers.tokenizers.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
-import static org.quicktheories.generators.SourceDSL.strings;
 
 import ai.boinc.transformers.tokenizer.EncodeOptions;
 import ai.boinc.transformers.tokenizers.Fixtures;
+import ai.boinc.transformers.tokenizers.TextGens;
 import ai.boinc.transformers.tokenizers.Tokenizers;
 import ai.boinc.transformers.tokenizers.normalizers.BertNormalizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.BertPreTokenizer;
@@ -56,22 +54,16 @@ class BertFastPathPropertyTest {
     }
   }
 
+  /** Arbitrary text (see {@link TextGens}) with what BERT's steps treat specially. */
   private static Gen<String> texts() {
-    Gen<String> piece =
-        strings().allPossible().ofLengthBetween(0, 4)
-            .mix(
-                Generate.pick(
-                    List.of(
-                        "[CLS]", "[SEP]", "[UNK]", " ", "  ", "\t", "\n", "\r\n", "\u00A0", "\u3000",
-                        "é", "E\u0301", "Ǆ", "İ", "ß", "ﬁ", "Σ", "😀", "\uD835\uDC00", "中", "国",
-                        "\uD840\uDC00", "\u0000", "\u0001", "\u200B", "\u00AD", "\uFFFD", "\uE000",
-                        "\u0301", "\u0345", "...", "!?", "¿", "—", "«", "Hello", "unaffable",
-                        "\uD800", "\uDC00", "ŉ", "\u1E9E", "\uAC00", "\u0130x")),
-                40)
-            .mix(strings().basicLatinAlphabet().ofLengthBetween(1, 12), 40)
-            .mix(strings().betweenCodePoints(0x80, 0x2FF).ofLengthBetween(1, 6), 15)
-            .mix(integers().between(0x80, 0x10FFFF).map(cp -> new String(Character.toChars(cp))), 20);
-    return lists().of(piece).ofSizeBetween(0, 12).map(parts -> String.join("", parts));
+    return TextGens.texts(
+        List.of(
+            "[CLS]", "[SEP]", "[UNK]", "[cls]", " ", "  ", "\t", "\n", "\r\n", "\u00A0", "\u3000",
+            "é", "E\u0301", "Ǆ", "İ", "ß", "ﬁ", "Σ", "😀", "\uD835\uDC00", "中", "国", "\uD840\uDC00",
+            "\u0000", "\u0001", "\u200B", "\u00AD", "\uFFFD", "\uE000", "\u0301", "\u0345", "...",
+            "!?", "¿", "—", "«", "Hello", "unaffable", "Ñandú", "Ærøskøbing", "Ça", "naïve",
+            "\uD800", "\uDC00", "ŉ", "\u1E9E", "\uAC00", "\u0130x", "\uF900", "\uD87E\uDC00"),
+        12);
   }
 
   @Test
