@@ -36,8 +36,6 @@ public final class WordPiece implements Model {
    */
   private final int[] entryIds;
   private final String[] entryTokens;
-  /** The start trie's keys in a hash table: most words are one entry, found in one probe. */
-  private final WholeWords wholeWords;
 
   private WordPiece(Builder b) {
     this.vocab = new Vocabulary(b.vocab);
@@ -71,7 +69,6 @@ public final class WordPiece implements Model {
       e++;
     }
     this.starts = new Trie(startKeys);
-    this.wholeWords = new WholeWords(startKeys);
     this.continuations = new Trie(continuationKeys);
   }
 
@@ -107,26 +104,6 @@ public final class WordPiece implements Model {
    * text}.
    */
   public void tokenize(char[] text, int start, int end, TokenSink sink) {
-    tokenize(text, start, end, hashOf(text, start, end), sink);
-  }
-
-  /**
-   * The hash {@link #tokenize(char[], int, int, int, TokenSink)} takes: {@code String.hashCode()}
-   * of the word's units, which a caller scanning the text anyway can compute on the way.
-   */
-  public static int hashOf(char[] text, int start, int end) {
-    int h = 0;
-    for (int i = start; i < end; i++) {
-      h = 31 * h + text[i];
-    }
-    return h;
-  }
-
-  /**
-   * {@link #tokenize(char[], int, int, TokenSink)} given the word's {@link #hashOf hash}, which
-   * finds a word that is one vocabulary entry with one probe of a hash table.
-   */
-  public void tokenize(char[] text, int start, int end, int hash, TokenSink sink) {
     int n = end - start;
     if (n <= 0) {
       return;
@@ -135,11 +112,6 @@ public final class WordPiece implements Model {
     if (n > maxInputCharsPerWord
         && Character.codePointCount(text, start, n) > maxInputCharsPerWord) {
       unknown(start, end, sink);
-      return;
-    }
-    int whole = wholeWords.find(text, start, end, hash);
-    if (whole >= 0) {
-      sink.token(entryIds[whole], entryTokens[whole], start, end);
       return;
     }
     long match = starts.longestMatch(text, start, end);
@@ -234,111 +206,6 @@ public final class WordPiece implements Model {
     @Override
     public int compareTo(Key o) {
       return text.compareTo(o.text);
-    }
-  }
-
-  /**
-   * Keys in an open-addressing hash table: {@link #find} hashes a word and compares it with at
-   * most a few keys, where the trie takes a child search per unit. A slot is 16 bytes (the table
-   * of a 30,000-word vocabulary fits a 1 MiB cache): the key itself packed into a long when it is
-   * up to 7 units from 1 to 255, else where its units lie in {@link #keyUnits}; its hash; its
-   * entry.
-   */
-  private static final class WholeWords {
-    /**
-     * Per slot: a packed key (positive), {@code -1 - start} of a key in {@link #keyUnits}
-     * (negative), or 0 for an empty slot.
-     */
-    private final long[] keys;
-    private final int[] hashes;
-    private final int[] entries;
-    /** Each unpacked key's length, then its units. */
-    private final char[] keyUnits;
-    private final int mask;
-
-    private WholeWords(List<Key> keyList) {
-      int capacity = Integer.highestOneBit(Math.max(4, 2 * keyList.size())) * 2;
-      mask = capacity - 1;
-      keys = new long[capacity];
-      hashes = new int[capacity];
-      entries = new int[capacity];
-      int units = 0;
-      for (Key k : keyList) {
-        units += 1 + k.text.length();
-      }
-      char[] pool = new char[units];
-      int at = 0;
-      for (Key k : keyList) {
-        char[] key = k.text.toCharArray();
-        long packed = pack(key, 0, key.length);
-        if (packed < 0) {
-          if (key.length > Character.MAX_VALUE) {
-            continue; // the trie still finds it
-          }
-          pool[at] = (char) key.length;
-          System.arraycopy(key, 0, pool, at + 1, key.length);
-          packed = -1 - at;
-          at += 1 + key.length;
-        }
-        int h = k.text.hashCode();
-        int slot = spread(h) & mask;
-        while (keys[slot] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        keys[slot] = packed;
-        hashes[slot] = h;
-        entries[slot] = k.entry;
-      }
-      keyUnits = Arrays.copyOf(pool, at);
-    }
-
-    private static int spread(int h) {
-      return h ^ (h >>> 15);
-    }
-
-    /** Up to 7 units from 1 to 255 as the bytes of a positive long, or -1 for other text. */
-    private static long pack(char[] text, int start, int end) {
-      if (end - start > 7) {
-        return -1;
-      }
-      long packed = 0;
-      for (int i = start; i < end; i++) {
-        char c = text[i];
-        if (c == 0 || c > 0xFF) {
-          return -1;
-        }
-        packed = packed << 8 | c;
-      }
-      return packed;
-    }
-
-    /** The entry whose key is exactly {@code text[start, end)}, of hash {@code h}, or -1. */
-    int find(char[] text, int start, int end, int h) {
-      long packed = pack(text, start, end);
-      for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-        long key = keys[slot];
-        if (key == 0) {
-          return -1;
-        }
-        if (packed > 0
-            ? key == packed
-            : key < 0 && hashes[slot] == h && equalsKey((int) (-1 - key), text, start, end)) {
-          return entries[slot];
-        }
-      }
-    }
-
-    private boolean equalsKey(int at, char[] text, int start, int end) {
-      if (keyUnits[at] != end - start) {
-        return false;
-      }
-      int from = at + 1;
-      for (int i = start; i < end; i++) {
-        if (keyUnits[from++] != text[i]) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 

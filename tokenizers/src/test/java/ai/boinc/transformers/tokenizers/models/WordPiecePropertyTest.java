@@ -26,7 +26,7 @@ class WordPiecePropertyTest {
   private static final List<String> ALPHABET =
       List.of(
           "a", "b", "c", "ab", "é", "e\u0301", "中", "😀", "\uD835\uDC00", "#", "##", "x", "\uFFFF",
-          // Around the whole-word table's packed keys: NUL, the last unit packed, 7 and 8 units.
+          // NUL, the units around 255, longer keys.
           "\u0000", "\u00FF", "\u0100", "abcdefg", "abcdefgh");
 
   private static Gen<String> word() {

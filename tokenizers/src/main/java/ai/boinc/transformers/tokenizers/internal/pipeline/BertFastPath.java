@@ -137,10 +137,8 @@ public final class BertFastPath {
     char[] units = text.toCharArray();
     WordTokens out = new WordTokens(n / 4 + 8);
     int[] scratch = null;
-    // Start of the current word while it is normalized in place in units, -1 otherwise, and the
-    // hash WordPiece takes of that word.
+    // Start of the current word while it is normalized in place in units; -1 otherwise.
     int wordStart = -1;
-    int hash = 0;
     for (int i = 0; i < n; ) {
       int code = codes[units[i]];
       if (code < SPACE) {
@@ -151,21 +149,18 @@ public final class BertFastPath {
           out.addUnit(m, i, i + 1);
         } else if (wordStart < 0) {
           wordStart = i;
-          hash = m;
-        } else {
-          hash = 31 * hash + m;
         }
         i++;
       } else if (code < DROPPED) {
         if (addedTokenAt(text, i)) {
           return null;
         }
-        wordStart = endWord(units, wordStart, i, hash, out);
+        wordStart = endWord(units, wordStart, i, out);
         if (code >= PUNCTUATION) {
           // Each punctuation character is a word of its own.
           char m = (char) code;
           units[i] = m;
-          model.tokenize(units, i, i + 1, m, out);
+          model.tokenize(units, i, i + 1, out);
           out.endWord();
         }
         i++;
@@ -199,7 +194,7 @@ public final class BertFastPath {
         i += width;
       }
     }
-    endWord(units, wordStart, n, hash, out);
+    endWord(units, wordStart, n, out);
     return out;
   }
 
@@ -224,7 +219,7 @@ public final class BertFastPath {
             ? BertChars.preTokenClass((char) cp)
             : BertChars.codePointPreTokenClass(cp);
     if (kind != BertChars.WORD) {
-      endWord(units, -1, start, 0, out);
+      endWord(units, -1, start, out);
       if (kind == BertChars.SPACE) {
         return;
       }
@@ -236,17 +231,17 @@ public final class BertFastPath {
       out.addUnit(Character.lowSurrogate(cp), start, end);
     }
     if (kind == BertChars.PUNCTUATION) {
-      endWord(units, -1, end, 0, out);
+      endWord(units, -1, end, out);
     }
   }
 
   /**
-   * Tokenizes the current word, if any: {@code units[wordStart, end)} of hash {@code hash} when
-   * {@code wordStart >= 0}, else the buffered one. Returns -1, the next {@code wordStart}.
+   * Tokenizes the current word, if any: {@code units[wordStart, end)} when {@code wordStart >= 0},
+   * else the buffered one. Returns -1, the next {@code wordStart}.
    */
-  private int endWord(char[] units, int wordStart, int end, int hash, WordTokens out) {
+  private int endWord(char[] units, int wordStart, int end, WordTokens out) {
     if (wordStart >= 0) {
-      model.tokenize(units, wordStart, end, hash, out);
+      model.tokenize(units, wordStart, end, out);
       out.endWord();
     } else if (out.buffering()) {
       model.tokenize(out.word(), 0, out.wordLength(), out);
