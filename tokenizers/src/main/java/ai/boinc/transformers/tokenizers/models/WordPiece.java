@@ -95,48 +95,58 @@ public final class WordPiece implements Model {
 
   @Override
   public void tokenize(String text, TokenSink sink) {
-    int n = text.length();
-    if (n == 0) {
+    tokenize(text.toCharArray(), 0, text.length(), sink);
+  }
+
+  /**
+   * Tokenizes {@code text[start, end)} as one word, as {@link #tokenize(String, TokenSink)} does
+   * its substring, without building it; the offsets given to {@code sink} are indices into {@code
+   * text}.
+   */
+  public void tokenize(char[] text, int start, int end, TokenSink sink) {
+    int n = end - start;
+    if (n <= 0) {
       return;
     }
     // A word has at most as many code points as units: count them only when that can matter.
-    if (n > maxInputCharsPerWord && text.codePointCount(0, n) > maxInputCharsPerWord) {
-      unknown(text, sink);
+    if (n > maxInputCharsPerWord
+        && Character.codePointCount(text, start, n) > maxInputCharsPerWord) {
+      unknown(start, end, sink);
       return;
     }
-    long match = starts.longestMatch(text, 0, n);
+    long match = starts.longestMatch(text, start, end);
     if (match < 0) {
-      unknown(text, sink);
+      unknown(start, end, sink);
       return;
     }
-    int end = (int) (match >>> 32);
-    if (end == n) {
+    int to = (int) (match >>> 32);
+    if (to == end) {
       // Most words are one vocabulary entry.
-      sink.token(entryIds[(int) match], entryTokens[(int) match], 0, n);
+      sink.token(entryIds[(int) match], entryTokens[(int) match], start, end);
       return;
     }
     // Find every piece first: a word with one unmatched position is a single unknown token.
     int[] ends = new int[Math.min(n, 16)];
     int[] entries = new int[ends.length];
-    ends[0] = end;
+    ends[0] = to;
     entries[0] = (int) match;
     int count = 1;
-    while (end < n) {
-      match = continuations.longestMatch(text, end, n);
+    while (to < end) {
+      match = continuations.longestMatch(text, to, end);
       if (match < 0) {
-        unknown(text, sink);
+        unknown(start, end, sink);
         return;
       }
-      end = (int) (match >>> 32);
+      to = (int) (match >>> 32);
       if (count == ends.length) {
         ends = Arrays.copyOf(ends, 2 * count);
         entries = Arrays.copyOf(entries, 2 * count);
       }
-      ends[count] = end;
+      ends[count] = to;
       entries[count] = (int) match;
       count++;
     }
-    int from = 0;
+    int from = start;
     for (int i = 0; i < count; i++) {
       sink.token(entryIds[entries[i]], entryTokens[entries[i]], from, ends[i]);
       from = ends[i];
@@ -155,11 +165,11 @@ public final class WordPiece implements Model {
     return true;
   }
 
-  private void unknown(String text, TokenSink sink) {
+  private void unknown(int start, int end, TokenSink sink) {
     if (unkId < 0) {
       vocab.unknownId("WordPiece", unkToken);
     }
-    sink.token(unkId, unkToken, 0, text.length());
+    sink.token(unkId, unkToken, start, end);
   }
 
   @Override
@@ -276,8 +286,8 @@ public final class WordPiece implements Model {
      * The longest key that starts at {@code start} and ends at or before {@code end}: {@code
      * (keyEnd << 32) | entry}, or -1 if none.
      */
-    long longestMatch(String text, int start, int end) {
-      char c0 = text.charAt(start);
+    long longestMatch(char[] text, int start, int end) {
+      char c0 = text[start];
       int node = rootChild[c0];
       if (node == 0) {
         return -1;
@@ -286,7 +296,7 @@ public final class WordPiece implements Model {
       if (start + 1 == end) {
         return best;
       }
-      char c1 = text.charAt(start + 1);
+      char c1 = text[start + 1];
       node = (c0 | c1) < 128 ? asciiPairs[c0 * 128 + c1] : child(node, c1);
       int i = start + 2;
       while (node != 0) {
@@ -296,7 +306,7 @@ public final class WordPiece implements Model {
         if (i == end) {
           break;
         }
-        node = child(node, text.charAt(i));
+        node = child(node, text[i]);
         i++;
       }
       return best;

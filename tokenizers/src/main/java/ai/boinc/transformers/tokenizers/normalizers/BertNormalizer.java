@@ -1,10 +1,11 @@
 package ai.boinc.transformers.tokenizers.normalizers;
 
+import static ai.boinc.transformers.tokenizers.internal.text.BertNormalization.DROP;
+import static ai.boinc.transformers.tokenizers.internal.text.BertNormalization.MAX_EXPANSION;
+
 import ai.boinc.transformers.tokenizers.NormalizedString;
-import ai.boinc.transformers.tokenizers.internal.text.BertChars;
-import ai.boinc.transformers.tokenizers.internal.text.Text;
+import ai.boinc.transformers.tokenizers.internal.text.BertNormalization;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * JSON type {@code BertNormalizer}: BERT's text clean-up, in the reference's order — {@code
@@ -22,28 +23,21 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * steps one after the other.
  *
  * <p>Character classes come from the reference's own (older) Unicode tables, so results do not
- * depend on the JDK. Immutable and thread-safe.
+ * depend on the JDK. What the steps make of one character is decided in one internal place that
+ * the fused BERT encoder shares. Immutable and thread-safe.
  *
  * <pre>{@code
  * new BertNormalizer(true, true, null, true).normalize("Héllo\t世界")   // "hello  世  界 "
  * }</pre>
  */
 public final class BertNormalizer implements Normalizer {
-  /** Most code points one character can become (a space, a decomposition, a space). */
-  private static final int MAX_EXPANSION = 24;
-  /** In {@link #table()}: the character is dropped. */
-  private static final char DROP = 0xFFFE;
-  /** In {@link #table()}: the character needs {@link #expand}. */
-  private static final char COMPLEX = 0xFFFF;
-  /** One table per combination of the four settings, built on first use. */
-  private static final AtomicReferenceArray<char[]> TABLES = new AtomicReferenceArray<>(16);
-
   private final boolean cleanText;
   private final boolean handleChineseChars;
   private final boolean stripAccents;
   private final boolean lowercase;
   /** The enabled steps as normalizers of their own, for text that needs them one by one. */
   private final BertNormalizer[] steps;
+  private final BertNormalization rules;
 
   /**
    * @param stripAccents {@code null} to follow {@code lowercase}, as in the reference
@@ -54,6 +48,7 @@ public final class BertNormalizer implements Normalizer {
     this.handleChineseChars = handleChineseChars;
     this.stripAccents = stripAccents == null ? lowercase : stripAccents;
     this.lowercase = lowercase;
+    this.rules = new BertNormalization(cleanText, handleChineseChars, this.stripAccents, lowercase);
     boolean[] flags = {cleanText, handleChineseChars, this.stripAccents, lowercase};
     int enabled = 0;
     for (boolean f : flags) {
@@ -112,7 +107,7 @@ public final class BertNormalizer implements Normalizer {
     }
     char[] in = new char[n];
     s.getChars(0, n, in, 0);
-    char[] table = table();
+    char[] table = rules.table();
     Output out = new Output(n);
     int i = 0;
     if (strict) {
@@ -141,7 +136,7 @@ public final class BertNormalizer implements Normalizer {
         int width = Character.charCount(cp);
         loneSurrogate |= Character.isSurrogate((char) cp) && width == 1;
         pair |= width == 2;
-        int k = expand(in, i, cp, scratch);
+        int k = rules.expand(in, i, cp, scratch);
         out.add(scratch, k, i, width);
         i += width;
       }
@@ -169,120 +164,6 @@ public final class BertNormalizer implements Normalizer {
       }
     }
     return false;
-  }
-
-  /**
-   * What the four steps make of the character {@code cp} at {@code in[i]}: code points at {@code
-   * out[2k]}, each with the index in {@code in} whose span it takes at {@code out[2k+1]} (-1 for
-   * the empty span at 0). Returns how many. As in a reference transform, a replacing character
-   * takes the span of its character's first unit and an inserted one that of the last unit before
-   * it: a space put before a CJK character takes the span of the character before it that
-   * clean_text kept.
-   */
-  private int expand(char[] in, int i, int cp, int[] out) {
-    int last = i + Character.charCount(cp) - 1;
-    if (cleanText) {
-      if (isDroppedByClean(cp)) {
-        return 0;
-      }
-      if (Text.isWhiteSpace(cp) || cp == '\t' || cp == '\n' || cp == '\r') {
-        cp = ' ';
-      }
-    }
-    int k = 0;
-    boolean chinese = handleChineseChars && BertChars.isChineseChar(cp);
-    if (chinese) {
-      out[k++] = ' ';
-      out[k++] = keptBefore(in, i);
-    }
-    int[] pieces = stripAccents ? BertChars.decomposition(cp) : null;
-    if (pieces == null) {
-      if (!stripAccents || !BertChars.isNonspacingMark(cp)) {
-        k = lower(cp, i, last, out, k);
-      }
-    } else {
-      for (int p = 0; p < pieces.length; p++) {
-        if (!BertChars.isNonspacingMark(pieces[p])) {
-          k = lower(pieces[p], p == 0 ? i : last, last, out, k);
-        }
-      }
-    }
-    if (chinese) {
-      out[k++] = ' ';
-      out[k++] = last;
-    }
-    return k / 2;
-  }
-
-  /**
-   * Adds the lowercase of {@code cp}: its first character from {@code source}, any others (as
-   * inserted characters) from {@code last}.
-   */
-  private int lower(int cp, int source, int last, int[] out, int k) {
-    int lower = lowercase ? BertChars.lowercase(cp) : cp;
-    if (lower >= 0) {
-      out[k++] = lower;
-      out[k++] = source;
-    } else {
-      int[] several = BertChars.lowercaseSpecial(cp);
-      for (int c = 0; c < several.length; c++) {
-        out[k++] = several[c];
-        out[k++] = c == 0 ? source : last;
-      }
-    }
-    return k;
-  }
-
-  private boolean isDroppedByClean(int cp) {
-    return cleanText && (cp == 0 || cp == 0xFFFD || BertChars.isOther(cp));
-  }
-
-  /** Index of the last unit before {@code i} of a character clean_text keeps, or -1. */
-  private int keptBefore(char[] in, int i) {
-    int j = i;
-    while (j > 0) {
-      int cp = Character.codePointBefore(in, j);
-      if (!isDroppedByClean(cp)) {
-        return j - 1;
-      }
-      j -= Character.charCount(cp);
-    }
-    return -1;
-  }
-
-  /**
-   * For each UTF-16 unit, the one BMP character it becomes (taking its own span), {@link #DROP}
-   * or {@link #COMPLEX}: most text then needs one array read per character.
-   */
-  private char[] table() {
-    int key = (cleanText ? 8 : 0) | (handleChineseChars ? 4 : 0) | (stripAccents ? 2 : 0)
-        | (lowercase ? 1 : 0);
-    char[] table = TABLES.get(key);
-    if (table == null) {
-      table = buildTable();
-      TABLES.compareAndSet(key, null, table);
-    }
-    return table;
-  }
-
-  private char[] buildTable() {
-    char[] table = new char[0x10000];
-    int[] out = new int[2 * MAX_EXPANSION];
-    char[] in = new char[1];
-    for (int c = 0; c < table.length; c++) {
-      table[c] = COMPLEX;
-      if (Character.isSurrogate((char) c) || c == DROP || c == COMPLEX) {
-        continue;
-      }
-      in[0] = (char) c;
-      int k = expand(in, 0, c, out);
-      if (k == 0) {
-        table[c] = DROP;
-      } else if (k == 1 && out[0] < DROP && !Character.isSurrogate((char) out[0])) {
-        table[c] = (char) out[0];
-      }
-    }
-    return table;
   }
 
   /**

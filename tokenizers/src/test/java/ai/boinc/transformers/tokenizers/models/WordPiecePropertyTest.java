@@ -24,7 +24,10 @@ import org.quicktheories.generators.Generate;
 class WordPiecePropertyTest {
   private static final int EXAMPLES = 3000;
   private static final List<String> ALPHABET =
-      List.of("a", "b", "c", "ab", "é", "e\u0301", "中", "😀", "\uD835\uDC00", "#", "##", "x", "\uFFFF");
+      List.of(
+          "a", "b", "c", "ab", "é", "e\u0301", "中", "😀", "\uD835\uDC00", "#", "##", "x", "\uFFFF",
+          // NUL, the units around 255, longer keys.
+          "\u0000", "\u00FF", "\u0100", "abcdefg", "abcdefgh");
 
   private static Gen<String> word() {
     Gen<String> piece =

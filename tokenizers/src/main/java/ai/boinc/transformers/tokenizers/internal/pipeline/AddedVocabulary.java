@@ -183,6 +183,11 @@ public final class AddedVocabulary {
     return extraVocab;
   }
 
+  /** Whether every added token is matched on the raw text (none after normalization). */
+  public boolean matchesRawTextOnly() {
+    return normalizedTrie.isEmpty();
+  }
+
   /** Cuts added tokens out of {@code text} and normalizes the rest. */
   public PreTokenizedString extractAndNormalize(String text, Normalizer normalizer) {
     if (text.isEmpty() || rawTrie.occursIn(text)) {

@@ -87,7 +87,7 @@ final class ByteLevelFastPath {
    * The tokens of {@code pieces} (added tokens found and the rest normalized), word {@code w}
    * being the {@code w}-th piece the general path would make.
    */
-  SequenceTokens tokenize(PreTokenizedString pieces) {
+  WordTokens tokenize(PreTokenizedString pieces) {
     Scratch s = Scratch.ofThisThread();
     List<Split> splits = pieces.splits();
     int units = 0;
@@ -95,7 +95,7 @@ final class ByteLevelFastPath {
       units += splits.get(p).normalized().length();
     }
     // About four bytes a token in the byte-level vocabularies, so rarely a second array.
-    SequenceTokens out = new SequenceTokens(units / 3 + 8);
+    WordTokens out = new WordTokens(units / 3 + 8);
     int word = 0;
     for (int p = 0; p < splits.size(); p++) {
       Split split = splits.get(p);
@@ -126,7 +126,7 @@ final class ByteLevelFastPath {
   }
 
   private void encodeWord(
-      String text, int from, int to, NormalizedString piece, int word, Scratch s, SequenceTokens out) {
+      String text, int from, int to, NormalizedString piece, int word, Scratch s, WordTokens out) {
     s.ensure(to - from);
     int[] bytes = s.bytes;
     int[] unit = s.unit;

@@ -111,10 +111,10 @@ public final class EncodingBuilder {
     return this;
   }
 
-  /** Appends the tokens of a fused path, offsets already into the original text. */
-  EncodingBuilder appendTokens(SequenceTokens t, int typeId, int sequence) {
+  /** Appends the tokens of one text that a fused encoder made, word ids and offsets included. */
+  public EncodingBuilder appendWordTokens(WordTokens t, int typeId, int sequence) {
     int m = t.size();
-    t.copyTo(n, ids, tokens, offsets, words);
+    t.copyTo(ids, tokens, offsets, words, n);
     Arrays.fill(typeIds, n, n + m, typeId);
     Arrays.fill(attention, n, n + m, 1);
     Arrays.fill(sequences, n, n + m, sequence);

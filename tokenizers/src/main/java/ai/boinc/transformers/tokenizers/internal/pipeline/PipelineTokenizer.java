@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The reference's {@code TokenizerImpl}: added tokens, normalizer, pre-tokenizer, model,
@@ -50,8 +51,10 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   private final Padding padding;
   /** The post-processor's single-text template if it is a {@link TemplateProcessing}, else null. */
   private final SingleTemplate singleTemplate;
+  /** The fused encoder when the pipeline is exactly BERT's, else null. */
+  private final BertFastPath bertFastPath;
   /** The fused pre-tokenizer and model for byte-level BPE pipelines, or null. */
-  private final ByteLevelFastPath fastPath;
+  private final ByteLevelFastPath byteLevelFastPath;
 
   /**
    * @param normalizer null for none; likewise {@code preTokenizer}, {@code postProcessor},
@@ -75,7 +78,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.truncation = null;
     this.padding = null;
     this.singleTemplate = SingleTemplate.of(postProcessor);
-    this.fastPath = ByteLevelFastPath.of(preTokenizer, model);
+    this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model, this.addedVocabulary);
+    this.byteLevelFastPath = ByteLevelFastPath.of(preTokenizer, model);
   }
 
   /** The same pipeline with {@code config} attached. */
@@ -128,7 +132,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.truncation = truncation;
     this.padding = padding;
     this.singleTemplate = SingleTemplate.of(postProcessor);
-    this.fastPath = ByteLevelFastPath.of(preTokenizer, model);
+    this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model, this.addedVocabulary);
+    this.byteLevelFastPath = ByteLevelFastPath.of(preTokenizer, model);
   }
 
   @Override
@@ -243,10 +248,11 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     Optional<Padding> padding = options.paddingOr(padding());
     boolean add = options.addSpecialTokens();
     if (pair == null && singleTemplate != null && truncation.isEmpty() && padding.isEmpty()) {
-      SequenceTokens fast = fastTokens(text);
-      return fast != null
-          ? singleTemplate.encode(fast, add)
-          : singleTemplate.encode(tokenizeSequence(text, 0, truncation), add);
+      WordTokens fast = fastTokens(text);
+      if (fast != null) {
+        return singleTemplate.encode(fast, add);
+      }
+      return singleTemplate.encode(tokenizeSequence(text, 0, truncation), add);
     }
     Encoding first = encodeSequence(text, 0, truncation);
     Encoding second = pair == null ? null : encodeSequence(pair, 1, truncation);
@@ -264,8 +270,9 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
    */
   public int countTokens(String text, boolean addSpecialTokens) {
     Objects.requireNonNull(text, "text");
-    SequenceTokens fast = fastTokens(text);
-    int n = fast != null ? fast.size() : tokenCount(tokenizeSequence(text, 0, Optional.empty()).splits());
+    WordTokens fast = fastTokens(text);
+    int n =
+        fast != null ? fast.size() : tokenCount(tokenizeSequence(text, 0, Optional.empty()).splits());
     return addSpecialTokens && postProcessor != null ? n + postProcessor.addedTokens(false) : n;
   }
 
@@ -279,16 +286,21 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   }
 
   /**
-   * {@link #encode(String, EncodeOptions)} of one text without truncation or padding by the
-   * general path, even where a fused path exists: for the test that the two agree.
+   * {@link #encodeGeneralForTest} without the fused encoders: for the test that a fused encoder
+   * equals the general path.
    */
-  Encoding encodeWithoutFastPathForTest(String text, boolean addSpecialTokens) {
-    return process(encodeSequenceGeneral(text, 0, Optional.empty()), null, addSpecialTokens);
+  Encoding encodeWithoutFastPathForTest(String text, String pair, boolean addSpecialTokens) {
+    Encoding second = pair == null ? null : encodeSequenceGeneral(pair, 1, Optional.empty());
+    return process(encodeSequenceGeneral(text, 0, Optional.empty()), second, addSpecialTokens);
   }
 
-  /** Whether this pipeline encodes by a fused path; for tests. */
-  boolean hasFastPathForTest() {
-    return fastPath != null && fastPath.appliesAfterBuilding();
+  /**
+   * Whether a fused encoder serves this pipeline (waiting for the byte-level one's tables to be
+   * built); for tests.
+   */
+  boolean hasFastPath() {
+    return bertFastPath != null
+        || (byteLevelFastPath != null && byteLevelFastPath.appliesAfterBuilding());
   }
 
   /** The batch step of {@link #encodeBatch}: pads encodings of one batch to one length. */
@@ -311,9 +323,9 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
 
   /** One sequence through added tokens, normalizer, pre-tokenizer and model. */
   private Encoding encodeSequence(String text, int typeId, Optional<Truncation> truncation) {
-    SequenceTokens fast = truncation.isEmpty() ? fastTokens(text) : null;
+    WordTokens fast = truncation.isEmpty() ? fastTokens(text) : null;
     if (fast != null) {
-      return new EncodingBuilder(fast.size()).appendTokens(fast, typeId, 0).build();
+      return new EncodingBuilder(fast.size()).appendWordTokens(fast, typeId, 0).build();
     }
     return encodeSequenceGeneral(text, typeId, truncation);
   }
@@ -334,16 +346,18 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   }
 
   /**
-   * The tokens of one sequence by the fused path, or null if this pipeline has none (the
-   * general path then runs). Truncation, which may stop the general path early, is the caller's
-   * to rule out.
+   * The fused encoder's tokens of one text, or null where the general path has to run.
+   * Truncation, which may stop the general path early, is the caller's to rule out.
    */
-  private SequenceTokens fastTokens(String text) {
-    if (fastPath == null || !fastPath.applies()) {
+  private WordTokens fastTokens(String text) {
+    if (bertFastPath != null) {
+      return bertFastPath.tokenize(text);
+    }
+    if (byteLevelFastPath == null || !byteLevelFastPath.applies()) {
       return null;
     }
     String clean = Text.replaceLoneSurrogates(text);
-    return fastPath.tokenize(addedVocabulary.extractAndNormalize(clean, normalizer));
+    return byteLevelFastPath.tokenize(addedVocabulary.extractAndNormalize(clean, normalizer));
   }
 
   /** Added tokens, normalizer, pre-tokenizer and model on one sequence. */
@@ -431,31 +445,25 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
           idArray, tokens.toArray(new String[0]), typeArray, before, sequenceTypeId);
     }
 
-    /** {@link #encode(PreTokenizedString, boolean)} of a fused path's tokens. */
-    Encoding encode(SequenceTokens sequence, boolean addSpecialTokens) {
-      int specials = addSpecialTokens ? ids.length : 0;
-      int lead = addSpecialTokens ? before : 0;
-      EncodingBuilder b = new EncodingBuilder(sequence.size() + specials);
-      for (int i = 0; i < lead; i++) {
-        b.addSpecial(ids[i], tokens[i], typeIds[i]);
-      }
-      b.appendTokens(sequence, sequenceTypeId, 0);
-      for (int i = lead; i < specials; i++) {
-        b.addSpecial(ids[i], tokens[i], typeIds[i]);
-      }
-      return b.build();
+    Encoding encode(WordTokens fast, boolean addSpecialTokens) {
+      return encode(fast.size(), addSpecialTokens, b -> b.appendWordTokens(fast, sequenceTypeId, 0));
     }
 
     Encoding encode(PreTokenizedString pieces, boolean addSpecialTokens) {
       List<Split> splits = pieces.splits();
-      int n = tokenCount(splits);
+      return encode(
+          tokenCount(splits), addSpecialTokens, b -> b.appendSplits(splits, sequenceTypeId, 0));
+    }
+
+    /** The template around the {@code n} tokens {@code sequence} appends. */
+    private Encoding encode(int n, boolean addSpecialTokens, Consumer<EncodingBuilder> sequence) {
       int specials = addSpecialTokens ? ids.length : 0;
       int lead = addSpecialTokens ? before : 0;
       EncodingBuilder b = new EncodingBuilder(n + specials);
       for (int i = 0; i < lead; i++) {
         b.addSpecial(ids[i], tokens[i], typeIds[i]);
       }
-      b.appendSplits(splits, sequenceTypeId, 0);
+      sequence.accept(b);
       for (int i = lead; i < specials; i++) {
         b.addSpecial(ids[i], tokens[i], typeIds[i]);
       }
