@@ -432,7 +432,8 @@ public final class Bpe implements Model {
     } else if (len <= ByteWords.MAX_PACKED_TWICE) {
       id = words.find(ByteWords.packHead(bytes, from), ByteWords.packTail(bytes, from, to));
     } else {
-      id = index.findBytes(byteLevelHash(bytes, from, to), bytes, from, to);
+      char[] chars = byteLevelChars(bytes, from, to);
+      id = index.find(TokenIndex.hash(0, chars, 0, len), chars, 0, len, 0, 0);
     }
     if (id >= 0) {
       if (ignoreMerges) {
@@ -458,11 +459,7 @@ public final class Bpe implements Model {
         words.cache(key, merged);
       }
     } else if (len < MAX_CACHED_LENGTH) {
-      char[] chars = new char[len];
-      for (int i = 0; i < len; i++) {
-        chars[i] = ByteLevelAlphabet.charOf(bytes[from + i]);
-      }
-      String word = new String(chars);
+      String word = new String(byteLevelChars(bytes, from, to));
       int hash = WordCache.hash(word.hashCode());
       merged = cache.get(word, 0, len, hash);
       if (merged == null) {
@@ -475,13 +472,13 @@ public final class Bpe implements Model {
     return copy(merged, out, at);
   }
 
-  /** {@link String#hashCode} of the ByteLevel text of {@code bytes[from, to)}. */
-  private static int byteLevelHash(int[] bytes, int from, int to) {
-    int h = 0;
+  /** The ByteLevel text of {@code bytes[from, to)}. */
+  private static char[] byteLevelChars(int[] bytes, int from, int to) {
+    char[] chars = new char[to - from];
     for (int i = from; i < to; i++) {
-      h = 31 * h + ByteLevelAlphabet.charOf(bytes[i]);
+      chars[i - from] = ByteLevelAlphabet.charOf(bytes[i]);
     }
-    return h;
+    return chars;
   }
 
   private static int put(int[] out, int at, int id, int len) {
@@ -562,7 +559,9 @@ public final class Bpe implements Model {
         k++;
       }
       // Only words the index gives this id for: a repeated token's other ids are never found.
-      if (k == n && n <= MAX_CACHED_LENGTH && index.findBytes(byteLevelHash(bytes, 0, n), bytes, 0, n) == id) {
+      if (k == n
+          && n <= MAX_CACHED_LENGTH
+          && index.find(TokenIndex.hash(token, 0, n), token, 0, n) == id) {
         int[] merged = mergeBytes(words, bytes, 0, n);
         wholeWord[id] = merged.length == 3 && merged[0] == id ? WHOLE : PIECES;
       }
@@ -822,8 +821,6 @@ public final class Bpe implements Model {
   private int mergeByScan(Work w, boolean pairsKnown) {
     int n = w.n;
     int[] ids = w.ids;
-    int[] ends = w.ends;
-    int[] starts = w.starts;
     long[] pair = w.pair;
     if (!pairsKnown) {
       for (int i = 0; i + 1 < n; i++) {
@@ -843,13 +840,8 @@ public final class Bpe implements Model {
       if (best < 0) {
         break;
       }
-      ids[best] = (int) bestMerge;
-      ends[best] = ends[best + 1];
-      int tail = n - best - 2;
-      System.arraycopy(ids, best + 2, ids, best + 1, tail);
-      System.arraycopy(starts, best + 2, starts, best + 1, tail);
-      System.arraycopy(ends, best + 2, ends, best + 1, tail);
-      System.arraycopy(pair, best + 2, pair, best + 1, tail);
+      joinNext(w, best, (int) bestMerge, n);
+      System.arraycopy(pair, best + 2, pair, best + 1, n - best - 2);
       n--;
       if (best + 1 < n) {
         pair[best] = mergeOf(ids[best], ids[best + 1]);
@@ -869,8 +861,6 @@ public final class Bpe implements Model {
       Work w, PairRanks ranks, int[] bytePairRanks, int[] bytes, int from) {
     int n = w.n;
     int[] ids = w.ids;
-    int[] ends = w.ends;
-    int[] starts = w.starts;
     int[] rank = w.ranks();
     for (int i = 0; i + 1 < n; i++) {
       rank[i] = bytePairRanks[bytes[from + i] << 8 | bytes[from + i + 1]];
@@ -888,13 +878,8 @@ public final class Bpe implements Model {
       if (best < 0) {
         break;
       }
-      ids[best] = ranks.mergedId(bestRank);
-      ends[best] = ends[best + 1];
-      int tail = n - best - 2;
-      System.arraycopy(ids, best + 2, ids, best + 1, tail);
-      System.arraycopy(starts, best + 2, starts, best + 1, tail);
-      System.arraycopy(ends, best + 2, ends, best + 1, tail);
-      System.arraycopy(rank, best + 2, rank, best + 1, tail);
+      joinNext(w, best, ranks.mergedId(bestRank), n);
+      System.arraycopy(rank, best + 2, rank, best + 1, n - best - 2);
       n--;
       if (best + 1 < n) {
         rank[best] = ranks.rank(ids[best], ids[best + 1]);
@@ -904,6 +889,19 @@ public final class Bpe implements Model {
       }
     }
     return n;
+  }
+
+  /**
+   * Makes symbol {@code at} of the first {@code n} the token {@code id} spanning it and the next
+   * one, which goes.
+   */
+  private static void joinNext(Work w, int at, int id, int n) {
+    w.ids[at] = id;
+    w.ends[at] = w.ends[at + 1];
+    int tail = n - at - 2;
+    System.arraycopy(w.ids, at + 2, w.ids, at + 1, tail);
+    System.arraycopy(w.starts, at + 2, w.starts, at + 1, tail);
+    System.arraycopy(w.ends, at + 2, w.ends, at + 1, tail);
   }
 
   /** {@code rank << 32 | newId} of the merge of the pair, or {@link #NO_PAIR}. */

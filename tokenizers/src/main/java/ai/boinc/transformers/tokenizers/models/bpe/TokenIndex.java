@@ -1,6 +1,5 @@
 package ai.boinc.transformers.tokenizers.models.bpe;
 
-import ai.boinc.transformers.tokenizers.internal.text.ByteLevelAlphabet;
 import ai.boinc.transformers.tokenizers.internal.json.IntMembers;
 import java.util.Map;
 
@@ -190,38 +189,6 @@ final class TokenIndex {
       if (entry != 0) {
         int k = (int) entry - 1;
         visitor.token(text, starts[k], starts[k + 1], ids[k]);
-      }
-    }
-  }
-
-  /**
-   * Id of the token whose text is {@code bytes[from, to)} (0..255 each) in the ByteLevel alphabet,
-   * or -1; {@code h} is that text's {@link String#hashCode}.
-   */
-  int findBytes(int h, int[] bytes, int from, int to) {
-    int len = to - from;
-    int mask = table.length - 1;
-    char[] text = this.text;
-    for (int slot = slot(h); ; slot = (slot + 1) & mask) {
-      long entry = table[slot];
-      if (entry == 0) {
-        return -1;
-      }
-      if ((int) (entry >>> 32) != h) {
-        continue;
-      }
-      int k = (int) entry - 1;
-      int j = starts[k];
-      if (starts[k + 1] - j != len) {
-        continue;
-      }
-      int i = from;
-      while (i < to && text[j] == ByteLevelAlphabet.charOf(bytes[i])) {
-        i++;
-        j++;
-      }
-      if (i == to) {
-        return ids[k];
       }
     }
   }

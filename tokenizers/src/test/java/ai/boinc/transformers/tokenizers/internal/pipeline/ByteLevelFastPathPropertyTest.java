@@ -2,12 +2,10 @@ package ai.boinc.transformers.tokenizers.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
-import static org.quicktheories.generators.SourceDSL.strings;
 
 import ai.boinc.transformers.tokenizer.EncodeOptions;
 import ai.boinc.transformers.tokenizers.Fixtures;
+import ai.boinc.transformers.tokenizers.TextGens;
 import ai.boinc.transformers.tokenizers.Tokenizers;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,20 +43,13 @@ class ByteLevelFastPathPropertyTest {
   }
 
   private static Gen<String> texts() {
-    Gen<String> piece =
-        strings().allPossible().ofLengthBetween(0, 4)
-            .mix(
-                Generate.pick(
-                    List.of(
-                        "<|endoftext|>", "<|begin_of_text|>", "<|im_start|>", " ", "  ", "\n",
-                        "\r\n", " \n\n ", "\t", "'s", "'LL", "'Re", " 1234567", "é", "e\u0301",
-                        "Å", "😀", "👩‍👩‍👧", "中文字", "\u0000", "Hello", " world", "\uD800",
-                        " internationalization", "Pneumonoultramicroscopic", "ǅungla", "ΣΑΣ",
-                        "http://x.y/z", "...", "!!!\n")),
-                45)
-            .mix(strings().basicLatinAlphabet().ofLengthBetween(1, 12), 35)
-            .mix(integers().between(0x80, 0x10FFFF).map(cp -> new String(Character.toChars(cp))), 20);
-    return lists().of(piece).ofSizeBetween(0, 10).map(parts -> String.join("", parts));
+    return TextGens.texts(
+        List.of(
+            "<|endoftext|>", "<|begin_of_text|>", "<|im_start|>", " ", "  ", "\n", "\r\n",
+            " \n\n ", "\t", "'s", "'LL", "'Re", " 1234567", "é", "e\u0301", "Å", "😀",
+            "👩‍👩‍👧", "中文字", "\u0000", "Hello", " world", "\uD800", " internationalization",
+            "Pneumonoultramicroscopic", "ǅungla", "ΣΑΣ", "http://x.y/z", "...", "!!!\n"),
+        10);
   }
 
   @Test
