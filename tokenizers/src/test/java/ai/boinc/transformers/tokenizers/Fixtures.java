@@ -1,5 +1,7 @@
 package ai.boinc.transformers.tokenizers;
 
+import ai.boinc.transformers.tokenizers.internal.pipeline.PipelineTokenizer;
+import ai.boinc.transformers.tokenizers.models.bpe.Bpe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -26,6 +28,22 @@ public final class Fixtures {
   /** {@code testdata/golden/<model>.jsonl}. */
   public static Path golden(String model) {
     return ROOT.resolve("golden").resolve(model + ".jsonl");
+  }
+
+  /**
+   * {@code tokenizer} once the tables of its byte-level fast path are built (they are built on a
+   * pool thread after first use, the general path serving until then), so that goldens check the
+   * path real traffic takes.
+   */
+  public static PretrainedTokenizer withFastPathReady(PretrainedTokenizer tokenizer) {
+    if (tokenizer instanceof PipelineTokenizer
+        && ((PipelineTokenizer) tokenizer).model() instanceof Bpe) {
+      Bpe bpe = (Bpe) ((PipelineTokenizer) tokenizer).model();
+      if (bpe.isByteLevel() && !bpe.isByteLevelReady()) {
+        throw new AssertionError("byte tables not ready after isByteLevel()");
+      }
+    }
+    return tokenizer;
   }
 
   private static Path locate() {

@@ -59,7 +59,10 @@ class GoldenTest {
     PretrainedTokenizer tokenizer =
         TOKENIZERS.computeIfAbsent(
             // Like the goldens: tokenizer.json alone, no tokenizer_config.json.
-            model, m -> Tokenizers.fromFile(Fixtures.tokenizerDir(m).resolve("tokenizer.json")));
+            model,
+            m ->
+                Fixtures.withFastPathReady(
+                    Tokenizers.fromFile(Fixtures.tokenizerDir(m).resolve("tokenizer.json"))));
     assertMatches(tokenizer, model, lineNumber, line);
   }
 
