@@ -192,6 +192,11 @@ public final class BpeFactory {
       int from, int to, TokenizerLoadException[] errors, int slot) {
     int prefixLength = prefix == null ? 0 : prefix.length();
     char[] text = merges.chars();
+    // Merges mostly make new tokens in vocabulary order, so the entry after the last new token
+    // made is checked first: a look at consecutive text instead of a probe of the whole index.
+    // Only where no token repeats (else a look-up may find a later entry of the same text).
+    boolean guessing = index.size() == index.entries();
+    int next = -1;
     for (int i = from; i < to; i++) {
       int ls = merges.leftStart(i);
       int le = merges.leftEnd(i);
@@ -208,7 +213,16 @@ public final class BpeFactory {
         return;
       }
       int cut = rs + Math.min(prefixLength, re - rs);
-      int merged = index.find(TokenIndex.hash(leftHash, text, cut, re), text, ls, le, cut, re);
+      int entry;
+      if (next >= 0 && next < index.entries() && index.entryHolds(next, text, ls, le, cut, re)) {
+        entry = next;
+      } else {
+        entry = index.entry(TokenIndex.hash(leftHash, text, cut, re), text, ls, le, cut, re);
+      }
+      if (guessing && entry >= 0 && entry >= next) {
+        next = entry + 1;
+      }
+      int merged = entry < 0 ? -1 : index.id(entry);
       if (merged < 0) {
         errors[slot] =
             invalidMerge(

@@ -17,6 +17,8 @@ final class TokenIndex {
    * chars in one loop, not through String calls, which are slow before the JIT has compiled them. */
   private final char[] text;
   private final int[] starts;
+  /** Number of distinct tokens (entries minus repeats). */
+  private final int size;
 
   TokenIndex(Map<String, Integer> vocab) {
     this(vocab.keySet().toArray(new String[0]), null, vocab.size(), vocab);
@@ -28,6 +30,11 @@ final class TokenIndex {
    */
   TokenIndex(IntMembers members) {
     this(members.names(), members.values(), members.count(), null);
+  }
+
+  /** Tokens {@code tokens[k]} with id {@code ids[k]}; a repeated token keeps its last id. */
+  TokenIndex(String[] tokens, int[] ids) {
+    this(tokens, ids, tokens.length, null);
   }
 
   private TokenIndex(String[] tokens, int[] ids, int n, Map<String, Integer> vocab) {
@@ -55,6 +62,7 @@ final class TokenIndex {
     table = new long[1 << bits];
     shift = 32 - bits;
     int mask = table.length - 1;
+    int repeats = 0;
     for (int k = 0; k < n; k++) {
       String t = tokens[k];
       int h = t.hashCode();
@@ -68,9 +76,72 @@ final class TokenIndex {
         if ((int) (entry >>> 32) == h && t.equals(tokens[(int) entry - 1])) {
           // A repeated token: the later entry (and its id) wins.
           table[slot] = ((long) h << 32) | (k + 1);
+          repeats++;
           break;
         }
         slot = (slot + 1) & mask;
+      }
+    }
+    size = n - repeats;
+  }
+
+  /** Number of distinct tokens. */
+  int size() {
+    return size;
+  }
+
+  /** Number of entries, repeated tokens counted each time: entries are numbered from 0. */
+  int entries() {
+    return starts.length - 1;
+  }
+
+  /** Id of entry {@code k}. */
+  int id(int k) {
+    return ids[k];
+  }
+
+  /** Text of entry {@code k}, as a new string. */
+  String token(int k) {
+    return new String(text, starts[k], starts[k + 1] - starts[k]);
+  }
+
+  /**
+   * Whether entry {@code k} holds the text {@code a[s1, e1) + a[s2, e2)}: when no token repeats,
+   * a cheaper check than a look-up for a caller that can guess which entry it wants.
+   */
+  boolean entryHolds(int k, char[] a, int s1, int e1, int s2, int e2) {
+    int j = starts[k];
+    if (starts[k + 1] - j != (e1 - s1) + (e2 - s2)) {
+      return false;
+    }
+    char[] text = this.text;
+    for (int i = s1; i < e1; i++, j++) {
+      if (text[j] != a[i]) {
+        return false;
+      }
+    }
+    for (int i = s2; i < e2; i++, j++) {
+      if (text[j] != a[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Entry holding the token {@code a[s1, e1) + a[s2, e2)} whose hash is {@code h}, or -1: {@link
+   * #find(int, char[], int, int, int, int)} for a caller that needs the entry, not only its id.
+   */
+  int entry(int h, char[] a, int s1, int e1, int s2, int e2) {
+    int mask = table.length - 1;
+    for (int slot = slot(h); ; slot = (slot + 1) & mask) {
+      long entry = table[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      int k = (int) entry - 1;
+      if ((int) (entry >>> 32) == h && entryHolds(k, a, s1, e1, s2, e2)) {
+        return k;
       }
     }
   }
