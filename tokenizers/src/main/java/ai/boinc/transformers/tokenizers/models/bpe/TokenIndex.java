@@ -85,7 +85,7 @@ final class TokenIndex {
     size = n - repeats;
   }
 
-  /** Number of distinct tokens. */
+  /** Number of distinct tokens (a repeated token counts once). */
   int size() {
     return size;
   }
@@ -236,17 +236,6 @@ final class TokenIndex {
         return ids[k];
       }
     }
-  }
-
-  /** Number of distinct tokens (a repeated token counts once). */
-  int size() {
-    int n = 0;
-    for (long entry : table) {
-      if (entry != 0) {
-        n++;
-      }
-    }
-    return n;
   }
 
   /** Receives one token: its text {@code text[start, end)} and its id. */
