@@ -2,6 +2,7 @@ package ai.boinc.transformers.tokenizers.models.bpe;
 
 import ai.boinc.transformers.tokenizers.internal.text.ByteLevelAlphabet;
 import ai.boinc.transformers.tokenizers.internal.json.IntMembers;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -21,68 +22,115 @@ final class TokenIndex {
   private final int size;
 
   TokenIndex(Map<String, Integer> vocab) {
-    this(vocab.keySet().toArray(new String[0]), null, vocab.size(), vocab);
+    this(Layout.of(vocab.keySet().toArray(new String[0]), null, vocab.size(), vocab));
   }
 
   /**
-   * The tokens of a vocabulary object in document order; a repeated token keeps its last id, as
-   * in a map.
+   * The tokens of a vocabulary object in document order, with the text and hashes the reader
+   * made as it read them; a repeated token keeps its last id, as in a map.
    */
   TokenIndex(IntMembers members) {
-    this(members.names(), members.values(), members.count(), null);
+    this(Layout.of(members));
   }
 
   /** Tokens {@code tokens[k]} with id {@code ids[k]}; a repeated token keeps its last id. */
   TokenIndex(String[] tokens, int[] ids) {
-    this(tokens, ids, tokens.length, null);
+    this(Layout.of(tokens, ids, tokens.length, null));
   }
 
-  private TokenIndex(String[] tokens, int[] ids, int n, Map<String, Integer> vocab) {
-    int[] starts = new int[n + 1];
-    int length = 0;
-    for (int k = 0; k < n; k++) {
-      starts[k] = length;
-      length += tokens[k].length();
-    }
-    starts[n] = length;
-    char[] text = new char[length];
-    for (int k = 0; k < n; k++) {
-      tokens[k].getChars(0, starts[k + 1] - starts[k], text, starts[k]);
-    }
+  private TokenIndex(Layout layout) {
+    char[] text = layout.text;
+    int[] starts = layout.starts;
+    int[] hashes = layout.hashes;
+    int n = starts.length - 1;
     this.text = text;
     this.starts = starts;
-    if (ids == null) {
-      ids = new int[n];
-      for (int k = 0; k < n; k++) {
-        ids[k] = vocab.get(tokens[k]);
-      }
-    }
-    this.ids = ids;
+    this.ids = layout.ids;
     int bits = 32 - Integer.numberOfLeadingZeros(Math.max(2, n * 2 - 1));
-    table = new long[1 << bits];
+    long[] table = new long[1 << bits];
+    this.table = table;
     shift = 32 - bits;
     int mask = table.length - 1;
     int repeats = 0;
+    // One loop over ints, no String touched: it runs 100k-200k times per load, mostly before the
+    // JIT has compiled it.
     for (int k = 0; k < n; k++) {
-      String t = tokens[k];
-      int h = t.hashCode();
+      int h = hashes[k];
       int slot = slot(h);
-      while (true) {
-        long entry = table[slot];
-        if (entry == 0) {
-          table[slot] = ((long) h << 32) | (k + 1);
-          break;
-        }
-        if ((int) (entry >>> 32) == h && t.equals(tokens[(int) entry - 1])) {
+      long entry;
+      while ((entry = table[slot]) != 0) {
+        if ((int) (entry >>> 32) == h && sameText((int) entry - 1, k)) {
           // A repeated token: the later entry (and its id) wins.
-          table[slot] = ((long) h << 32) | (k + 1);
           repeats++;
           break;
         }
         slot = (slot + 1) & mask;
       }
+      table[slot] = ((long) h << 32) | (k + 1);
     }
     size = n - repeats;
+  }
+
+  /** Whether entries {@code j} and {@code k} hold the same text. */
+  private boolean sameText(int j, int k) {
+    int a = starts[j];
+    int b = starts[k];
+    int length = starts[j + 1] - a;
+    if (starts[k + 1] - b != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text[a + i] != text[b + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The entries' text end to end, where each starts, their hashes and ids. */
+  private static final class Layout {
+    final char[] text;
+    final int[] starts;
+    final int[] hashes;
+    final int[] ids;
+
+    private Layout(char[] text, int[] starts, int[] hashes, int[] ids) {
+      this.text = text;
+      this.starts = starts;
+      this.hashes = hashes;
+      this.ids = ids;
+    }
+
+    static Layout of(IntMembers members) {
+      int n = members.count();
+      int[] starts = Arrays.copyOf(members.starts(), n + 1);
+      return new Layout(
+          Arrays.copyOf(members.text(), starts[n]), starts, members.hashes(), members.values());
+    }
+
+    /** {@code ids} null: looked up in {@code vocab}. */
+    static Layout of(String[] tokens, int[] ids, int n, Map<String, Integer> vocab) {
+      int[] starts = new int[n + 1];
+      int[] hashes = new int[n];
+      int length = 0;
+      for (int k = 0; k < n; k++) {
+        starts[k] = length;
+        length += tokens[k].length();
+        hashes[k] = tokens[k].hashCode();
+      }
+      starts[n] = length;
+      char[] text = new char[length];
+      for (int k = 0; k < n; k++) {
+        tokens[k].getChars(0, starts[k + 1] - starts[k], text, starts[k]);
+      }
+      if (ids == null) {
+        ids = new int[n];
+        for (int k = 0; k < n; k++) {
+          ids[k] = vocab.get(tokens[k]);
+        }
+      }
+      return new Layout(text, starts, hashes, ids);
+    }
   }
 
   /** Number of distinct tokens (a repeated token counts once). */
