@@ -108,7 +108,7 @@ public final class Bpe implements Model {
       // entries, walked several times (arrays are much faster to walk than a 200k-entry map).
       this.vocab = new TokenIndexMap(tokenIndex);
       tokens = b.tokens;
-      tables = new Tables(b, tokens, b.ids, vocab, prefix);
+      tables = new Tables(b, tokens, b.ids, vocab, prefix, tokenIndex);
     } else {
       // A HashMap, not Map.copyOf: the immutable map's linear probing is several times slower
       // on the 200k-entry vocabularies of byte-level models.
@@ -121,7 +121,7 @@ public final class Bpe implements Model {
         tokens[k] = e.getKey();
         ids[k++] = e.getValue();
       }
-      tables = new Tables(b, tokens, ids, vocab, prefix);
+      tables = new Tables(b, tokens, ids, vocab, prefix, null);
       if (tokenIndex == null) {
         tokenIndex = new TokenIndex(map);
       }
@@ -159,8 +159,13 @@ public final class Bpe implements Model {
     int[] bmpIds;
     Map<Integer, Integer> astralIds;
 
-    /** {@code vocab} may be null when the merges come as ids. */
-    Tables(Builder b, String[] tokens, int[] ids, Map<String, Integer> vocab, String prefix) {
+    /**
+     * {@code index}, if not null, indexes exactly these tokens and ids, none repeated: the
+     * single code point tokens are then found from its arrays.
+     */
+    Tables(
+        Builder b, String[] tokens, int[] ids, Map<String, Integer> vocab, String prefix,
+        TokenIndex index) {
       // Merges a reader resolved from this vocabulary's own index are valid ids by construction:
       // a large table of them is filled on a pool thread while the rest is built here.
       MergeTable trusted = null;
@@ -194,7 +199,7 @@ public final class Bpe implements Model {
       }
       int rank = 0;
       if (trusted != null) {
-        bmpIds(tokens, ids);
+        bmpIds(tokens, ids, index);
         merges = trusted.join();
         mergeCount = b.mergeIds.length / 3;
         return;
@@ -230,11 +235,17 @@ public final class Bpe implements Model {
         }
       }
       mergeCount = rank;
-      bmpIds(tokens, ids);
+      bmpIds(tokens, ids, index);
     }
 
     /** The id of each token that is one code point. */
-    private void bmpIds(String[] tokens, int[] ids) {
+    private void bmpIds(String[] tokens, int[] ids, TokenIndex index) {
+      if (index != null) {
+        Map<Integer, Integer> astral = new HashMap<>();
+        bmpIds = index.codePointIds(astral);
+        astralIds = astral;
+        return;
+      }
       bmpIds = new int[Character.MAX_VALUE + 1];
       Arrays.fill(bmpIds, -1);
       Map<Integer, Integer> astral = new HashMap<>();
@@ -1212,7 +1223,12 @@ public final class Bpe implements Model {
      * other callers go through the checked {@link #mergeIds}.
      */
     Builder mergeIdsLookedUpFromText(int[] triples) {
-      mergeIds(triples);
+      if (triples.length % 3 != 0) {
+        throw new IllegalArgumentException("merge ids must come in triples");
+      }
+      // The reader's own array, handed over: no copy.
+      this.mergeIds = triples;
+      this.merges = List.of();
       this.mergedIdsFromText = true;
       return this;
     }

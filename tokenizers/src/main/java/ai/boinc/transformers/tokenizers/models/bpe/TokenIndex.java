@@ -20,6 +20,8 @@ final class TokenIndex {
   private final int[] starts;
   /** Number of distinct tokens (entries minus repeats). */
   private final int size;
+  /** Number of entries; {@code starts} may be longer than {@code entries + 1}. */
+  private final int entries;
 
   TokenIndex(Map<String, Integer> vocab) {
     this(Layout.of(vocab.keySet().toArray(new String[0]), null, vocab.size(), vocab));
@@ -42,7 +44,8 @@ final class TokenIndex {
     char[] text = layout.text;
     int[] starts = layout.starts;
     int[] hashes = layout.hashes;
-    int n = starts.length - 1;
+    int n = layout.count;
+    this.entries = n;
     this.text = text;
     this.starts = starts;
     this.ids = layout.ids;
@@ -93,19 +96,20 @@ final class TokenIndex {
     final int[] starts;
     final int[] hashes;
     final int[] ids;
+    final int count;
 
-    private Layout(char[] text, int[] starts, int[] hashes, int[] ids) {
+    private Layout(char[] text, int[] starts, int[] hashes, int[] ids, int count) {
       this.text = text;
       this.starts = starts;
       this.hashes = hashes;
       this.ids = ids;
+      this.count = count;
     }
 
+    /** The reader's arrays as they are: a trimmed copy would cost more than their slack. */
     static Layout of(IntMembers members) {
-      int n = members.count();
-      int[] starts = Arrays.copyOf(members.starts(), n + 1);
       return new Layout(
-          Arrays.copyOf(members.text(), starts[n]), starts, members.hashes(), members.values());
+          members.text(), members.starts(), members.hashes(), members.values(), members.count());
     }
 
     /** {@code ids} null: looked up in {@code vocab}. */
@@ -129,7 +133,7 @@ final class TokenIndex {
           ids[k] = vocab.get(tokens[k]);
         }
       }
-      return new Layout(text, starts, hashes, ids);
+      return new Layout(text, starts, hashes, ids, n);
     }
   }
 
@@ -140,7 +144,28 @@ final class TokenIndex {
 
   /** Number of entries, repeated tokens counted each time: entries are numbered from 0. */
   int entries() {
-    return starts.length - 1;
+    return entries;
+  }
+
+  /**
+   * The id of each token that is one code point, later entries winning as in a map: BMP code
+   * points (a lone surrogate counts) in the returned array, -1 where none, the others into {@code
+   * astral}. Walks the index's arrays, not the token strings.
+   */
+  int[] codePointIds(Map<Integer, Integer> astral) {
+    int[] bmp = new int[Character.MAX_VALUE + 1];
+    Arrays.fill(bmp, -1);
+    int n = entries;
+    for (int k = 0; k < n; k++) {
+      int s = starts[k];
+      int length = starts[k + 1] - s;
+      if (length == 1) {
+        bmp[text[s]] = ids[k];
+      } else if (length == 2 && Character.isHighSurrogate(text[s]) && Character.isLowSurrogate(text[s + 1])) {
+        astral.put(Character.toCodePoint(text[s], text[s + 1]), ids[k]);
+      }
+    }
+    return bmp;
   }
 
   /** Id of entry {@code k}. */
