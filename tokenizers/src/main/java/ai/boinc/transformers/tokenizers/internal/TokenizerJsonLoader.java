@@ -73,13 +73,13 @@ public final class TokenizerJsonLoader {
     byte[] bytes = new byte[size];
     try (SeekableByteChannel channel = Files.newByteChannel(file)) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
+      while (buffer.position() < size) {
         buffer.limit(Math.min(buffer.position() + READ_STEP, size));
         if (channel.read(buffer) < 0) {
           break;
         }
       }
-      if (buffer.hasRemaining() || channel.read(ByteBuffer.allocate(1)) >= 0) {
+      if (buffer.position() < size || channel.read(ByteBuffer.allocate(1)) >= 0) {
         return Files.readAllBytes(file);
       }
     }
