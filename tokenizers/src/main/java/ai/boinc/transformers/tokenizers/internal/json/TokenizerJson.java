@@ -138,17 +138,33 @@ public final class TokenizerJson {
     r.skip('{');
     String[] names = new String[1024];
     int[] values = new int[1024];
+    // The names' text, start offsets and hashes, for the token index (one pass over the text).
+    char[] text = new char[1 << 16];
+    int[] starts = new int[1025];
+    int[] hashes = new int[1024];
+    int used = 0;
     int n = 0;
     r.skipSpace();
     if (r.skip('}')) {
-      return new IntMembers(names, values, 0);
+      return new IntMembers(names, values, 0, text, starts, hashes);
     }
     while (true) {
       r.skipSpace();
       if (r.peek() != '"') {
         return decline(r, start);
       }
-      String name = r.readString();
+      int length = r.readChars();
+      char[] chars = r.chars();
+      if (used + length > text.length) {
+        text = Arrays.copyOf(text, Math.max(2 * text.length, used + length));
+      }
+      int h = 0;
+      for (int k = 0; k < length; k++) {
+        char c = chars[k];
+        text[used + k] = c;
+        h = 31 * h + c;
+      }
+      String name = new String(chars, 0, length);
       r.skipSpace();
       if (!r.skip(':')) {
         return decline(r, start);
@@ -161,15 +177,21 @@ public final class TokenizerJson {
       if (n == names.length) {
         names = Arrays.copyOf(names, n * 2);
         values = Arrays.copyOf(values, n * 2);
+        hashes = Arrays.copyOf(hashes, n * 2);
+        starts = Arrays.copyOf(starts, n * 2 + 1);
       }
       names[n] = name;
-      values[n++] = value;
+      values[n] = value;
+      hashes[n] = h;
+      starts[n++] = used;
+      used += length;
       r.skipSpace();
       if (r.skip(',')) {
         continue;
       }
       if (r.skip('}')) {
-        return new IntMembers(names, values, n);
+        starts[n] = used;
+        return new IntMembers(names, values, n, text, starts, hashes);
       }
       return decline(r, start);
     }
@@ -333,18 +355,32 @@ public final class TokenizerJson {
       }
     }
 
+    /**
+     * How far the search may move when the byte under the key's last position is {@code b}:
+     * Horspool's skip table, so that most of the megabytes before the merges are stepped over
+     * {@code KEY.length} bytes at a time (the scan runs mostly before the JIT has compiled it).
+     */
+    private static final byte[] SKIP = new byte[256];
+
+    static {
+      Arrays.fill(SKIP, (byte) KEY.length);
+      for (int k = 0; k < KEY.length - 1; k++) {
+        SKIP[KEY[k] & 0xFF] = (byte) (KEY.length - 1 - k);
+      }
+    }
+
     /** Position of the '[' after the first {@code "merges"} followed by ':' and '[', or -1. */
     private static int find(byte[] b) {
-      int n = b.length - KEY.length;
-      for (int i = 0; i < n; i++) {
-        if (b[i] != '"' || b[i + 1] != 'm') {
+      int last = KEY.length - 1;
+      for (int i = 0; i + last < b.length; i += SKIP[b[i + last] & 0xFF]) {
+        if (b[i + last] != '"' || b[i] != '"') {
           continue;
         }
-        int k = 2;
-        while (k < KEY.length && b[i + k] == KEY[k]) {
+        int k = 1;
+        while (k < last && b[i + k] == KEY[k]) {
           k++;
         }
-        if (k < KEY.length) {
+        if (k < last) {
           continue;
         }
         int j = skip(b, i + KEY.length);

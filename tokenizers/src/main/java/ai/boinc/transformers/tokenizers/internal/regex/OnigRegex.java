@@ -31,7 +31,12 @@ import java.util.regex.PatternSyntaxException;
 public final class OnigRegex {
 
   private final String source;
-  private final Pattern pattern;
+  /**
+   * The translated pattern; compiled on first use when {@link #scanner} matches instead (its
+   * patterns are known valid, and translating and compiling one costs tens of milliseconds in a
+   * fresh JVM). Volatile: the first use may race, and any thread's result serves.
+   */
+  private volatile Pattern pattern;
   /** The hand-written equivalent of this pattern, or null to run the regex engine. */
   private final WordScanner scanner;
 
@@ -48,6 +53,14 @@ public final class OnigRegex {
    *     that cannot be reproduced; the description says which
    */
   public static OnigRegex compile(String onigPattern) {
+    WordScanner scanner = WordScanner.forPattern(onigPattern);
+    if (scanner != null) {
+      return new OnigRegex(onigPattern, null, scanner);
+    }
+    return new OnigRegex(onigPattern, translate(onigPattern), null);
+  }
+
+  private static Pattern translate(String onigPattern) {
     String java = new OnigTranslator(onigPattern).translate();
     if (java.contains("(?<=") || java.contains("(?<!")) {
       // A literal astral character anywhere in the pattern makes Java look behind by code
@@ -55,10 +68,7 @@ public final class OnigRegex {
       java = "(?:" + java + ")|(?!)\uD800\uDC00";
     }
     try {
-      return new OnigRegex(
-          onigPattern,
-          Pattern.compile(java, Pattern.UNIX_LINES | Pattern.MULTILINE),
-          WordScanner.forPattern(onigPattern));
+      return Pattern.compile(java, Pattern.UNIX_LINES | Pattern.MULTILINE);
     } catch (PatternSyntaxException e) {
       throw new PatternSyntaxException(
           "cannot reproduce with java.util.regex (" + e.getDescription() + ")", onigPattern, -1);
@@ -75,7 +85,12 @@ public final class OnigRegex {
 
   /** The translated {@link Pattern}. */
   public Pattern pattern() {
-    return pattern;
+    Pattern p = pattern;
+    if (p == null) {
+      p = translate(source);
+      pattern = p;
+    }
+    return p;
   }
 
   /** The Oniguruma source. */
@@ -97,7 +112,7 @@ public final class OnigRegex {
     int n = 0;
     int len = text.length();
     // Guarded: a hostile pattern on a long text fails with RegexLimitExceededException, not a hang.
-    Matcher m = Regexes.matcher(pattern, text);
+    Matcher m = Regexes.matcher(pattern(), text);
     int from = 0;
     int lastMatchEnd = -1;
     while (from <= len && Regexes.find(m, from)) {

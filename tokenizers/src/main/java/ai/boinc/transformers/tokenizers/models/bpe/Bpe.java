@@ -97,49 +97,34 @@ public final class Bpe implements Model {
   private Bpe(Builder b) {
     this.prefix = b.continuingSubwordPrefix == null ? "" : b.continuingSubwordPrefix;
     this.suffix = b.endOfWordSuffix == null ? "" : b.endOfWordSuffix;
-    // A HashMap, not Map.copyOf: the immutable map's linear probing is several times slower on
-    // the 200k-entry vocabularies of byte-level models.
-    HashMap<String, Integer> map;
-    Tables tables = null;
-    if (b.tokens != null && b.mergeIds != null && b.tokens.length >= PARALLEL_VOCABULARY) {
-      // The map is built on a pool thread while the tables are built here from the builder's
-      // arrays, assuming no token repeats; if one does, they are built again from the map.
-      VocabularyMap task = new VocabularyMap(b);
-      task.fork();
-      RuntimeException failure = null;
-      try {
-        tables = new Tables(b, b.tokens, b.ids, null, prefix);
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      map = task.join();
-      if (map.size() != b.tokens.length) {
-        tables = null;
-      } else if (failure != null) {
-        throw failure;
-      }
-    } else {
-      map = b.vocabMap();
+    TokenIndex tokenIndex = b.index;
+    if (tokenIndex == null && b.tokens != null) {
+      tokenIndex = new TokenIndex(b.tokens, b.ids);
     }
-    this.vocab = Collections.unmodifiableMap(map);
-    if (tables == null) {
-      // The entries as arrays, walked several times: arrays are much faster to walk than a
-      // 200k-entry map. The builder's arrays serve when no token repeats in them.
-      String[] tokens;
-      int[] ids;
-      if (b.tokens != null && b.tokens.length == vocab.size()) {
-        tokens = b.tokens;
-        ids = b.ids;
-      } else {
-        tokens = new String[vocab.size()];
-        ids = new int[vocab.size()];
-        int k = 0;
-        for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-          tokens[k] = e.getKey();
-          ids[k++] = e.getValue();
-        }
+    Tables tables;
+    String[] tokens;
+    if (b.tokens != null && tokenIndex.size() == b.tokens.length) {
+      // No token repeats: the index answers the map's look-ups, and the builder's arrays are the
+      // entries, walked several times (arrays are much faster to walk than a 200k-entry map).
+      this.vocab = new TokenIndexMap(tokenIndex);
+      tokens = b.tokens;
+      tables = new Tables(b, tokens, b.ids, vocab, prefix, tokenIndex);
+    } else {
+      // A HashMap, not Map.copyOf: the immutable map's linear probing is several times slower
+      // on the 200k-entry vocabularies of byte-level models.
+      HashMap<String, Integer> map = b.vocabMap();
+      this.vocab = Collections.unmodifiableMap(map);
+      tokens = new String[map.size()];
+      int[] ids = new int[map.size()];
+      int k = 0;
+      for (Map.Entry<String, Integer> e : map.entrySet()) {
+        tokens[k] = e.getKey();
+        ids[k++] = e.getValue();
       }
-      tables = new Tables(b, tokens, ids, vocab, prefix);
+      tables = new Tables(b, tokens, ids, vocab, prefix, null);
+      if (tokenIndex == null) {
+        tokenIndex = new TokenIndex(map);
+      }
     }
     this.idToToken = tables.idToToken;
     this.sparseIdToToken = tables.sparseIdToToken;
@@ -160,27 +145,9 @@ public final class Bpe implements Model {
     }
     this.cacheCapacity = b.cacheCapacity;
     this.cache = new WordCache(cacheCapacity);
-    this.index = b.index != null ? b.index : new TokenIndex(vocab);
+    this.index = tokenIndex;
     this.wholeWord = new byte[idToToken.length];
-    this.cutsBeforeMetaspace = cutsBeforeMetaspace(vocab, prefix, suffix, ignoreMerges);
-  }
-
-  /** Vocabularies at least this large have their map built on a pool thread. */
-  private static final int PARALLEL_VOCABULARY = 20_000;
-
-  /** The builder's vocabulary map, on a pool thread (see the constructor). */
-  private static final class VocabularyMap extends RecursiveTask<HashMap<String, Integer>> {
-    private static final long serialVersionUID = 1L;
-    private final transient Builder builder;
-
-    VocabularyMap(Builder builder) {
-      this.builder = builder;
-    }
-
-    @Override
-    protected HashMap<String, Integer> compute() {
-      return builder.vocabMap();
-    }
+    this.cutsBeforeMetaspace = cutsBeforeMetaspace(vocab, tokens, prefix, suffix, ignoreMerges);
   }
 
   /** What the constructor derives from the vocabulary's entries and the merges. */
@@ -192,8 +159,20 @@ public final class Bpe implements Model {
     int[] bmpIds;
     Map<Integer, Integer> astralIds;
 
-    /** {@code vocab} may be null when the merges come as ids. */
-    Tables(Builder b, String[] tokens, int[] ids, Map<String, Integer> vocab, String prefix) {
+    /**
+     * {@code index}, if not null, indexes exactly these tokens and ids, none repeated: the
+     * single code point tokens are then found from its arrays.
+     */
+    Tables(
+        Builder b, String[] tokens, int[] ids, Map<String, Integer> vocab, String prefix,
+        TokenIndex index) {
+      // Merges a reader resolved from this vocabulary's own index are valid ids by construction:
+      // a large table of them is filled on a pool thread while the rest is built here.
+      MergeTable trusted = null;
+      if (b.mergeIds != null && b.mergedIdsFromText && b.mergeIds.length / 3 >= PARALLEL_MERGES) {
+        trusted = new MergeTable(b.mergeIds);
+        trusted.fork();
+      }
       int maxId = -1;
       for (int id : ids) {
         if (id < 0) {
@@ -219,6 +198,12 @@ public final class Bpe implements Model {
         sparseIdToToken = r;
       }
       int rank = 0;
+      if (trusted != null) {
+        bmpIds(tokens, ids, index);
+        merges = trusted.join();
+        mergeCount = b.mergeIds.length / 3;
+        return;
+      }
       if (b.mergeIds != null) {
         int[] t = b.mergeIds;
         merges = new LongLongMap(Math.max(1, t.length / 3));
@@ -250,6 +235,17 @@ public final class Bpe implements Model {
         }
       }
       mergeCount = rank;
+      bmpIds(tokens, ids, index);
+    }
+
+    /** The id of each token that is one code point. */
+    private void bmpIds(String[] tokens, int[] ids, TokenIndex index) {
+      if (index != null) {
+        Map<Integer, Integer> astral = new HashMap<>();
+        bmpIds = index.codePointIds(astral);
+        astralIds = astral;
+        return;
+      }
       bmpIds = new int[Character.MAX_VALUE + 1];
       Arrays.fill(bmpIds, -1);
       Map<Integer, Integer> astral = new HashMap<>();
@@ -272,6 +268,34 @@ public final class Bpe implements Model {
 
     private String token(int id) {
       return id < idToToken.length ? idToToken[id] : sparseIdToToken.get(id);
+    }
+
+    /** Merge lists at least this long have their table filled on a pool thread. */
+    private static final int PARALLEL_MERGES = 20_000;
+
+    /**
+     * The merge table of (left, right, merged) id triples in rank order, a repeated pair keeping
+     * its last rank like the reference's map. A class, not a lambda: a lambda costs a class spun
+     * at run time in a fresh JVM.
+     */
+    private static final class MergeTable extends RecursiveTask<LongLongMap> {
+      private static final long serialVersionUID = 1L;
+      private final int[] triples;
+
+      MergeTable(int[] triples) {
+        this.triples = triples;
+      }
+
+      @Override
+      protected LongLongMap compute() {
+        int[] t = triples;
+        int n = t.length / 3;
+        LongLongMap table = new LongLongMap(Math.max(1, n));
+        for (int rank = 0; rank < n; rank++) {
+          table.put(LongLongMap.pack(t[3 * rank], t[3 * rank + 1]), LongLongMap.pack(rank, t[3 * rank + 2]));
+        }
+        return table;
+      }
     }
 
     /**
@@ -670,12 +694,12 @@ public final class Bpe implements Model {
    * (which these models do not pre-tokenize) becomes short words that the cache serves.
    */
   private static boolean cutsBeforeMetaspace(
-      Map<String, Integer> vocab, String prefix, String suffix, boolean ignoreMerges) {
+      Map<String, Integer> vocab, String[] tokens, String prefix, String suffix, boolean ignoreMerges) {
     if (!prefix.isEmpty() || !suffix.isEmpty() || ignoreMerges
         || !vocab.containsKey(String.valueOf(METASPACE))) {
       return false;
     }
-    for (String token : vocab.keySet()) {
+    for (String token : tokens) {
       int at = token.indexOf(METASPACE, 1);
       while (at > 0) {
         if (token.charAt(at - 1) != METASPACE) {
@@ -1197,7 +1221,12 @@ public final class Bpe implements Model {
      * other callers go through the checked {@link #mergeIds}.
      */
     Builder mergeIdsLookedUpFromText(int[] triples) {
-      mergeIds(triples);
+      if (triples.length % 3 != 0) {
+        throw new IllegalArgumentException("merge ids must come in triples");
+      }
+      // The reader's own array, handed over: no copy.
+      this.mergeIds = triples;
+      this.merges = List.of();
       this.mergedIdsFromText = true;
       return this;
     }

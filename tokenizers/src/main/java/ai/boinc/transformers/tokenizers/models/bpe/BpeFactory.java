@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads a {@link Bpe} from its {@code tokenizer.json} object. Lives beside {@code Bpe} so that
@@ -96,21 +97,20 @@ public final class BpeFactory {
           compactVocab ? new TokenIndex((IntMembers) vocabJson.node()) : new TokenIndex(vocab);
       int n = list.count();
       int[] ids = new int[3 * n];
-      TokenizerLoadException[] errors = new TokenizerLoadException[2];
-      // Merges resolve independently: the first half on a pool thread (or back on this one if no
-      // pool thread has taken it by the join), the second half here. Errors are kept per half,
-      // so the first invalid merge is reported whichever thread finds it.
-      int half = n >= PARALLEL_MERGES ? n / 2 : 0;
-      ForkJoinTask<?> first =
-          half == 0
-              ? null
-              : new MergeResolver(index, list, prefix, mergesValue, ids, half, errors).fork();
-      resolveMerges(index, list, prefix, mergesValue, ids, half, n, errors, 1);
-      if (first != null) {
-        first.join();
+      // Merges resolve independently, in chunks taken in turn by this thread and, once it is free
+      // (it may still be building the pre-tokenizer), a pool thread: neither waits on a big share
+      // the other has not started. The first invalid merge of each chunk is kept, so the first
+      // of all is reported whichever thread finds it.
+      MergeResolver resolver = new MergeResolver(index, list, prefix, mergesValue, ids);
+      ForkJoinTask<?> helper = n >= PARALLEL_MERGES ? resolver.fork() : null;
+      resolver.resolveChunks();
+      if (helper != null) {
+        helper.join();
       }
-      if (errors[0] != null || errors[1] != null) {
-        throw errors[0] != null ? errors[0] : errors[1];
+      for (TokenizerLoadException error : resolver.errors) {
+        if (error != null) {
+          throw error;
+        }
       }
       if (compactVocab) {
         IntMembers members = (IntMembers) vocabJson.node();
@@ -149,32 +149,43 @@ public final class BpeFactory {
     return vocab;
   }
 
-  /** The first half of the merges, on a pool thread (a class, not a lambda: a lambda costs a class spun at run time in a fresh JVM). */
+  /**
+   * Resolves the merges chunk by chunk on every thread that calls {@link #resolveChunks}; as a
+   * task, on a pool thread (a class, not a lambda: a lambda costs a class spun at run time in a
+   * fresh JVM).
+   */
   private static final class MergeResolver extends RecursiveAction {
     private static final long serialVersionUID = 1L;
+    private static final int CHUNK = 4096;
     private final transient TokenIndex index;
     private final transient MergeList list;
     private final String prefix;
     private final transient JsonValue mergesValue;
     private final int[] ids;
-    private final int half;
-    private final TokenizerLoadException[] errors;
+    /** The first invalid merge of each chunk. */
+    final TokenizerLoadException[] errors;
+    private final AtomicInteger nextChunk = new AtomicInteger();
 
-    MergeResolver(
-        TokenIndex index, MergeList list, String prefix, JsonValue mergesValue, int[] ids, int half,
-        TokenizerLoadException[] errors) {
+    MergeResolver(TokenIndex index, MergeList list, String prefix, JsonValue mergesValue, int[] ids) {
       this.index = index;
       this.list = list;
       this.prefix = prefix;
       this.mergesValue = mergesValue;
       this.ids = ids;
-      this.half = half;
-      this.errors = errors;
+      this.errors = new TokenizerLoadException[(list.count() + CHUNK - 1) / CHUNK];
+    }
+
+    void resolveChunks() {
+      int n = list.count();
+      for (int c = nextChunk.getAndIncrement(); c < errors.length; c = nextChunk.getAndIncrement()) {
+        int from = c * CHUNK;
+        resolveMerges(index, list, prefix, mergesValue, ids, from, Math.min(n, from + CHUNK), errors, c);
+      }
     }
 
     @Override
     protected void compute() {
-      resolveMerges(index, list, prefix, mergesValue, ids, 0, half, errors, 0);
+      resolveChunks();
     }
   }
 
@@ -192,6 +203,11 @@ public final class BpeFactory {
       int from, int to, TokenizerLoadException[] errors, int slot) {
     int prefixLength = prefix == null ? 0 : prefix.length();
     char[] text = merges.chars();
+    // Merges mostly make new tokens in vocabulary order, so the entry after the last new token
+    // made is checked first: a look at consecutive text instead of a probe of the whole index.
+    // Only where no token repeats (else a look-up may find a later entry of the same text).
+    boolean guessing = index.size() == index.entries();
+    int next = -1;
     for (int i = from; i < to; i++) {
       int ls = merges.leftStart(i);
       int le = merges.leftEnd(i);
@@ -208,7 +224,16 @@ public final class BpeFactory {
         return;
       }
       int cut = rs + Math.min(prefixLength, re - rs);
-      int merged = index.find(TokenIndex.hash(leftHash, text, cut, re), text, ls, le, cut, re);
+      int entry;
+      if (next >= 0 && next < index.entries() && index.entryHolds(next, text, ls, le, cut, re)) {
+        entry = next;
+      } else {
+        entry = index.entry(TokenIndex.hash(leftHash, text, cut, re), text, ls, le, cut, re);
+      }
+      if (guessing && entry >= 0 && entry >= next) {
+        next = entry + 1;
+      }
+      int merged = entry < 0 ? -1 : index.id(entry);
       if (merged < 0) {
         errors[slot] =
             invalidMerge(
