@@ -78,10 +78,12 @@ public final class AddedVocabulary {
         contentToId.put(content, id);
         maxAdded = Math.max(maxAdded, id);
         AddedToken replaced = idToToken.put(id, token);
+        // Counted without Integer::sum: a method reference costs a lambda bootstrap on every
+        // cold load.
         if (replaced != null) {
-          present.merge(replaced, -1, Integer::sum);
+          present.put(replaced, present.getOrDefault(replaced, 0) - 1);
         }
-        present.merge(token, 1, Integer::sum);
+        present.put(token, present.getOrDefault(token, 0) + 1);
         if (!specialContents.contains(content)) {
           classics.add(token);
         }

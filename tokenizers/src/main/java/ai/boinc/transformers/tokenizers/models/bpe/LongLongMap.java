@@ -18,7 +18,9 @@ final class LongLongMap {
 
   /** A map with room for {@code expected} entries (it never grows past that). */
   public LongLongMap(int expected) {
-    int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+    // At most 70% full: the byte-level fast path reads PairRanks instead, and a 280k-merge
+    // vocabulary's table is 8 MiB instead of 16 (less memory to fill on a cold load).
+    int cap = Integer.highestOneBit(Math.max(4, (int) (expected * 10L / 7))) << 1;
     table = new long[2 * cap];
     for (int i = 0; i < table.length; i += 2) {
       table[i] = EMPTY;
