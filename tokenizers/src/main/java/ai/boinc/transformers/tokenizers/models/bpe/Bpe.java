@@ -438,15 +438,27 @@ public final class Bpe implements Model {
    * returns the new end. {@code out} must have room for {@code 3 * (to - from)} more values.
    *
    * @throws IllegalStateException if this is not a byte-level vocabulary
+   * @throws IllegalArgumentException if a value is outside 0..255
+   * @throws IndexOutOfBoundsException if {@code [from, to)} is not within {@code bytes}
    */
   public int tokenizeBytes(int[] bytes, int from, int to, int[] out, int at) {
     ByteWords words = byteWords();
     if (words == null) {
       throw new IllegalStateException("not a byte-level vocabulary: " + this);
     }
+    Objects.checkFromToIndex(from, to, bytes.length);
     int len = to - from;
     if (len == 0) {
       return at;
+    }
+    int all = 0;
+    for (int i = from; i < to; i++) {
+      all |= bytes[i];
+    }
+    if ((all & ~0xFF) != 0) {
+      throw new IllegalArgumentException(
+          "bytes[" + from + ", " + to + ") holds a value outside 0..255; pass UTF-8 bytes as"
+              + " unsigned values (b & 0xFF)");
     }
     boolean packed = len <= ByteWords.MAX_PACKED;
     long key = packed ? ByteWords.pack(bytes, from, to) : 0;

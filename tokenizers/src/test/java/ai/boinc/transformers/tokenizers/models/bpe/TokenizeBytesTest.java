@@ -74,6 +74,19 @@ class TokenizeBytesTest {
         .hasMessageContaining("not a byte-level vocabulary");
   }
 
+  @Test
+  void valuesOutsideAByteAreRefused() {
+    Bpe bpe = load("tokenizers/gpt2/tokenizer.json");
+    int[] out = new int[30];
+    assertThatThrownBy(() -> bpe.tokenizeBytes(new int[] {'a', -61}, 0, 2, out, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside 0..255");
+    assertThatThrownBy(() -> bpe.tokenizeBytes(new int[] {'a', 256}, 0, 2, out, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> bpe.tokenizeBytes(new int[] {'a'}, 0, 2, out, 0))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
   /** The bytes a ByteLevel token stands for, or null if it is not in the alphabet. */
   private static int[] bytesOf(String token) {
     int[] bytes = new int[token.length()];
