@@ -102,8 +102,11 @@ public final class WordPiece implements Model {
    * Tokenizes {@code text[start, end)} as one word, as {@link #tokenize(String, TokenSink)} does
    * its substring, without building it; the offsets given to {@code sink} are indices into {@code
    * text}.
+   *
+   * @throws IndexOutOfBoundsException if {@code [start, end)} is not within {@code text}
    */
   public void tokenize(char[] text, int start, int end, TokenSink sink) {
+    Objects.checkFromToIndex(start, end, text.length);
     int n = end - start;
     if (n <= 0) {
       return;
