@@ -15,6 +15,15 @@ public interface Encoder extends AutoCloseable {
   int encode(String text);
 
   /**
+   * The number of tokens of {@code text}, special tokens added, by the implementation's counting
+   * call where it has one (ours: {@code countTokens}; JTokkit: {@code countTokensOrdinary}), else
+   * by {@link #encode}.
+   */
+  default int count(String text) {
+    return encode(text);
+  }
+
+  /**
    * Encodes every text with the implementation's own batch call (which may use several threads);
    * returns the total number of tokens.
    *

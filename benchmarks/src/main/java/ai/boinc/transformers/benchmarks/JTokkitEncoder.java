@@ -39,6 +39,11 @@ final class JTokkitEncoder implements Encoder {
   }
 
   @Override
+  public int count(String text) {
+    return encoding.countTokensOrdinary(text);
+  }
+
+  @Override
   public long encodeBatch(List<String> texts) {
     throw new UnsupportedOperationException("JTokkit has no batch call");
   }

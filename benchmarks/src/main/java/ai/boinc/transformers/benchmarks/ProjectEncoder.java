@@ -39,6 +39,11 @@ final class ProjectEncoder implements Encoder {
   }
 
   @Override
+  public int count(String text) {
+    return tokenizer.countTokens(text, true);
+  }
+
+  @Override
   public long encodeBatch(List<String> texts) {
     long tokens = 0;
     for (Encoding e : tokenizer.encodeBatch(texts, WITH_SPECIAL_TOKENS)) {

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the same text into full caches and rewards them more than real traffic does.
  *
  * <p>Measured: ours ({@code encode}) and JTokkit ({@code jtokkit}, which keeps no cache, so its
- * unseen figure is its warm one) on the same prefix. DJL is left out: its binding cannot empty the
+ * unseen figure is its warm one) on the same prefix; and counting alone, ours ({@code count},
+ * {@code countTokens}) against JTokkit's ({@code countJTokkit}, {@code countTokensOrdinary}). DJL is left out: its binding cannot empty the
  * Rust model's cache. Emptying runs in a {@link Level#Invocation} setup, outside the measured time;
  * JMH's caveat about such setups concerns operations much shorter than these (tens of ms).
  */
@@ -82,5 +83,27 @@ public class UnseenEncodeThroughput {
   @Benchmark
   public long jtokkit(Tiktoken subject, CorpusPrefix corpus, Counters counters) {
     return EncodeThroughput.run(subject.encoder, corpus, counters);
+  }
+
+  /** Ours counting tokens ({@code countTokens}: no {@code Encoding} built) on unseen text. */
+  @Benchmark
+  public long count(Project subject, CorpusPrefix corpus, Counters counters) {
+    return countAll(subject.encoder, corpus, counters);
+  }
+
+  /** JTokkit's {@code countTokensOrdinary}, the call a user counting tokens makes. */
+  @Benchmark
+  public long countJTokkit(Tiktoken subject, CorpusPrefix corpus, Counters counters) {
+    return countAll(subject.encoder, corpus, counters);
+  }
+
+  private static long countAll(Encoder encoder, CorpusPrefix corpus, Counters counters) {
+    long tokens = 0;
+    for (String doc : corpus.documents) {
+      tokens += encoder.count(doc);
+    }
+    counters.bytes += corpus.bytes;
+    counters.tokens += tokens;
+    return tokens;
   }
 }

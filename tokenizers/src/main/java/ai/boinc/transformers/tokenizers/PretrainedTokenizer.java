@@ -1,5 +1,6 @@
 package ai.boinc.transformers.tokenizers;
 
+import ai.boinc.transformers.tokenizer.EncodeOptions;
 import ai.boinc.transformers.tokenizer.Padding;
 import ai.boinc.transformers.tokenizer.Tokenizer;
 import ai.boinc.transformers.tokenizer.Truncation;
@@ -35,6 +36,23 @@ public interface PretrainedTokenizer extends Tokenizer {
    */
   default Optional<Padding> padding() {
     return Optional.empty();
+  }
+
+  /**
+   * The number of ids {@code encode} gives for {@code text} without truncation or padding,
+   * counted without building an {@link ai.boinc.transformers.tokenizer.Encoding} where the
+   * tokenizer can (the byte-level BPE path counts tokens straight from its merges): what a
+   * token budget needs.
+   */
+  default int countTokens(String text, boolean addSpecialTokens) {
+    return encode(
+            text,
+            EncodeOptions.builder()
+                .addSpecialTokens(addSpecialTokens)
+                .noTruncation()
+                .noPadding()
+                .build())
+        .size();
   }
 
   /**

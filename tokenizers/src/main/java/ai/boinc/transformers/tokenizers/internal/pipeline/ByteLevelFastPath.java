@@ -125,8 +125,34 @@ final class ByteLevelFastPath {
     return out;
   }
 
-  private void encodeWord(
-      String text, int from, int to, NormalizedString piece, int word, Scratch s, WordTokens out) {
+  /** The number of tokens {@link #tokenize} makes of {@code pieces}, without their columns. */
+  int count(PreTokenizedString pieces) {
+    Scratch s = Scratch.ofThisThread();
+    List<Split> splits = pieces.splits();
+    int count = 0;
+    for (int p = 0; p < splits.size(); p++) {
+      Split split = splits.get(p);
+      if (split.isTokenized()) {
+        count += split.tokenCount();
+        continue;
+      }
+      String text = split.normalized().normalized();
+      for (int i = 0, n = text.length(); i < n; ) {
+        int end = scanner.end(text, i);
+        int bytes = utf8(text, i, end, s);
+        count += bpe.tokenizeBytes(s.bytes, 0, bytes, s.triples, 0) / 3;
+        i = end;
+      }
+    }
+    Scratch.shrink(s);
+    return count;
+  }
+
+  /**
+   * Writes the UTF-8 bytes of {@code text[from, to)} to {@code s.bytes} and, for each, the unit
+   * of {@code text} its character starts at to {@code s.unit}; returns how many.
+   */
+  private static int utf8(String text, int from, int to, Scratch s) {
     s.ensure(to - from);
     int[] bytes = s.bytes;
     int[] unit = s.unit;
@@ -147,8 +173,15 @@ final class ByteLevelFastPath {
       }
       i += Character.charCount(cp);
     }
+    return n;
+  }
+
+  private void encodeWord(
+      String text, int from, int to, NormalizedString piece, int word, Scratch s, WordTokens out) {
+    int n = utf8(text, from, to, s);
+    int[] unit = s.unit;
     int[] triples = s.triples;
-    int count = bpe.tokenizeBytes(bytes, 0, n, triples, 0);
+    int count = bpe.tokenizeBytes(s.bytes, 0, n, triples, 0);
     boolean aligned = piece.isAligned();
     for (int k = 0; k < count; k += 3) {
       int id = triples[k];

@@ -268,11 +268,19 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
    * The number of ids {@link #encode(String, EncodeOptions)} gives for one text without
    * truncation or padding, counted without building the encoding.
    */
+  @Override
   public int countTokens(String text, boolean addSpecialTokens) {
     Objects.requireNonNull(text, "text");
-    WordTokens fast = fastTokens(text);
-    int n =
-        fast != null ? fast.size() : tokenCount(tokenizeSequence(text, 0, Optional.empty()).splits());
+    int n;
+    if (bertFastPath == null && byteLevelFastPath != null && byteLevelFastPath.applies()) {
+      String clean = Text.replaceLoneSurrogates(text);
+      n = byteLevelFastPath.count(addedVocabulary.extractAndNormalize(clean, normalizer));
+    } else {
+      WordTokens fast = fastTokens(text);
+      n = fast != null
+          ? fast.size()
+          : tokenCount(tokenizeSequence(text, 0, Optional.empty()).splits());
+    }
     return addSpecialTokens && postProcessor != null ? n + postProcessor.addedTokens(false) : n;
   }
 
