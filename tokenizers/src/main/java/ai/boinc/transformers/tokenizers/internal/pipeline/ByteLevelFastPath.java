@@ -165,13 +165,7 @@ final class ByteLevelFastPath {
         continue;
       }
       int cp = text.codePointAt(i);
-      // A lone surrogate (the text may come unreplaced): U+FFFD's bytes, as the general path
-      // encodes it.
-      int end =
-          Utf8.encode(
-              cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE ? 0xFFFD : cp,
-              bytes,
-              n);
+      int end = Utf8.encode(cp, bytes, n);
       while (n < end) {
         // Every byte of a character stands for the unit where it starts, as in the ByteLevel
         // rewrite, so offsets map through the same alignments.

@@ -55,12 +55,6 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
   private final BertFastPath bertFastPath;
   /** The fused pre-tokenizer and model for byte-level BPE pipelines, or null. */
   private final ByteLevelFastPath byteLevelFastPath;
-  /**
-   * Whether the byte-level fast path may take the text as given, lone surrogates included (it
-   * encodes each as U+FFFD's bytes): true when no normalizer sees the text and no added token
-   * holds a surrogate or U+FFFD, so that replacing them first could change nothing else.
-   */
-  private final boolean rawTextIsSafe;
 
   /**
    * @param normalizer null for none; likewise {@code preTokenizer}, {@code postProcessor},
@@ -86,7 +80,6 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.singleTemplate = SingleTemplate.of(postProcessor);
     this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model, this.addedVocabulary);
     this.byteLevelFastPath = ByteLevelFastPath.of(preTokenizer, model);
-    this.rawTextIsSafe = lonelySurrogatesCannotMatter(normalizer, this.addedVocabulary);
   }
 
   /** The same pipeline with {@code config} attached. */
@@ -141,7 +134,6 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     this.singleTemplate = SingleTemplate.of(postProcessor);
     this.bertFastPath = BertFastPath.of(normalizer, preTokenizer, model, this.addedVocabulary);
     this.byteLevelFastPath = ByteLevelFastPath.of(preTokenizer, model);
-    this.rawTextIsSafe = lonelySurrogatesCannotMatter(normalizer, this.addedVocabulary);
   }
 
   @Override
@@ -281,7 +273,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     Objects.requireNonNull(text, "text");
     int n;
     if (bertFastPath == null && byteLevelFastPath != null && byteLevelFastPath.applies()) {
-      n = byteLevelFastPath.count(byteLevelPieces(text));
+      String clean = Text.replaceLoneSurrogates(text);
+      n = byteLevelFastPath.count(addedVocabulary.extractAndNormalize(clean, normalizer));
     } else {
       WordTokens fast = fastTokens(text);
       n = fast != null
@@ -371,28 +364,8 @@ public final class PipelineTokenizer implements PretrainedTokenizer {
     if (byteLevelFastPath == null || !byteLevelFastPath.applies()) {
       return null;
     }
-    return byteLevelFastPath.tokenize(byteLevelPieces(text));
-  }
-
-  /** The added tokens found in {@code text} and the rest normalized, for the byte-level path. */
-  private PreTokenizedString byteLevelPieces(String text) {
-    String source = rawTextIsSafe ? text : Text.replaceLoneSurrogates(text);
-    return addedVocabulary.extractAndNormalize(source, normalizer);
-  }
-
-  private static boolean lonelySurrogatesCannotMatter(Normalizer normalizer, AddedVocabulary added) {
-    if (normalizer != null) {
-      return false;
-    }
-    for (String content : added.contents()) {
-      for (int i = 0; i < content.length(); i++) {
-        char c = content.charAt(i);
-        if (Character.isSurrogate(c) || c == '\uFFFD') {
-          return false;
-        }
-      }
-    }
-    return true;
+    String clean = Text.replaceLoneSurrogates(text);
+    return byteLevelFastPath.tokenize(addedVocabulary.extractAndNormalize(clean, normalizer));
   }
 
   /** Added tokens, normalizer, pre-tokenizer and model on one sequence. */
