@@ -77,6 +77,18 @@ public final class LogCapture implements AutoCloseable {
     return messages;
   }
 
+  /** The formatted messages of the records at {@code level}, from any logger captured. */
+  public List<String> messages(Level level) {
+    SimpleFormatter formatter = new SimpleFormatter();
+    List<String> messages = new ArrayList<>();
+    for (LogRecord record : records) {
+      if (level.equals(record.getLevel())) {
+        messages.add(formatter.formatMessage(record));
+      }
+    }
+    return messages;
+  }
+
   /**
    * Each record as one text holding everything a handler could print: the logger's name, the
    * formatted message, the raw message and parameters, and the stack trace of its throwable.

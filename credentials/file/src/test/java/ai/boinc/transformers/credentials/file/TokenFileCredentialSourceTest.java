@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import ai.boinc.transformers.credentials.AccessToken;
 import ai.boinc.transformers.credentials.CredentialChain;
 import ai.boinc.transformers.credentials.CredentialException;
+import ai.boinc.transformers.testkit.LogCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -75,7 +76,7 @@ class TokenFileCredentialSourceTest {
   void anOwnerOnlyFileLogsNoWarning() throws IOException {
     assumePosix();
     Path file = write("token", "ba_private\n", "rw-------");
-    try (var log = CapturedLog.of(TokenFileCredentialSource.class)) {
+    try (var log = LogCapture.of(TokenFileCredentialSource.class.getName())) {
       assertThat(TokenFileCredentialSource.of(file).resolve()).isPresent();
       assertThat(log.messages(Level.WARNING)).isEmpty();
     }
@@ -85,7 +86,7 @@ class TokenFileCredentialSourceTest {
   void aFileOthersCanReadIsUsedWithOneWarningNamingTheChmodFix() throws IOException {
     assumePosix();
     Path file = write("token", "ba_shared\n", "rw-r--r--");
-    try (var log = CapturedLog.of(TokenFileCredentialSource.class)) {
+    try (var log = LogCapture.of(TokenFileCredentialSource.class.getName())) {
       var source = TokenFileCredentialSource.of(file);
       assertThat(source.resolve()).contains(AccessToken.of("ba_shared"));
       assertThat(source.resolve()).contains(AccessToken.of("ba_shared"));
@@ -104,7 +105,7 @@ class TokenFileCredentialSourceTest {
   void aFileTheGroupCanReadAlsoWarns() throws IOException {
     assumePosix();
     Path file = write("token", "ba_group\n", "rw-r-----");
-    try (var log = CapturedLog.of(TokenFileCredentialSource.class)) {
+    try (var log = LogCapture.of(TokenFileCredentialSource.class.getName())) {
       assertThat(TokenFileCredentialSource.of(file).resolve()).isPresent();
       assertThat(log.messages(Level.WARNING)).singleElement().asString().contains("chmod 600 " + file);
     }
