@@ -126,11 +126,7 @@ public final class Regexes {
     try {
       return m.find();
     } catch (StackOverflowError e) {
-      throw new RegexLimitExceededException(
-          "regular expression /" + m.pattern().pattern() + "/ recursed too deeply on a text of "
-              + m.regionEnd() + " chars (java.util.regex recurses once per repetition of a group)",
-          m.pattern().pattern(),
-          null);
+      throw recursedTooDeeply(m.pattern(), m.regionEnd());
     }
   }
 
@@ -139,11 +135,7 @@ public final class Regexes {
     try {
       return m.find(from);
     } catch (StackOverflowError e) {
-      throw new RegexLimitExceededException(
-          "regular expression /" + m.pattern().pattern() + "/ recursed too deeply on a text of "
-              + m.regionEnd() + " chars (java.util.regex recurses once per repetition of a group)",
-          m.pattern().pattern(),
-          null);
+      throw recursedTooDeeply(m.pattern(), m.regionEnd());
     }
   }
 
@@ -156,12 +148,17 @@ public final class Regexes {
     try {
       return m.replaceAll(replacement);
     } catch (StackOverflowError e) {
-      throw new RegexLimitExceededException(
-          "regular expression /" + pattern.pattern() + "/ recursed too deeply on a text of "
-              + text.length() + " chars",
-          pattern.pattern(),
-          null);
+      throw recursedTooDeeply(pattern, text.length());
     }
+  }
+
+  /** The limit error for a stack overflow of the regex engine on a text of {@code length} chars. */
+  private static RegexLimitExceededException recursedTooDeeply(Pattern pattern, int length) {
+    return new RegexLimitExceededException(
+        "regular expression /" + pattern.pattern() + "/ recursed too deeply on a text of "
+            + length + " chars (java.util.regex recurses once per repetition of a group)",
+        pattern.pattern(),
+        null);
   }
 
   private static void probe(JsonValue at, Pattern p) {
