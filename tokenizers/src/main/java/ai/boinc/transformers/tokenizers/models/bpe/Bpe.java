@@ -411,16 +411,9 @@ public final class Bpe implements Model {
     Object view = byteView;
     if (view == null) {
       ByteWords words =
-          prefix.isEmpty() && suffix.isEmpty() ? ByteWords.of(index, cacheCapacity) : null;
-      if (words != null) {
-        words.ranks = PairRanks.of(merges, mergeCount);
-        if (words.ranks != null) {
-          for (int pair = 0; pair < words.bytePairRanks.length; pair++) {
-            words.bytePairRanks[pair] =
-                words.ranks.rank(words.byteIds[pair >>> 8], words.byteIds[pair & 0xFF]);
-          }
-        }
-      }
+          prefix.isEmpty() && suffix.isEmpty()
+              ? ByteWords.of(index, merges, mergeCount, cacheCapacity)
+              : null;
       view = words == null ? NOT_BYTE_LEVEL : words;
       byteView = view;
       if (words != null && !ignoreMerges && wholeWord.length > 0) {

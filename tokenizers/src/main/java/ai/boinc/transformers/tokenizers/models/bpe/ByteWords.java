@@ -17,17 +17,14 @@ final class ByteWords {
 
   /** Id of each byte's alphabet character. */
   final int[] byteIds;
-  /**
-   * The merges packed for the merge loop, set by the model before it publishes this view; null
-   * when they do not fit (then the general merge loop serves).
-   */
-  PairRanks ranks;
+  /** The merges packed for the merge loop; null when they do not fit (the general loop serves). */
+  final PairRanks ranks;
   /**
    * The rank of the merge of each pair of bytes ({@code first << 8 | second}), {@link
-   * Integer#MAX_VALUE} for none, filled in with {@link #ranks}: the first look-ups of every word,
-   * from a table small enough to stay in the CPU's cache.
+   * Integer#MAX_VALUE} for none (null with {@link #ranks}): the first look-ups of every word, from
+   * a table small enough to stay in the CPU's cache.
    */
-  final int[] bytePairRanks = new int[1 << 16];
+  final int[] bytePairRanks;
   /** Words of more bytes than {@link #MAX_PACKED}, up to this many, are packed into two longs. */
   static final int MAX_PACKED_TWICE = 15;
 
@@ -55,8 +52,23 @@ final class ByteWords {
   private final long[] tiny;
   private final int tinyMask;
 
-  private ByteWords(int[] byteIds, long[] tiny, long[] table, long[] longer, int cacheCapacity) {
+  private ByteWords(
+      int[] byteIds,
+      PairRanks ranks,
+      long[] tiny,
+      long[] table,
+      long[] longer,
+      int cacheCapacity) {
     this.byteIds = byteIds;
+    this.ranks = ranks;
+    if (ranks == null) {
+      this.bytePairRanks = null;
+    } else {
+      this.bytePairRanks = new int[1 << 16];
+      for (int pair = 0; pair < bytePairRanks.length; pair++) {
+        bytePairRanks[pair] = ranks.rank(byteIds[pair >>> 8], byteIds[pair & 0xFF]);
+      }
+    }
     this.tiny = tiny;
     this.tinyMask = tiny == null ? 0 : tiny.length - 1;
     this.table = table;
@@ -67,10 +79,11 @@ final class ByteWords {
   }
 
   /**
-   * The byte view of {@code index}'s vocabulary, or null if some byte has no token of its own
-   * (then words given as bytes cannot be merged without unknown or fallback tokens).
+   * The byte view of {@code index}'s vocabulary and its {@code merges} ({@code mergeCount} ranks),
+   * or null if some byte has no token of its own (then words given as bytes cannot be merged
+   * without unknown or fallback tokens).
    */
-  static ByteWords of(TokenIndex index, int cacheCapacity) {
+  static ByteWords of(TokenIndex index, LongLongMap merges, int mergeCount, int cacheCapacity) {
     int[] byteIds = new int[256];
     for (int b = 0; b < 256; b++) {
       char[] one = {ByteLevelAlphabet.charOf(b)};
@@ -144,7 +157,8 @@ final class ByteWords {
             }
           }
         });
-    return new ByteWords(byteIds, tiny, table, longer, cacheCapacity);
+    return new ByteWords(
+        byteIds, PairRanks.of(merges, mergeCount), tiny, table, longer, cacheCapacity);
   }
 
   /** At most half full, so that probes stay short. */
