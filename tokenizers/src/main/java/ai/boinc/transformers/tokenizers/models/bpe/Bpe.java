@@ -403,13 +403,10 @@ public final class Bpe implements Model {
   /** Builds the byte view once, however many threads ask for it first (a batch's do at once). */
   private Object buildByteWords() {
     synchronized (byteViewLock) {
-      return buildByteWordsLocked();
-    }
-  }
-
-  private Object buildByteWordsLocked() {
-    Object view = byteView;
-    if (view == null) {
+      Object view = byteView;
+      if (view != null) {
+        return view;
+      }
       ByteWords words =
           prefix.isEmpty() && suffix.isEmpty()
               ? ByteWords.of(index, merges, mergeCount, cacheCapacity)
@@ -419,8 +416,8 @@ public final class Bpe implements Model {
       if (words != null && !ignoreMerges && wholeWord.length > 0) {
         ForkJoinPool.commonPool().execute(() -> learnWholeWords(words));
       }
+      return view;
     }
-    return view;
   }
 
   /**
